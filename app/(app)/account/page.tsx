@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { getAccount } from "@/lib/data/users";
+import { AccountForms } from "./account-forms";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const actor = await requireActor("/account");
+  const account = await getAccount(actor);
+  return (
+    <section className="max-w-2xl space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">Your account</h1>
+        <p className="mt-1 text-slate-700">
+          Signed in as <strong>{account.email}</strong>
+          {account.isAdmin ? " (administrator)" : ""}. Member since {account.createdAt.toISOString().slice(0, 10)}.
+        </p>
+      </div>
+      <AccountForms name={account.name ?? ""} email={account.email} hasPassword={account.hasPassword} />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useState } from "react";
+import { signUp } from "../actions";
+import { FieldError } from "@/components/field-error";
+
+export function SignUpForm() {
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    setPending(true);
+    const res = await signUp({ name: fd.get("name"), email: fd.get("email"), password: fd.get("password") });
+    if (!res.ok) {
+      setPending(false);
+      setErrors(res.errors);
+      setMessage(res.message);
+      return;
+    }
+    const login = await signIn("credentials", { email: res.data.email, password: fd.get("password"), redirect: false });
+    if (login?.error) {
+      setPending(false);
+      setMessage(login.error);
+      return;
+    }
+    window.location.assign("/me/skills?welcome=1");
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+      {message && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+          {message}
+        </p>
+      )}
+      <div>
+        <label htmlFor="name" className="block font-medium">
+          Name
+        </label>
+        <input id="name" name="name" autoComplete="name" required aria-invalid={Boolean(errors.name)} aria-describedby="name-error" className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <FieldError id="name-error" messages={errors.name} />
+      </div>
+      <div>
+        <label htmlFor="email" className="block font-medium">
+          Email
+        </label>
+        <input id="email" name="email" type="email" autoComplete="email" required aria-invalid={Boolean(errors.email)} aria-describedby="email-error" className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <FieldError id="email-error" messages={errors.email} />
+      </div>
+      <div>
+        <label htmlFor="password" className="block font-medium">
+          Password
+        </label>
+        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} aria-invalid={Boolean(errors.password)} aria-describedby="password-hint password-error" className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <p id="password-hint" className="mt-1 text-sm text-slate-600">
+          At least 10 characters; very common passwords are refused.
+        </p>
+        <FieldError id="password-error" messages={errors.password} />
+      </div>
+      <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+      <p className="text-slate-700">
+        Already have an account?{" "}
+        <Link className="text-brand-700 underline" href="/signin">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

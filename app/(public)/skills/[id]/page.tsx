@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTaxonomy } from "@/lib/data/taxonomy";
+import { rolesNeedingSkill } from "@/lib/domain/taxonomy-views";
+import { ImportanceBadge, SourceNote, trackLabel } from "@/components/badges";
+
+export const dynamic = "force-dynamic";
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: (await getTaxonomy()).skills.find((s) => s.id === id)?.name ?? "Skill not found" };
+}
+
+export default async function SkillPage({ params }: Props) {
+  const { id } = await params;
+  const taxonomy = await getTaxonomy();
+  const skill = taxonomy.skills.find((s) => s.id === id);
+  if (!skill) notFound();
+  const name = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
+  const category = taxonomy.categories.find((c) => c.id === skill.category);
+  const demand = rolesNeedingSkill(skill.id, taxonomy);
+  const unlocks = taxonomy.skills.filter((s) => s.prerequisites.includes(skill.id));
+  return (
+    <article className="space-y-8">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link href="/skills" className="underline">
+            Skills
+          </Link>{" "}
+          / {category?.name}
+        </p>
+        <h1 className="text-3xl font-bold">{skill.name}</h1>
+        <p className="mt-2 max-w-3xl text-lg text-slate-700">{skill.description}</p>
+        {skill.tools.length > 0 && <p className="mt-2">Tools: {skill.tools.join(", ")}</p>}
+        {skill.aliases.length > 0 && <p className="text-sm text-slate-600">Also known as: {skill.aliases.join(", ")}</p>}
+        <SourceNote sources={skill.sources} />
+      </header>
+      <section aria-labelledby="levels-h">
+        <h2 id="levels-h" className="text-xl font-semibold">
+          Levels
+        </h2>
+        <ol className="mt-2 space-y-2">
+          {taxonomy.scale.map((l) => (
+            <li key={l.level} className="rounded border border-slate-200 bg-white p-3">
+              <strong>
+                {l.level} · {l.name}
+              </strong>{" "}
+              — {l.description}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="prereq-h" className="grid gap-6 md:grid-cols-2">
+        <div>
+          <h2 id="prereq-h" className="text-xl font-semibold">
+            Learn first
+          </h2>
+          {skill.prerequisites.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {skill.prerequisites.map((p) => (
+                <li key={p}>
+                  <Link className="text-brand-700 underline" href={`/skills/${p}`}>
+                    {name.get(p)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-700">No prerequisites.</p>
+          )}
+        </div>
+        <div>
+          <h2 className="text-xl font-semibold">Builds towards</h2>
+          {unlocks.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {unlocks.map((s) => (
+                <li key={s.id}>
+                  <Link className="text-brand-700 underline" href={`/skills/${s.id}`}>
+                    {s.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-700">No skill lists this one as a prerequisite.</p>
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="roles-h">
+        <h2 id="roles-h" className="text-xl font-semibold">
+          Roles that need it
+        </h2>
+        {demand.length ? (
+          <table className="mt-2 w-full max-w-3xl rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="p-2">Role</th>
+                <th scope="col" className="p-2">Track</th>
+                <th scope="col" className="p-2">Required level</th>
+                <th scope="col" className="p-2">Importance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {demand.map((d) => (
+                <tr key={d.roleId} className="border-b border-slate-100">
+                  <td className="p-2">
+                    <Link className="text-brand-700 underline" href={`/roles/${d.roleId}`}>
+                      {d.title}
+                    </Link>
+                  </td>
+                  <td className="p-2">{trackLabel[d.track]}</td>
+                  <td className="p-2">{d.level}</td>
+                  <td className="p-2"><ImportanceBadge importance={d.importance} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="text-slate-700">No role in the taxonomy requires it yet.</p>
+        )}
+      </section>
+    </article>
+  );
+}

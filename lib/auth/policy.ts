@@ -1,0 +1,55 @@
+/**
+ * The permission policy: who may see and change what. Each function returns a Prisma `where` fragment, so the
+ * data layer puts the check inside its query and a row the actor may not see is never loaded.
+ *   - members see and edit only their own ratings;
+ *   - managers see their teams' members' ratings and reviews;
+ *   - admins see everything.
+ */
+export type Actor = { id: string; isAdmin: boolean };
+
+const MANAGER = "manager";
+
+/** Users whose ratings, goals and history the actor may read. */
+export function readableUsersWhere(actor: Actor) {
+  if (actor.isAdmin) return {};
+  return {
+    OR: [
+      { id: actor.id },
+      { memberships: { some: { team: { memberships: { some: { userId: actor.id, role: MANAGER } } } } } },
+    ],
+  };
+}
+
+/** Only the person themself writes their own ratings, goals and profile. */
+export function writableUserWhere(actor: Actor, userId: string) {
+  return { id: userId === actor.id ? actor.id : "\u0000never" };
+}
+
+/** Teams the actor belongs to, manages, or (admin) all teams. */
+export function visibleTeamsWhere(actor: Actor) {
+  if (actor.isAdmin) return {};
+  return { memberships: { some: { userId: actor.id } } };
+}
+
+/** Teams whose individual cells, membership and targets the actor may see and change. */
+export function managedTeamsWhere(actor: Actor) {
+  if (actor.isAdmin) return {};
+  return { memberships: { some: { userId: actor.id, role: MANAGER } } };
+}
+
+/** Reviews the actor takes part in (as subject or manager), reviews in teams they manage, or all for admins. */
+export function visibleReviewsWhere(actor: Actor) {
+  if (actor.isAdmin) return {};
+  return {
+    OR: [
+      { subjectId: actor.id },
+      { managerId: actor.id },
+      { team: { memberships: { some: { userId: actor.id, role: MANAGER } } } },
+    ],
+  };
+}
+
+/** Only admins manage the taxonomy and users. */
+export function canAdminister(actor: Actor | null): boolean {
+  return Boolean(actor?.isAdmin);
+}

@@ -1,0 +1,27 @@
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { DatabaseTarget } from "@/lib/env";
+
+export type Db = PrismaClient;
+
+const embedded = new WeakMap<Db, { close: () => Promise<void> }>();
+
+/** Opens a Prisma client on the PostgreSQL server (adapter-pg) or on embedded PGlite. */
+export async function openPrisma(target: DatabaseTarget, opts: { log?: boolean } = {}): Promise<Db> {
+  const log = opts.log ? (["query"] as const) : [];
+  if (target.kind === "postgres") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }), log: [...log] });
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const pg = target.dir === "memory" ? await PGlite.create() : await PGlite.create(target.dir);
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pg), log: [...log] });
+  embedded.set(client, pg);
+  return client;
+}
+
+/** Disconnects, and for PGlite also closes the database so the process can exit and the folder is released. */
+export async function closePrisma(client: Db): Promise<void> {
+  await client.$disconnect();
+  await embedded.get(client)?.close();
+}

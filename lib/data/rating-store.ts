@@ -1,0 +1,62 @@
+import type { Db } from "./open";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export type RatingInput = {
+  skillId: string;
+  level: number;
+  note?: string | null;
+  evidenceUrl?: string | null;
+  wantsToGrow?: boolean;
+};
+
+export type RatingSource = "self" | "import" | "manager";
+
+/**
+ * Appends history rows and moves the current-rating pointer, inside the caller's transaction.
+ * Entries identical to the current rating (same level, note, link, flag and source) are skipped, so saving an
+ * unchanged form or re-importing a file adds no history. Returns how many rows were appended.
+ * Internal: callers have already checked that the actor may write for `userId`.
+ */
+export async function appendRatings(
+  tx: Tx,
+  userId: string,
+  entries: RatingInput[],
+  opts: { source: RatingSource; confirmedById?: string | null; reviewId?: string | null; at?: Date } = { source: "self" },
+): Promise<number> {
+  if (entries.length === 0) return 0;
+  const current = await tx.currentRating.findMany({
+    where: { userId, skillId: { in: entries.map((e) => e.skillId) } },
+  });
+  const byId = new Map(current.map((c) => [c.skillId, c]));
+  const at = opts.at ?? new Date();
+  const changed = entries.filter((e) => {
+    const c = byId.get(e.skillId);
+    return !(
+      c &&
+      c.level === e.level &&
+      (c.note ?? null) === (e.note ?? null) &&
+      (c.evidenceUrl ?? null) === (e.evidenceUrl ?? null) &&
+      c.wantsToGrow === (e.wantsToGrow ?? false) &&
+      c.source === opts.source
+    );
+  });
+  if (changed.length === 0) return 0;
+  const rows = await tx.rating.createManyAndReturn({
+    data: changed.map((e) => ({
+      userId, skillId: e.skillId, level: e.level, note: e.note ?? null, evidenceUrl: e.evidenceUrl ?? null,
+      wantsToGrow: e.wantsToGrow ?? false, source: opts.source, confirmedById: opts.confirmedById ?? null,
+      reviewId: opts.reviewId ?? null, createdAt: at,
+    })),
+    select: { id: true, skillId: true },
+  });
+  const idBySkill = new Map(rows.map((r) => [r.skillId, r.id]));
+  await tx.currentRating.deleteMany({ where: { userId, skillId: { in: changed.map((e) => e.skillId) } } });
+  await tx.currentRating.createMany({
+    data: changed.map((e) => ({
+      userId, skillId: e.skillId, level: e.level, note: e.note ?? null, evidenceUrl: e.evidenceUrl ?? null,
+      wantsToGrow: e.wantsToGrow ?? false, source: opts.source, ratingId: idBySkill.get(e.skillId)!, updatedAt: at,
+    })),
+  });
+  return changed.length;
+}

@@ -1,0 +1,74 @@
+/**
+ * Plain data types shared by the taxonomy, the gap engine and the UI.
+ * Pure: no imports from next, react, prisma or node.
+ */
+
+/** A proficiency level on the 0–5 scale (0 = none, 5 = expert). */
+export type Level = number;
+
+export const MIN_LEVEL = 0;
+export const MAX_LEVEL = 5;
+
+export type Importance = "core" | "important" | "bonus";
+export type Track = "infrastructure" | "platform";
+export type RoleKind = "ic" | "manager" | "executive";
+export type PathKind = "entry" | "progression" | "lateral";
+export type CategoryKind = "technical" | "leadership";
+
+/** Seed file names (e.g. "000_8da864b1b68d8576.txt") or the literal "ours" for content we added. */
+export type Source = string;
+
+export type ScaleLevel = { level: Level; name: string; description: string };
+
+export type Category = { id: string; name: string; kind: CategoryKind; description: string };
+
+export type Skill = {
+  id: string;
+  name: string;
+  category: string; // Category.id
+  description: string;
+  /** Named products/tools (Terraform, Kubernetes…) that a search must find. */
+  tools: string[];
+  /** Other names, including former names after a rename. */
+  aliases: string[];
+  /** Skill ids that should be learned first. Never cyclic. */
+  prerequisites: string[];
+  sources: Source[];
+};
+
+export type Requirement = { skill: string; level: Level; importance: Importance };
+
+export type Salary = { min: number; max: number; currency: string } | null;
+
+export type Role = {
+  id: string;
+  title: string;
+  track: Track;
+  kind: RoleKind;
+  /** 1 (entry) … 8 (C-level). A move to a higher number is a step up. */
+  seniority: number;
+  summary: string;
+  focus: string;
+  environment: string;
+  output: string;
+  collaborates: string[];
+  /** Title (free text) of whom this role usually reports to, or null. */
+  reportsTo: string | null;
+  salary: Salary;
+  requirements: Requirement[];
+  sources: Source[];
+};
+
+export type CareerPath = { from: string; to: string; kind: PathKind; sources: Source[] };
+
+export type Taxonomy = {
+  version: string;
+  scale: ScaleLevel[];
+  categories: Category[];
+  skills: Skill[];
+  roles: Role[];
+  paths: CareerPath[];
+};
+
+/** A person's current levels, keyed by skill id. Missing skills count as level 0. */
+export type Levels = Readonly<Record<string, Level>>;

@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    // The newcomer's path: a fresh embedded database, migrated and seeded by the start script, on the production build.
+    command: "npm run start:test",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 600_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      PGLITE_DIR: "./.data/e2e",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

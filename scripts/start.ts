@@ -1,0 +1,130 @@
+/**
+ * `npm start`: checks the configuration, migrates and seeds the database, builds when the build is missing or
+ * stale, then serves. With no DATABASE_URL the database is embedded PGlite in ./.data/db.
+ * Flags: --fresh  start from an empty embedded database (used by the e2e suite).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  PreflightError, acquirePgliteLock, checkPgliteFolder, checkPortFree, checkPostgres, demoSecret, parsePort, readConfig,
+} from "./preflight";
+import { pendingMigrations } from "./migrations";
+import { closePrisma, openPrisma } from "../lib/data/open";
+import { seed, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, label: string) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    throw new PreflightError(`${label} failed (exit ${r.status}); its output is above.`);
+  }
+}
+
+function buildFingerprint(): string {
+  const h = createHash("sha256");
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      if (/(^|\/)(generated|node_modules|\.next)$/.test(p)) return;
+      for (const e of readdirSync(p).sort()) visit(path.join(p, e));
+    } else h.update(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}\n`);
+  };
+  for (const p of ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"]) {
+    visit(path.join(root, p));
+  }
+  return h.digest("hex");
+}
+
+async function main() {
+  const fresh = process.argv.includes("--fresh");
+  const port = parsePort(process.env.PORT);
+  const { env, target } = readConfig(process.env);
+  await checkPortFree(port);
+
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  let release = () => {};
+  if (target.kind === "postgres") {
+    if (!env.NEXTAUTH_SECRET) {
+      throw new PreflightError("NEXTAUTH_SECRET is required when running on a PostgreSQL server. Generate one with: openssl rand -base64 32");
+    }
+    await checkPostgres(target.url);
+    const u = new URL(target.url);
+    console.log(`skillgap: database is PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`);
+    childEnv.DATABASE_URL = target.url;
+  } else {
+    if (fresh) rmSync(path.resolve(target.dir), { recursive: true, force: true });
+    checkPgliteFolder(target.dir);
+    const isNew = !existsSync(path.join(path.resolve(target.dir), "PG_VERSION"));
+    release = acquirePgliteLock(target.dir);
+    console.log(
+      `skillgap: database is embedded PGlite in ${target.dir}${isNew ? " (new: it will be created, migrated and seeded now)" : ""}; set DATABASE_URL to use a PostgreSQL server`,
+    );
+    childEnv.DATABASE_URL = `pglite:${target.dir}`;
+    childEnv.NEXTAUTH_SECRET ??= demoSecret(target.dir);
+  }
+  childEnv.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+  // Migrate (only when something is pending: the CLI takes seconds) and seed, before the server opens the database.
+  let prisma = await openPrisma(target);
+  if ((await pendingMigrations(prisma)).length > 0) {
+    await closePrisma(prisma);
+    console.log("skillgap: applying migrations…");
+    run(bin("prisma"), ["migrate", "deploy"], childEnv, "prisma migrate deploy");
+    prisma = await openPrisma(target);
+  }
+  const demo = target.kind === "pglite" || process.env.SEED_DEMO === "1";
+  const summary = await seed(prisma, { demo });
+  await closePrisma(prisma);
+  console.log(`skillgap: ${summary}`);
+
+  const stamp = path.join(root, ".next", "skillgap-build-fingerprint");
+  const fingerprint = buildFingerprint();
+  const current = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
+  if (!current) {
+    console.log("skillgap: building the app (first start or changed sources, about a minute)…");
+    run(bin("next"), ["build"], { ...childEnv, NODE_ENV: "production" }, "next build");
+    writeFileSync(stamp, fingerprint);
+  }
+
+  const server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => {
+    release();
+    process.exit(code ?? 0);
+  });
+  await waitForHealth(port);
+  console.log(`\nskillgap is running at http://localhost:${port}`);
+  if (demo) {
+    console.log(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(8)} ${a.email}`);
+  }
+}
+
+async function waitForHealth(port: number) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof PreflightError) {
+    console.error(`skillgap: ${e.message}`);
+  } else {
+    console.error(`skillgap: could not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  }
+  process.exit(1);
+});
