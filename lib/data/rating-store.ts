@@ -14,7 +14,7 @@ export type RatingSource = "self" | "import" | "manager";
 
 /**
  * Appends history rows and moves the current-rating pointer, inside the caller's transaction.
- * Entries identical to the current rating (same level, note, link, flag and source) are skipped, so saving an
+ * Entries identical to the current rating (same level, note, link and flag) are skipped, so saving an
  * unchanged form or re-importing a file adds no history. Returns how many rows were appended.
  * Internal: callers have already checked that the actor may write for `userId`.
  */
@@ -38,7 +38,8 @@ export async function appendRatings(
       (c.note ?? null) === (e.note ?? null) &&
       (c.evidenceUrl ?? null) === (e.evidenceUrl ?? null) &&
       c.wantsToGrow === (e.wantsToGrow ?? false) &&
-      c.source === opts.source
+      // a manager confirming the same level is news; a self-rating repeating a confirmed level is not
+      (opts.source !== "manager" || c.source === "manager")
     );
   });
   if (changed.length === 0) return 0;

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { getAdminOverview } from "@/lib/data/admin";
+import { ImportForm } from "./import-form";
+
+export const metadata: Metadata = { title: "Administration" };
+
+export default async function AdminPage() {
+  const actor = await requireActor("/admin");
+  if (!actor.isAdmin) notFound();
+  const { users, versions, teams } = await getAdminOverview(actor);
+  return (
+    <div className="space-y-10">
+      <h1 className="text-3xl font-bold">Administration</h1>
+      <section aria-labelledby="tax-h" className="space-y-3">
+        <h2 id="tax-h" className="text-xl font-semibold">
+          Taxonomy
+        </h2>
+        <p className="max-w-3xl text-slate-700">
+          Download the active taxonomy, add your organisation&apos;s roles and skills, and upload it again. The file is checked as a
+          whole: every problem is listed and nothing changes until it is clean. Ids are stable, so existing ratings are kept;
+          skills or roles you leave out are retired, not deleted.
+        </p>
+        <p>
+          <a className="text-brand-700 underline" href="/api/v1/taxonomy" download="skillgap-taxonomy.json">
+            Download the taxonomy (JSON)
+          </a>
+        </p>
+        <ImportForm />
+        <table className="w-full max-w-2xl rounded border border-slate-200 bg-white text-left text-sm">
+          <caption className="p-2 text-left font-medium">Recent versions</caption>
+          <thead>
+            <tr className="border-b">
+              <th scope="col" className="p-2">Version</th>
+              <th scope="col" className="p-2">Applied</th>
+              <th scope="col" className="p-2">By</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id} className="border-b border-slate-100">
+                <td className="p-2">{v.version}</td>
+                <td className="p-2">{v.appliedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td className="p-2">{v.appliedBy ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="teams-h">
+        <h2 id="teams-h" className="text-xl font-semibold">
+          Teams
+        </h2>
+        <p>
+          {teams} team{teams === 1 ? "" : "s"}.{" "}
+          <Link className="text-brand-700 underline" href="/teams">
+            Manage teams
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="users-h">
+        <h2 id="users-h" className="text-xl font-semibold">
+          Users
+        </h2>
+        <p className="text-sm text-slate-700">Create administrators from the command line: npm run user:create -- --email you@example.com --admin</p>
+        <table className="mt-2 w-full rounded border border-slate-200 bg-white text-left text-sm">
+          <thead>
+            <tr className="border-b">
+              <th scope="col" className="p-2">Name</th>
+              <th scope="col" className="p-2">Email</th>
+              <th scope="col" className="p-2">Role</th>
+              <th scope="col" className="p-2">Joined</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-b border-slate-100">
+                <td className="p-2">{u.name ?? "—"}</td>
+                <td className="p-2">{u.email}</td>
+                <td className="p-2">{u.isAdmin ? "admin" : "member"}</td>
+                <td className="p-2">{u.createdAt.toISOString().slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

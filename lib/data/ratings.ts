@@ -1,0 +1,112 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "./db";
+import { DataError, NotFoundError, type FieldErrors } from "./errors";
+import { appendRatings, type RatingInput } from "./rating-store";
+import { getTaxonomy } from "./taxonomy";
+import { readableUsersWhere, type Actor } from "@/lib/auth/policy";
+
+export const STALE_MONTHS = 6;
+
+export const ratingEntrySchema = z.object({
+  skillId: z.string().trim().min(1, "Skill is missing.").max(100, "Skill id is too long."),
+  level: z.coerce.number({ message: "Level must be a number from 0 to 5." }).int("Level must be a whole number from 0 to 5.").min(0, "Level must be from 0 to 5.").max(5, "Level must be from 0 to 5."),
+  note: z.string().trim().max(1000, "Note must be at most 1000 characters.").optional().transform((v) => v || null),
+  evidenceUrl: z
+    .string()
+    .trim()
+    .max(500, "Evidence link must be at most 500 characters.")
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "Evidence link must start with http:// or https://."),
+  wantsToGrow: z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0", "yes", "no", ""])]).optional().transform((v) => v === true || v === "true" || v === "on" || v === "1" || v === "yes"),
+});
+export type RatingEntry = z.infer<typeof ratingEntrySchema>;
+
+export type MyRating = { skillId: string; level: number; note: string | null; evidenceUrl: string | null; wantsToGrow: boolean; source: string; updatedAt: Date; stale: boolean };
+
+export function isStaleDate(at: Date, now: Date, months = STALE_MONTHS): boolean {
+  const limit = new Date(now);
+  limit.setMonth(limit.getMonth() - months);
+  return at < limit;
+}
+
+/** Current ratings of a person the actor may read (themself, a managed report, anyone for admins). */
+export async function getCurrentRatings(actor: Actor, userId: string, now = new Date()): Promise<MyRating[]> {
+  const prisma = await db();
+  const user = await prisma.user.findFirst({
+    where: { AND: [{ id: userId }, readableUsersWhere(actor)] },
+    select: { currentRatings: { where: { skill: { retired: false } } } },
+  });
+  if (!user) throw new NotFoundError();
+  return user.currentRatings.map((r) => ({
+    skillId: r.skillId, level: r.level, note: r.note, evidenceUrl: r.evidenceUrl, wantsToGrow: r.wantsToGrow,
+    source: r.source, updatedAt: r.updatedAt, stale: isStaleDate(r.updatedAt, now),
+  }));
+}
+
+/**
+ * Saves the actor's own ratings: validates every entry (skill exists, level 0–5), then appends history and
+ * moves the current pointer in one transaction. Unchanged entries add nothing. Returns the number of changes.
+ */
+export async function saveMyRatings(actor: Actor, entries: RatingEntry[], source: "self" | "import" = "self"): Promise<number> {
+  const taxonomy = await getTaxonomy();
+  const known = new Set(taxonomy.skills.map((s) => s.id));
+  const errors: FieldErrors = {};
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    if (!known.has(e.skillId)) (errors[`ratings.${i}.skillId`] ??= []).push(`Unknown skill "${e.skillId}".`);
+    if (seen.has(e.skillId)) (errors[`ratings.${i}.skillId`] ??= []).push(`Skill "${e.skillId}" appears twice.`);
+    seen.add(e.skillId);
+  });
+  if (Object.keys(errors).length) throw new DataError("Some ratings refer to unknown skills; nothing was saved.", errors);
+  const prisma = await db();
+  return prisma.$transaction((tx) => appendRatings(tx, actor.id, entries as RatingInput[], { source }));
+}
+
+/** The full history of one skill for a person the actor may read, newest first. */
+export async function getSkillHistory(actor: Actor, userId: string, skillId: string) {
+  const prisma = await db();
+  const user = await prisma.user.findFirst({
+    where: { AND: [{ id: userId }, readableUsersWhere(actor)] },
+    select: {
+      ratings: {
+        where: { skillId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { level: true, note: true, evidenceUrl: true, wantsToGrow: true, source: true, createdAt: true, confirmedBy: { select: { name: true } } },
+      },
+    },
+  });
+  if (!user) throw new NotFoundError();
+  return user.ratings;
+}
+
+/** Sets (or clears) the actor's current and target roles; unknown role ids are refused. */
+export async function setMyRoles(actor: Actor, currentRoleId: string | null, targetRoleId: string | null) {
+  const taxonomy = await getTaxonomy();
+  const ids = new Set(taxonomy.roles.map((r) => r.id));
+  const errors: FieldErrors = {};
+  if (currentRoleId && !ids.has(currentRoleId)) errors.currentRoleId = [`Unknown role "${currentRoleId}".`];
+  if (targetRoleId && !ids.has(targetRoleId)) errors.targetRoleId = [`Unknown role "${targetRoleId}".`];
+  if (Object.keys(errors).length) throw new DataError("Choose roles from the list.", errors);
+  const prisma = await db();
+  await prisma.user.update({ where: { id: actor.id }, data: { currentRoleId, targetRoleId } });
+}
+
+/** Everything the "My skills" page shows: the taxonomy, the actor's current ratings and chosen roles. */
+export async function getMySkillsPage(actor: Actor, now = new Date()) {
+  const prisma = await db();
+  const [taxonomy, me] = await Promise.all([
+    getTaxonomy(),
+    prisma.user.findUnique({
+      where: { id: actor.id },
+      select: { currentRoleId: true, targetRoleId: true, currentRatings: { where: { skill: { retired: false } } } },
+    }),
+  ]);
+  if (!me) throw new NotFoundError();
+  const ratings: MyRating[] = me.currentRatings.map((r) => ({
+    skillId: r.skillId, level: r.level, note: r.note, evidenceUrl: r.evidenceUrl, wantsToGrow: r.wantsToGrow,
+    source: r.source, updatedAt: r.updatedAt, stale: isStaleDate(r.updatedAt, now),
+  }));
+  return { taxonomy, ratings, currentRoleId: me.currentRoleId, targetRoleId: me.targetRoleId };
+}

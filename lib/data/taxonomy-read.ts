@@ -1,0 +1,39 @@
+import type { Db } from "./open";
+import type { Taxonomy, Track, RoleKind, CategoryKind, Importance, PathKind } from "@/lib/domain/types";
+
+/** Reads the active taxonomy (retired skills and roles left out) from the database as plain domain data. */
+export async function readTaxonomy(prisma: Db, version?: string): Promise<Taxonomy> {
+  if (version === undefined) {
+    version = (await prisma.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { version: true } }))?.version ?? "none";
+  }
+  const [scale, categories, skills, roles, paths] = await Promise.all([
+    prisma.scaleLevel.findMany({ orderBy: { level: "asc" } }),
+    prisma.category.findMany({ orderBy: { position: "asc" } }),
+    prisma.skill.findMany({ where: { retired: false }, orderBy: { position: "asc" }, include: { prerequisites: { select: { prerequisiteId: true } } } }),
+    prisma.role.findMany({ where: { retired: false }, orderBy: { position: "asc" }, include: { requirements: true } }),
+    prisma.careerPath.findMany({ where: { from: { retired: false }, to: { retired: false } } }),
+  ]);
+  const skillOrder = new Map(skills.map((s, i) => [s.id, i]));
+  return {
+    version,
+    scale: scale.map((s) => ({ level: s.level, name: s.name, description: s.description })),
+    categories: categories.map((c) => ({ id: c.id, name: c.name, kind: c.kind as CategoryKind, description: c.description })),
+    skills: skills.map((s) => ({
+      id: s.id, name: s.name, category: s.categoryId, description: s.description, tools: s.tools, aliases: s.aliases,
+      prerequisites: s.prerequisites.map((p) => p.prerequisiteId).sort(), sources: s.sources,
+    })),
+    roles: roles.map((r) => ({
+      id: r.id, title: r.title, track: r.track as Track, kind: r.kind as RoleKind, seniority: r.seniority, summary: r.summary,
+      focus: r.focus, environment: r.environment, output: r.output, collaborates: r.collaborates, reportsTo: r.reportsTo,
+      salary: r.salaryMin != null && r.salaryMax != null ? { min: r.salaryMin, max: r.salaryMax, currency: r.salaryCurrency ?? "USD" } : null,
+      requirements: r.requirements
+        .filter((q) => skillOrder.has(q.skillId))
+        .sort((a, b) => skillOrder.get(a.skillId)! - skillOrder.get(b.skillId)!)
+        .map((q) => ({ skill: q.skillId, level: q.level, importance: q.importance as Importance })),
+      sources: r.sources,
+    })),
+    paths: paths
+      .map((p) => ({ from: p.fromId, to: p.toId, kind: p.kind as PathKind, sources: p.sources }))
+      .sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to)),
+  };
+}
