@@ -1,0 +1,63 @@
+/**
+ * The review cycle as a pure state machine:
+ *   self-assessment → manager-assessment → discussion → completed → acknowledged
+ * Each event names who may fire it and in which state; anything else is refused with a sentence saying why.
+ */
+export const REVIEW_STATES = ["self-assessment", "manager-assessment", "discussion", "completed", "acknowledged"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export type ReviewSide = "subject" | "manager" | "observer";
+export type ReviewEvent = "submit-self" | "submit-manager" | "complete" | "acknowledge";
+
+const transitions: Record<ReviewEvent, { from: ReviewState; to: ReviewState; by: ReviewSide; label: string }> = {
+  "submit-self": { from: "self-assessment", to: "manager-assessment", by: "subject", label: "submit the self-assessment" },
+  "submit-manager": { from: "manager-assessment", to: "discussion", by: "manager", label: "submit the manager assessment" },
+  complete: { from: "discussion", to: "completed", by: "manager", label: "complete the review" },
+  acknowledge: { from: "completed", to: "acknowledged", by: "subject", label: "acknowledge the review" },
+};
+
+export class ReviewTransitionError extends Error {}
+
+/** The state after `event`, or a ReviewTransitionError explaining why the event is not allowed now or by this side. */
+export function nextReviewState(state: ReviewState, event: ReviewEvent, side: ReviewSide): ReviewState {
+  const t = transitions[event];
+  if (!t) throw new ReviewTransitionError(`Unknown review action "${event}".`);
+  if (side !== t.by) {
+    throw new ReviewTransitionError(`Only the ${t.by === "subject" ? "person being reviewed" : "reviewing manager"} can ${t.label}.`);
+  }
+  if (state !== t.from) {
+    throw new ReviewTransitionError(`You cannot ${t.label} while the review is in ${state}; that is only possible during ${t.from}.`);
+  }
+  return t.to;
+}
+
+/** Whether a side may still change its own ratings (self or manager levels) in this state. */
+export function canRate(state: ReviewState, side: ReviewSide): boolean {
+  if (side === "subject") return state === "self-assessment";
+  if (side === "manager") return state === "self-assessment" || state === "manager-assessment";
+  return false;
+}
+
+/** Blindness: until both assessments are in (discussion), nobody sees the other side's levels. */
+export function revealed(state: ReviewState): boolean {
+  return REVIEW_STATES.indexOf(state) >= REVIEW_STATES.indexOf("discussion");
+}
+
+/** After completion the review is locked: changes are amendments, never edits in place. */
+export function isLocked(state: ReviewState): boolean {
+  return state === "completed" || state === "acknowledged";
+}
+
+/** Agreed levels, summary and comments can be recorded only in discussion. */
+export function canAgree(state: ReviewState, side: ReviewSide): boolean {
+  return state === "discussion" && side === "manager";
+}
+
+/** What one viewer may see of a review line: their own level always, the other side's only once revealed. */
+export function visibleLine<T extends { selfLevel: number | null; managerLevel: number | null }>(line: T, state: ReviewState, side: ReviewSide): T {
+  if (revealed(state)) return line;
+  return { ...line, selfLevel: side === "subject" ? line.selfLevel : null, managerLevel: side === "manager" ? line.managerLevel : null };
+}
+
+export function isOverdue(state: ReviewState, dueDate: Date, now: Date): boolean {
+  return !isLocked(state) && dueDate.getTime() < now.getTime();
+}

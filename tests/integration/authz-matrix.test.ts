@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { session, sessionModule } from "../support/session-mock";
+import { ACTORS, createWorld, type World } from "../support/world";
+import type { MatrixRow } from "./authz/matrix";
+
+vi.mock("@/lib/auth/session", () => sessionModule);
+
+const { accountRows } = await import("./authz/rows-accounts");
+const { personalRows } = await import("./authz/rows-personal");
+
+const rows: MatrixRow[] = [...accountRows, ...personalRows];
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w.db.close());
+
+describe("authorization matrix", () => {
+  for (const row of rows) {
+    it(row.name, async () => {
+      const actual: Record<string, string> = {};
+      for (const as of ACTORS) {
+        session.actor = w.actor(as);
+        actual[as] = await row.run(w, as);
+      }
+      session.actor = null;
+      expect(actual).toEqual(row.expect);
+    });
+  }
+});

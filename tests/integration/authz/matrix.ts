@@ -1,0 +1,46 @@
+import { ConflictError, DataError, NotFoundError } from "@/lib/data/errors";
+import type { ActorName, World } from "../../support/world";
+
+export type Outcome = "ok" | "signin" | "notfound" | "invalid" | "conflict";
+export type Expect = Record<ActorName, Outcome>;
+
+/** One row of the authorization matrix: a route handler, server action or data function, called as each actor. */
+export type MatrixRow = { name: string; run: (w: World, as: ActorName) => Promise<Outcome>; expect: Expect };
+
+export const signedIn = (o: Outcome): Expect => ({ anonymous: "signin", member: o, otherMember: o, manager: o, otherManager: o, admin: o });
+export const everyone = (o: Outcome): Expect => ({ anonymous: o, member: o, otherMember: o, manager: o, otherManager: o, admin: o });
+export const adminOnly: Expect = { anonymous: "signin", member: "notfound", otherMember: "notfound", manager: "notfound", otherManager: "notfound", admin: "ok" };
+/** Reading the member's data: themself, their team's manager and admins. */
+export const memberReaders: Expect = { anonymous: "signin", member: "ok", otherMember: "notfound", manager: "ok", otherManager: "notfound", admin: "ok" };
+
+export function fromAction(r: { ok: boolean; status?: number }): Outcome {
+  if (r.ok) return "ok";
+  if (r.status === 401) return "signin";
+  if (r.status === 404) return "notfound";
+  if (r.status === 409) return "conflict";
+  return "invalid";
+}
+
+export function fromResponse(r: Response): Outcome {
+  if (r.status >= 200 && r.status < 300) return "ok";
+  if (r.status === 401) return "signin";
+  if (r.status === 404) return "notfound";
+  if (r.status === 409) return "conflict";
+  if (r.status >= 500) throw new Error(`HTTP ${r.status}`);
+  return "invalid";
+}
+
+/** For data functions: anonymous callers never reach them (pages redirect first), so they count as "signin". */
+export async function fromData(w: World, as: ActorName, fn: (actor: NonNullable<ReturnType<World["actor"]>>) => Promise<unknown>): Promise<Outcome> {
+  const actor = w.actor(as);
+  if (!actor) return "signin";
+  try {
+    await fn(actor);
+    return "ok";
+  } catch (e) {
+    if (e instanceof NotFoundError) return "notfound";
+    if (e instanceof DataError) return "invalid";
+    if (e instanceof ConflictError) return "conflict";
+    throw e;
+  }
+}
