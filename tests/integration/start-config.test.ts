@@ -11,7 +11,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "skillgap-start-"));
 function start(env: Record<string, string>) {
   const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3999", PGLITE_DIR: path.join(tmp, "unused"), ...env } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3999", PGLITE_DIR: path.join(tmp, "unused"), ...env } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -1,0 +1,109 @@
+import "server-only";
+import { db } from "./db";
+import { NotFoundError } from "./errors";
+import { getTaxonomy } from "./taxonomy";
+import { visibleTeamsWhere, type Actor } from "@/lib/auth/policy";
+import { env } from "@/lib/env";
+import { busFactor, deriveTeamTarget, levelDistribution, teamCoverage, teamGap, type TeamMember } from "@/lib/domain";
+
+export const COVERAGE_LEVEL = 3;
+
+export type Cell = { level: number; confirmed: boolean };
+export type MatrixRow = { userId: string; name: string; cells: Record<string, Cell> };
+
+/**
+ * The team audit: membership, target profile, and — depending on who asks — the individual matrix (managers and
+ * admins) or aggregates only (plain members, and only when the team has at least TEAM_MIN_AGGREGATE members).
+ * A fixed number of queries whatever the team size: team (1), ratings (1), taxonomy version (1, cached), audit log (1).
+ */
+export async function getTeamAudit(actor: Actor, teamId: string) {
+  const prisma = await db();
+  const team = await prisma.team.findFirst({
+    where: { AND: [{ id: teamId }, visibleTeamsWhere(actor)] },
+    select: {
+      id: true, name: true, description: true,
+      memberships: { orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } },
+      invitations: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, email: true, role: true, createdAt: true } },
+      targetRoles: { select: { roleId: true, count: true } },
+      targetSkills: { select: { skillId: true, level: true, count: true } },
+    },
+  });
+  if (!team) throw new NotFoundError();
+  const myRole = team.memberships.find((m) => m.user.id === actor.id)?.role ?? null;
+  const canSeeCells = actor.isAdmin || myRole === "manager";
+  const people = team.memberships.filter((m) => m.role === "member");
+  const minAggregate = env().TEAM_MIN_AGGREGATE;
+  const aggregatesAllowed = canSeeCells || people.length >= minAggregate;
+
+  const [taxonomy, ratings, audit] = await Promise.all([
+    getTaxonomy(),
+    aggregatesAllowed
+      ? prisma.currentRating.findMany({
+          where: { user: { memberships: { some: { teamId, role: "member" } } }, skill: { retired: false } },
+          select: { userId: true, skillId: true, level: true, source: true },
+        })
+      : Promise.resolve([]),
+    canSeeCells ? prisma.auditLog.findMany({ where: { teamId, reviewId: null }, orderBy: { id: "desc" }, take: 30 }) : Promise.resolve([]),
+  ]);
+
+  const rows = new Map<string, MatrixRow>(people.map((m) => [m.user.id, { userId: m.user.id, name: m.user.name ?? m.user.email, cells: {} }]));
+  for (const r of ratings) {
+    const row = rows.get(r.userId);
+    if (row) row.cells[r.skillId] = { level: r.level, confirmed: r.source === "manager" };
+  }
+  const members: TeamMember[] = [...rows.values()].map((r) => ({ id: r.userId, name: r.name, levels: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.level])) }));
+  const skillIds = taxonomy.skills.map((s) => s.id);
+  const categoryOf = Object.fromEntries(taxonomy.skills.map((s) => [s.id, s.category]));
+
+  const explicit = team.targetSkills.map((t) => ({ skill: t.skillId, level: t.level, needed: t.count, importance: "core" as const }));
+  const derived = deriveTeamTarget(team.targetRoles.map((t) => ({ roleId: t.roleId, count: t.count })), taxonomy);
+  const target = mergeTargets(derived, explicit);
+  const neededIds = target.map((t) => t.skill);
+
+  const aggregates = aggregatesAllowed
+    ? {
+        coverage: teamCoverage(members, skillIds, COVERAGE_LEVEL),
+        busFactor: busFactor(members, neededIds),
+        gap: teamGap(members, target),
+        distribution: levelDistribution(members, skillIds, categoryOf),
+      }
+    : null;
+  return {
+    team: { id: team.id, name: team.name, description: team.description },
+    myRole: actor.isAdmin && !myRole ? "admin" : myRole,
+    canSeeCells,
+    canManage: canSeeCells,
+    memberCount: people.length,
+    minAggregate,
+    people: canSeeCells ? team.memberships.map((m) => ({ userId: m.user.id, name: m.user.name ?? m.user.email, email: m.user.email, role: m.role, since: m.createdAt })) : [],
+    invitations: canSeeCells ? team.invitations : [],
+    targetRoles: team.targetRoles,
+    targetSkills: team.targetSkills,
+    target,
+    matrix: canSeeCells ? { rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)) } : null,
+    aggregates,
+    audit: audit.map((a) => ({ id: a.id.toString(), action: a.action, data: a.data, createdAt: a.createdAt, actorId: a.actorId })),
+    taxonomy,
+  };
+}
+export type TeamAudit = Awaited<ReturnType<typeof getTeamAudit>>;
+
+type Target = ReturnType<typeof deriveTeamTarget>[number];
+
+/** Explicit skill targets override role-derived ones for the same skill. */
+function mergeTargets(derived: Target[], explicit: Target[]): Target[] {
+  const map = new Map(derived.map((t) => [t.skill, t]));
+  for (const e of explicit) map.set(e.skill, { ...(map.get(e.skill) ?? {}), ...e } as Target);
+  return [...map.values()];
+}
+
+/** The individual matrix as CSV (managers and admins only). */
+export async function exportTeamMatrixCsv(actor: Actor, teamId: string): Promise<string> {
+  const audit = await getTeamAudit(actor, teamId);
+  if (!audit.matrix) throw new NotFoundError();
+  const skills = audit.taxonomy.skills;
+  const esc = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replaceAll('"', '""')}"` : v);
+  const header = ["person", ...skills.map((s) => s.id)].map(esc).join(",");
+  const lines = audit.matrix.rows.map((r) => [esc(r.name), ...skills.map((s) => (r.cells[s.id] ? `${r.cells[s.id].level}${r.cells[s.id].confirmed ? "*" : ""}` : ""))].join(","));
+  return [header, ...lines, "", "# * = confirmed by a manager in a review; empty = not rated"].join("\n");
+}
