@@ -82,7 +82,10 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     target,
     matrix: canSeeCells ? { rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)) } : null,
     aggregates,
-    audit: audit.map((a) => ({ id: a.id.toString(), action: a.action, data: a.data, createdAt: a.createdAt, actorId: a.actorId })),
+    audit: audit.map((a) => ({
+      id: a.id.toString(), action: a.action, data: a.data, createdAt: a.createdAt,
+      actor: team.memberships.find((m) => m.user.id === a.actorId)?.user.name ?? (a.actorId === actor.id ? "you" : "an administrator"),
+    })),
     taxonomy,
   };
 }

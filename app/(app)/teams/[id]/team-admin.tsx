@@ -11,7 +11,7 @@ type Props = {
     invitations: { id: string; email: string; role: string; createdAt: Date }[];
     targetRoles: { roleId: string; count: number }[];
     targetSkills: { skillId: string; level: number; count: number }[];
-    audit: { id: string; action: string; data: unknown; createdAt: Date }[];
+    audit: { id: string; action: string; data: unknown; createdAt: Date; actor: string }[];
   };
   roles: { id: string; title: string }[];
   skills: { id: string; name: string }[];
@@ -135,7 +135,7 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
         <ul className="mt-2 space-y-1 text-sm">
           {audit.audit.map((a) => (
             <li key={a.id}>
-              <time dateTime={new Date(a.createdAt).toISOString()}>{new Date(a.createdAt).toISOString().slice(0, 16).replace("T", " ")}</time> — {a.action.replace(/^team\./, "").replaceAll(".", " ")} {summarise(a.data)}
+              <time dateTime={new Date(a.createdAt).toISOString()}>{new Date(a.createdAt).toISOString().slice(0, 16).replace("T", " ")}</time> — {a.actor}: {a.action.replace(/^team\./, "").replaceAll(".", " ")} {summarise(a.data)}
             </li>
           ))}
         </ul>
