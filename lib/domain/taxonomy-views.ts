@@ -108,3 +108,25 @@ export function roleNeighbours(roleId: string, taxonomy: Taxonomy) {
   const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
   return { from: from.sort(byTitle), to: to.sort(byTitle) };
 }
+
+/** Per category of a role's requirements: mean required level and the person's mean level on the same skills (0–5, 1 decimal). */
+export function levelsVsRole(levels: Readonly<Record<string, number>>, role: Role, taxonomy: Taxonomy): Required<RadarPoint>[] {
+  const shape = requirementShape(role, taxonomy);
+  const categoryOf = new Map(taxonomy.skills.map((s) => [s.id, s.category]));
+  return shape.map((p) => {
+    const reqs = role.requirements.filter((q) => categoryOf.get(q.skill) === p.category);
+    const mean = reqs.reduce((n, q) => n + Math.min(levels[q.skill] ?? 0, 5), 0) / reqs.length;
+    return { ...p, current: Math.round(mean * 10) / 10 };
+  });
+}
+
+export type GoalProgress = { id: string; skill: string; skillName: string; targetLevel: number; current: number; progress: number; done: boolean };
+
+/** Goal progress from current ratings: current ÷ target, capped at 100 (%). */
+export function goalProgress(goals: readonly { id: string; skillId: string; targetLevel: number }[], levels: Readonly<Record<string, number>>, taxonomy: Taxonomy): GoalProgress[] {
+  const name = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
+  return goals.map((g) => {
+    const current = levels[g.skillId] ?? 0;
+    return { id: g.id, skill: g.skillId, skillName: name.get(g.skillId) ?? g.skillId, targetLevel: g.targetLevel, current, progress: Math.min(100, Math.round((100 * current) / g.targetLevel)), done: current >= g.targetLevel };
+  });
+}

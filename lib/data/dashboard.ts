@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "./db";
+import { NotFoundError } from "./errors";
+import { getTaxonomy } from "./taxonomy";
+import { isStaleDate } from "./ratings";
+import type { Actor } from "@/lib/auth/policy";
+import { computeRoleFit, fitOverTime, planLearningPath, suggestNextRoles } from "@/lib/domain";
+import { careerGraphLayout, goalProgress, levelsVsRole } from "@/lib/domain/taxonomy-views";
+
+/**
+ * Everything the dashboard shows, from a fixed number of queries whatever the history length:
+ * one for the person (roles, current ratings, history, goals) and one for the taxonomy version (cached).
+ */
+export async function getDashboard(actor: Actor, now = new Date()) {
+  const prisma = await db();
+  const [taxonomy, me] = await Promise.all([
+    getTaxonomy(),
+    prisma.user.findUnique({
+      where: { id: actor.id },
+      select: {
+        currentRoleId: true, targetRoleId: true,
+        currentRatings: { select: { skillId: true, level: true, updatedAt: true } },
+        ratings: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { skillId: true, level: true, createdAt: true } },
+        goals: { where: { status: "open" }, orderBy: { createdAt: "asc" }, select: { id: true, skillId: true, targetLevel: true, dueDate: true, note: true, reviewId: true } },
+      },
+    }),
+  ]);
+  if (!me) throw new NotFoundError();
+  const known = new Set(taxonomy.skills.map((s) => s.id));
+  const levels = Object.fromEntries(me.currentRatings.filter((r) => known.has(r.skillId)).map((r) => [r.skillId, r.level]));
+  const role = (id: string | null) => taxonomy.roles.find((r) => r.id === id) ?? null;
+  const target = role(me.targetRoleId);
+  const current = role(me.currentRoleId);
+  const history = me.ratings.filter((r) => known.has(r.skillId)).map((r) => ({ skill: r.skillId, level: r.level, at: r.createdAt }));
+  const suggestions = suggestNextRoles(levels, current?.id ?? null, taxonomy);
+  const fit = target ? computeRoleFit(levels, target, { taxonomy }) : null;
+  return {
+    taxonomy,
+    ratedCount: me.currentRatings.length,
+    staleCount: me.currentRatings.filter((r) => isStaleDate(r.updatedAt, now)).length,
+    currentRole: current ? { id: current.id, title: current.title } : null,
+    targetRole: target ? { id: target.id, title: target.title } : null,
+    fit,
+    radar: target ? levelsVsRole(levels, target, taxonomy) : [],
+    gaps: fit ? fit.skills.filter((s) => s.gap > 0).sort((a, b) => b.gap - a.gap || a.name.localeCompare(b.name)) : [],
+    series: target ? fitOverTime(history, target) : [],
+    suggestions: { ...suggestions, top: suggestions.suggestions.slice(0, 3) },
+    path: target ? planLearningPath(levels, target, taxonomy) : null,
+    goals: goalProgress(me.goals, levels, taxonomy).map((g, i) => ({ ...g, dueDate: me.goals[i].dueDate, note: me.goals[i].note, fromReview: Boolean(me.goals[i].reviewId) })),
+    graph: careerGraphLayout(taxonomy, { focus: current?.id ?? target?.id, hops: 1 }),
+  };
+}
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -1,0 +1,121 @@
+/**
+ * zod schemas for the taxonomy: one per piece, plus the whole import/export document.
+ * Shape only; cross-references (unknown ids, cycles, duplicates) are checked in checks.ts.
+ */
+import { z } from "zod";
+import { MAX_LEVEL, MIN_LEVEL, type Taxonomy } from "../domain/types";
+
+export const MIN_SENIORITY = 1;
+export const MAX_SENIORITY = 8;
+export const MIN_REQUIRED_LEVEL = 1;
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Kebab-case identifier: "container-orchestration". */
+export const idSchema = z
+  .string({ error: "expected an id string" })
+  .regex(ID_PATTERN, { error: (iss) => `id must be kebab-case (a-z, 0-9, "-"), got ${JSON.stringify(iss.input)}` });
+
+const text = (what: string) => z.string({ error: `expected ${what} to be a string` }).trim().min(1, { error: `${what} must not be empty` });
+
+/** Integer in [min, max], with a message that names the range and the value. */
+const intInRange = (what: string, min: number, max: number) => {
+  const error = (iss: { input?: unknown }) => `${what} must be an integer from ${min} to ${max} (got ${JSON.stringify(iss.input) ?? "nothing"})`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+const sourcesSchema = z.array(text("source")).default([]);
+
+export const scaleLevelSchema = z.object({
+  level: intInRange("level", MIN_LEVEL, MAX_LEVEL),
+  name: text("name"),
+  description: text("description"),
+});
+
+export const categorySchema = z.object({
+  id: idSchema,
+  name: text("name"),
+  kind: z.enum(["technical", "leadership"]).default("technical"),
+  description: z.string().default(""),
+});
+
+export const skillSchema = z.object({
+  id: idSchema,
+  name: text("name"),
+  category: idSchema,
+  description: z.string().default(""),
+  tools: z.array(text("tool")).default([]),
+  aliases: z.array(text("alias")).default([]),
+  prerequisites: z.array(idSchema).default([]),
+  sources: sourcesSchema,
+});
+
+export const requirementSchema = z.object({
+  skill: idSchema,
+  level: intInRange("required level", MIN_REQUIRED_LEVEL, MAX_LEVEL),
+  importance: z.enum(["core", "important", "bonus"]),
+});
+
+export const salarySchema = z
+  .object({
+    min: z.number().int().nonnegative(),
+    max: z.number().int().nonnegative(),
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a 3-letter ISO code such as USD" }).default("USD"),
+  })
+  .refine((s) => s.max >= s.min, { error: "salary max must not be below min", path: ["max"] })
+  .nullable()
+  .default(null);
+
+export const roleSchema = z.object({
+  id: idSchema,
+  title: text("title"),
+  track: z.enum(["infrastructure", "platform"]),
+  kind: z.enum(["ic", "manager", "executive"]).default("ic"),
+  seniority: intInRange("seniority", MIN_SENIORITY, MAX_SENIORITY),
+  summary: z.string().default(""),
+  focus: z.string().default(""),
+  environment: z.string().default(""),
+  output: z.string().default(""),
+  collaborates: z.array(text("collaborator")).default([]),
+  reportsTo: z.string().nullable().default(null),
+  salary: salarySchema,
+  requirements: z.array(requirementSchema).min(1, { error: "a role needs at least one requirement" }),
+  sources: sourcesSchema,
+});
+
+export const careerPathSchema = z.object({
+  from: idSchema,
+  to: idSchema,
+  kind: z.enum(["entry", "progression", "lateral"]),
+  sources: sourcesSchema,
+});
+
+export const versionSchema = text("version");
+
+/** The import/export document: one JSON object holding the whole taxonomy. */
+export const taxonomyDocumentSchema = z.object({
+  version: versionSchema,
+  scale: z.array(scaleLevelSchema),
+  categories: z.array(categorySchema),
+  skills: z.array(skillSchema),
+  roles: z.array(roleSchema),
+  paths: z.array(careerPathSchema),
+});
+
+/** What an import file may contain (optional fields may be left out). */
+export type TaxonomyDocumentInput = z.input<typeof taxonomyDocumentSchema>;
+/** A parsed document, with every default filled in; the same shape as Taxonomy. */
+export type TaxonomyDocument = z.output<typeof taxonomyDocumentSchema>;
+
+/** Item schemas by document section, used to parse each item on its own so one bad item hides nothing else. */
+export const sectionItemSchemas = {
+  scale: scaleLevelSchema,
+  categories: categorySchema,
+  skills: skillSchema,
+  roles: roleSchema,
+  paths: careerPathSchema,
+} as const;
+
+// Compile-time guard: a parsed document is a Taxonomy.
+type Assignable<T extends U, U> = T;
+export type TaxonomyDocumentIsTaxonomy = Assignable<TaxonomyDocument, Taxonomy>;
