@@ -101,6 +101,18 @@ export function normalizeRequirements(role: Role): Requirement[] {
   return [...bySkill.values()];
 }
 
+/** Fit 0–100 (one decimal) of `levels` (0–5, missing = 0; not validated) against normalized requirements. */
+export function fitForRequirements(levels: Levels, reqs: readonly Requirement[]): number {
+  let earned = 0;
+  let total = 0;
+  for (const r of reqs) {
+    const weightUnits = IMPORTANCE_WEIGHT[r.importance] * UNIT_SCALE;
+    total += weightUnits;
+    earned += r.level === 0 ? weightUnits : Math.min(levels[r.skill] ?? 0, r.level) * requirementUnit(r.importance, r.level);
+  }
+  return fitFromUnits(earned, total);
+}
+
 function statusOf(current: number, required: number): SkillStatus {
   if (current >= required) return "met";
   return current === 0 ? "missing" : "partial";

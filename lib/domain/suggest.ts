@@ -3,7 +3,8 @@
  *
  * Candidates: with a current role, every role reachable within two hops of the path graph
  * (progression/entry edges forward, lateral edges both ways) plus any role with fit ≥ 70
- * (HIGH_FIT_THRESHOLD); the current role is excluded. Without a current role: every role.
+ * (HIGH_FIT_THRESHOLD) that is not a step down (seniority ≥ the current role's); the current
+ * role is excluded. Without a current role: every role.
  *
  * Ranking score (higher first): fit − 10 × coreGaps − 1 × effort + 5 × stepUp, where fit is
  * 0–100, coreGaps counts unmet core requirements, effort is the level steps still to climb and
@@ -16,6 +17,7 @@ import { DomainError } from "./scale";
 import { fitFromUnits, readinessOf, type Readiness } from "./fit";
 import { getCompiled, levelsToVector, type CompiledTaxonomy, type Via } from "./compile";
 import { suggestionReason, type CoreGap } from "./reasons";
+import { unlockingGaps, type UnlockingGap } from "./unlocking";
 
 export const HIGH_FIT_THRESHOLD = 70;
 export const RANK_CORE_GAP_PENALTY = 10;
@@ -50,20 +52,9 @@ export type Suggestion = {
   reason: string;
 };
 
-export type UnlockingGap = {
-  skill: string;
-  name: string;
-  current: number;
-  /** Level to reach, 1–5. */
-  level: number;
-  /** Candidate roles whose core gaps shrink once `skill` reaches `level`. */
-  unlocks: number;
-  roles: string[];
-};
-
 export type SuggestResult = {
   suggestions: Suggestion[];
-  /** Sorted by unlocks desc, then smallest step, then skill id, then level. */
+  /** Sorted by roles unlocked desc, then smallest step, then skill id, then level. */
   unlockingGaps: UnlockingGap[];
   candidateCount: number;
   /** Fit 0–100 of every role, aligned with compiled.roles. */
@@ -128,7 +119,10 @@ export function suggestNextRoles(
   if (cur < 0) via.fill("all roles");
   else {
     for (const e of c.reach[cur]!) via[e.role] = e.via;
-    for (let j = 0; j < n; j++) if (via[j] === undefined && j !== cur && fits[j]! >= threshold) via[j] = "high fit";
+    const floor = roles[cur]!.seniority;
+    for (let j = 0; j < n; j++) {
+      if (via[j] === undefined && j !== cur && fits[j]! >= threshold && roles[j]!.seniority >= floor) via[j] = "high fit";
+    }
   }
 
   // Scores and top-`limit` selection (insertion into a short sorted list).
@@ -158,21 +152,26 @@ export function suggestNextRoles(
 
   const suggestions = top.map((j): Suggestion => {
     const r = roles[j]!;
-    const gaps: CoreGap[] = [];
+    const gapSkills: number[] = [];
+    let earned = r.baseUnits;
     let closeUnits = 0;
     for (let k = 0; k < r.reqSkill.length; k++) {
       const s = r.reqSkill[k]!, q = r.reqLevel[k]!, v = vec[s]!;
+      earned += (v < q ? v : q) * r.reqUnit[k]!;
       if (r.reqRank[k] === 0 && v < q) {
-        gaps.push({ skill: c.skillIds[s]!, name: c.skillNames[s]!, current: v, required: q, gap: q - v });
+        gapSkills.push(s);
         closeUnits += (q - v) * r.reqUnit[k]!;
       }
     }
-    gaps.sort((a, b) => b.gap - a.gap || c.skillRank[c.skillIndex.get(a.skill)!]! - c.skillRank[c.skillIndex.get(b.skill)!]!);
+    const gaps: CoreGap[] = gapSkills
+      .sort((a, b) => c.coreLevel[j * nSkills + b]! - vec[b]! - (c.coreLevel[j * nSkills + a]! - vec[a]!) || c.skillRank[a]! - c.skillRank[b]!)
+      .map((s) => {
+        const q = c.coreLevel[j * nSkills + s]!, v = vec[s]!;
+        return { skill: c.skillIds[s]!, name: c.skillNames[s]!, current: v, required: q, gap: q - v };
+      });
     const fit = fits[j]!;
     const readiness = readinessOf(fit, gaps.length);
-    const earnedNow = (fit * r.totalUnits) / 100; // only used through rounding below
-    void earnedNow;
-    const fitWithout = fitFromUnits(earnedOf(vec, r) + closeUnits, r.totalUnits);
+    const fitWithout = fitFromUnits(earned + closeUnits, r.totalUnits);
     return {
       roleId: r.id,
       title: r.title,
@@ -203,66 +202,4 @@ export function suggestNextRoles(
     fits,
     warnings,
   };
-}
-
-function earnedOf(vec: Uint8Array, r: CompiledTaxonomy["roles"][number]): number {
-  let earned = r.baseUnits;
-  for (let k = 0; k < r.reqSkill.length; k++) {
-    const v = vec[r.reqSkill[k]!]!, q = r.reqLevel[k]!;
-    earned += (v < q ? v : q) * r.reqUnit[k]!;
-  }
-  return earned;
-}
-
-/** Gaps (skill → level 1–5) that shrink the core gaps of the most candidate roles. */
-function unlockingGaps(vec: Uint8Array, c: CompiledTaxonomy, via: (Via | undefined)[], limit: number): UnlockingGap[] {
-  const nSkills = c.skillIds.length;
-  const counts = new Uint16Array(nSkills * 8);
-  const touched: number[] = [];
-  const roles = c.roles;
-  for (let j = 0; j < roles.length; j++) {
-    if (via[j] === undefined) continue;
-    const r = roles[j]!;
-    for (let k = 0; k < r.reqSkill.length; k++) {
-      const s = r.reqSkill[k]!, q = r.reqLevel[k]!;
-      if (r.reqRank[k] !== 0 || vec[s]! >= q) continue;
-      if (counts[s * 8 + 7] === 0) touched.push(s);
-      counts[s * 8 + 7]!++;
-      counts[s * 8 + q]!++;
-    }
-  }
-  // Candidate entries packed as [skill, level, unlocks]; keep the best `limit`.
-  const best: [number, number, number][] = [];
-  const before = (a: [number, number, number], b: [number, number, number]) =>
-    a[2] > b[2] ||
-    (a[2] === b[2] &&
-      (a[1] - vec[a[0]]! < b[1] - vec[b[0]]! ||
-        (a[1] - vec[a[0]]! === b[1] - vec[b[0]]! &&
-          (c.skillRank[a[0]]! < c.skillRank[b[0]]! || (a[0] === b[0] && a[1] < b[1])))));
-  for (const s of touched) {
-    let cum = 0;
-    for (let L = vec[s]! + 1; L <= 5; L++) {
-      const here = counts[s * 8 + L]!;
-      if (here === 0) continue;
-      cum += here;
-      const e: [number, number, number] = [s, L, cum];
-      if (best.length < limit || before(e, best[best.length - 1]!)) {
-        let p = best.length < limit ? best.length : best.length - 1;
-        while (p > 0 && before(e, best[p - 1]!)) {
-          best[p] = best[p - 1]!;
-          p--;
-        }
-        best[p] = e;
-      }
-    }
-  }
-  return best.map(([s, L, unlocks]) => {
-    const ids: string[] = [];
-    for (let j = 0; j < roles.length; j++) {
-      const q = c.coreLevel[j * nSkills + s]!;
-      if (via[j] !== undefined && q > vec[s]! && q <= L) ids.push(roles[j]!.id);
-    }
-    ids.sort();
-    return { skill: c.skillIds[s]!, name: c.skillNames[s]!, current: vec[s]!, level: L, unlocks, roles: ids };
-  });
 }

@@ -24,6 +24,10 @@ const intInRange = (what: string, min: number, max: number) => {
   return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 };
 
+/** One of a fixed list of strings; the message lists them and shows what was given. */
+const oneOf = <const T extends readonly [string, ...string[]]>(what: string, values: T) =>
+  z.enum(values, { error: (iss) => `${what} must be one of ${values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(iss.input) ?? "nothing"})` });
+
 const sourcesSchema = z.array(text("source")).default([]);
 
 export const scaleLevelSchema = z.object({
@@ -35,7 +39,7 @@ export const scaleLevelSchema = z.object({
 export const categorySchema = z.object({
   id: idSchema,
   name: text("name"),
-  kind: z.enum(["technical", "leadership"]).default("technical"),
+  kind: oneOf("category kind", ["technical", "leadership"]).default("technical"),
   description: z.string().default(""),
 });
 
@@ -53,7 +57,7 @@ export const skillSchema = z.object({
 export const requirementSchema = z.object({
   skill: idSchema,
   level: intInRange("required level", MIN_REQUIRED_LEVEL, MAX_LEVEL),
-  importance: z.enum(["core", "important", "bonus"]),
+  importance: oneOf("importance", ["core", "important", "bonus"]),
 });
 
 export const salarySchema = z
@@ -69,8 +73,8 @@ export const salarySchema = z
 export const roleSchema = z.object({
   id: idSchema,
   title: text("title"),
-  track: z.enum(["infrastructure", "platform"]),
-  kind: z.enum(["ic", "manager", "executive"]).default("ic"),
+  track: oneOf("track", ["infrastructure", "platform"]),
+  kind: oneOf("role kind", ["ic", "manager", "executive"]).default("ic"),
   seniority: intInRange("seniority", MIN_SENIORITY, MAX_SENIORITY),
   summary: z.string().default(""),
   focus: z.string().default(""),
@@ -86,7 +90,7 @@ export const roleSchema = z.object({
 export const careerPathSchema = z.object({
   from: idSchema,
   to: idSchema,
-  kind: z.enum(["entry", "progression", "lateral"]),
+  kind: oneOf("path kind", ["entry", "progression", "lateral"]),
   sources: sourcesSchema,
 });
 
@@ -106,15 +110,6 @@ export const taxonomyDocumentSchema = z.object({
 export type TaxonomyDocumentInput = z.input<typeof taxonomyDocumentSchema>;
 /** A parsed document, with every default filled in; the same shape as Taxonomy. */
 export type TaxonomyDocument = z.output<typeof taxonomyDocumentSchema>;
-
-/** Item schemas by document section, used to parse each item on its own so one bad item hides nothing else. */
-export const sectionItemSchemas = {
-  scale: scaleLevelSchema,
-  categories: categorySchema,
-  skills: skillSchema,
-  roles: roleSchema,
-  paths: careerPathSchema,
-} as const;
 
 // Compile-time guard: a parsed document is a Taxonomy.
 type Assignable<T extends U, U> = T;

@@ -3,7 +3,19 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type TestDb = { prisma: PrismaClient; kind: "postgres" | "pglite"; close: () => Promise<void>; url?: string };
+export type TestDb = { prisma: PrismaClient; kind: "postgres" | "pglite"; close: () => Promise<void>; url?: string; queries: { count: number; log: string[] } };
+
+const LOG = { log: [{ emit: "event" as const, level: "query" as const }] };
+
+/** Counts every SQL statement the client sends (for query-budget tests). */
+function track(prisma: PrismaClient) {
+  const queries = { count: 0, log: [] as string[] };
+  (prisma as unknown as { $on: (e: "query", cb: (ev: { query: string }) => void) => void }).$on("query", (ev) => {
+    queries.count += 1;
+    queries.log.push(ev.query);
+  });
+  return queries;
+}
 
 const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -47,9 +59,10 @@ export async function createTestDb(): Promise<TestDb> {
     await applyAll((sql) => client.query(sql));
     await client.end();
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }), ...LOG });
     return {
       prisma,
+      queries: track(prisma),
       kind: "postgres",
       url: url.toString(),
       close: async () => {
@@ -65,9 +78,10 @@ export async function createTestDb(): Promise<TestDb> {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const pglite = await PGlite.create();
   await applyAll((sql) => pglite.exec(sql));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...LOG });
   return {
     prisma,
+    queries: track(prisma),
     kind: "pglite",
     close: async () => {
       await prisma.$disconnect();

@@ -1,0 +1,16 @@
+/**
+ * The gap engine: pure functions from plain data to chart-ready plain data.
+ * No imports from next, react, prisma or node.
+ */
+export * from "./types";
+export * from "./scale";
+export * from "./fit";
+export * from "./compile";
+export * from "./compare";
+export * from "./reasons";
+export * from "./unlocking";
+export * from "./suggest";
+export * from "./learning-path";
+export * from "./team";
+export * from "./disagreements";
+export * from "./history";

@@ -1,0 +1,152 @@
+/**
+ * Team views: coverage, bus factor, target profile and gap, level distribution.
+ * Missing ratings count as level 0; member levels off 0–5 throw a DomainError naming the member.
+ */
+import type { Importance, Levels, Taxonomy } from "./types";
+import { DomainError, IMPORTANCE_RANK, assertLevel, compareIds, validateLevels } from "./scale";
+import { normalizeRequirements } from "./fit";
+
+export type TeamMember = { id: string; name: string; levels: Levels };
+
+export type SkillCoverage = { skill: string; count: number; holders: string[]; total: number };
+export type BusFactorRisk = { skill: string; holders: string[]; risk: "none" | "single" };
+export type TeamTargetSkill = { skill: string; level: number; importance: Importance; needed: number };
+export type TeamGapRow = {
+  skill: string;
+  required: number;
+  importance: Importance;
+  needed: number;
+  have: number;
+  shortfall: number;
+  best: number;
+};
+export type CategoryDistribution = { category: string; counts: number[]; total: number };
+
+function checkMembers(members: readonly TeamMember[]): void {
+  for (const m of members) validateLevels(m.levels, `member "${m.id}"`);
+}
+
+function assertCount(value: unknown, what: string): asserts value is number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new DomainError(`${what} must be a non-negative integer, got ${String(value)}`);
+  }
+}
+
+/** Per skill (in `skillIds` order): members at level ≥ `threshold` (0–5), their ids and team size. */
+export function teamCoverage(members: readonly TeamMember[], skillIds: readonly string[], threshold: number): SkillCoverage[] {
+  assertLevel(threshold, "(coverage threshold)");
+  checkMembers(members);
+  return skillIds.map((skill) => {
+    const holders: string[] = [];
+    for (const m of members) if ((m.levels[skill] ?? 0) >= threshold) holders.push(m.id);
+    return { skill, count: holders.length, holders, total: members.length };
+  });
+}
+
+/**
+ * Needed skills held at level ≥ `opts.level` (default 4) by at most one member: "none" (0 holders)
+ * first, then "single"; ties by skill id.
+ */
+export function busFactor(
+  members: readonly TeamMember[],
+  neededSkillIds: readonly string[],
+  opts?: { level?: number },
+): BusFactorRisk[] {
+  const level = opts?.level ?? 4;
+  assertLevel(level, "(bus-factor level)");
+  checkMembers(members);
+  const out: BusFactorRisk[] = [];
+  for (const skill of [...new Set(neededSkillIds)]) {
+    const holders: string[] = [];
+    for (const m of members) {
+      if ((m.levels[skill] ?? 0) >= level) {
+        holders.push(m.id);
+        if (holders.length > 1) break;
+      }
+    }
+    if (holders.length <= 1) out.push({ skill, holders, risk: holders.length === 0 ? "none" : "single" });
+  }
+  return out.sort((a, b) => a.holders.length - b.holders.length || compareIds(a.skill, b.skill));
+}
+
+/**
+ * Team target from a role mix: per skill the highest required level (0–5), the strongest
+ * importance and `needed` = Σ counts of the roles requiring it; sorted by skill id. Unknown role
+ * ids are ignored; a count that is not a non-negative integer throws a DomainError.
+ */
+export function deriveTeamTarget(roleMix: readonly { roleId: string; count: number }[], taxonomy: Taxonomy): TeamTargetSkill[] {
+  const roles = new Map(taxonomy.roles.map((r) => [r.id, r]));
+  const bySkill = new Map<string, TeamTargetSkill>();
+  for (const { roleId, count } of roleMix) {
+    assertCount(count, `count for role "${roleId}"`);
+    const role = roles.get(roleId);
+    if (!role || count === 0) continue;
+    for (const q of normalizeRequirements(role)) {
+      const t = bySkill.get(q.skill);
+      if (!t) bySkill.set(q.skill, { skill: q.skill, level: q.level, importance: q.importance, needed: count });
+      else {
+        t.level = Math.max(t.level, q.level);
+        if (IMPORTANCE_RANK[q.importance] < IMPORTANCE_RANK[t.importance]) t.importance = q.importance;
+        t.needed += count;
+      }
+    }
+  }
+  return [...bySkill.values()].sort((a, b) => compareIds(a.skill, b.skill));
+}
+
+/**
+ * Per target skill: required level (0–5), people needed, people at or above it (`have`),
+ * shortfall = max(0, needed − have), best level in the team (0–5). Biggest shortfall first, then skill id.
+ */
+export function teamGap(
+  members: readonly TeamMember[],
+  target: readonly { skill: string; level: number; needed: number; importance?: Importance }[],
+): TeamGapRow[] {
+  checkMembers(members);
+  const rows = target.map((t): TeamGapRow => {
+    assertLevel(t.level, t.skill, "team target");
+    assertCount(t.needed, `people needed for skill "${t.skill}"`);
+    let have = 0;
+    let best = 0;
+    for (const m of members) {
+      const v = m.levels[t.skill] ?? 0;
+      if (v >= t.level) have++;
+      if (v > best) best = v;
+    }
+    return {
+      skill: t.skill,
+      required: t.level,
+      importance: t.importance ?? "core",
+      needed: t.needed,
+      have,
+      shortfall: Math.max(0, t.needed - have),
+      best,
+    };
+  });
+  return rows.sort((a, b) => b.shortfall - a.shortfall || compareIds(a.skill, b.skill));
+}
+
+/**
+ * Per category (in order of first appearance in `skills`): how many member × skill cells sit at
+ * each level 0–5 (`counts[level]`) and the cell total. Skills without a category go to "uncategorised".
+ */
+export function levelDistribution(
+  members: readonly TeamMember[],
+  skills: readonly string[],
+  categoryOf: Readonly<Record<string, string>> | ((skillId: string) => string | undefined),
+): CategoryDistribution[] {
+  checkMembers(members);
+  const lookup = typeof categoryOf === "function" ? categoryOf : (id: string) => categoryOf[id];
+  const byCategory = new Map<string, CategoryDistribution>();
+  for (const skill of skills) {
+    const category = lookup(skill) ?? "uncategorised";
+    let d = byCategory.get(category);
+    if (!d) {
+      d = { category, counts: [0, 0, 0, 0, 0, 0], total: 0 };
+      byCategory.set(category, d);
+    }
+    for (const m of members) d.counts[m.levels[skill] ?? 0]!++;
+    d.total += members.length;
+  }
+  return [...byCategory.values()];
+}

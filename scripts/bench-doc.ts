@@ -1,0 +1,14 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const file = path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md");
+
+/** Replaces (or appends) the block between <!-- key:start --> and <!-- key:end --> in docs/benchmarks.md. */
+export function replaceSection(key: string, heading: string, body: string) {
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const start = `<!-- ${key}:start -->`;
+  const end = `<!-- ${key}:end -->`;
+  const block = `${start}\n${heading}\n\n${body}\n${end}`;
+  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
+  writeFileSync(file, re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`);
+}
