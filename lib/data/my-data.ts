@@ -67,7 +67,11 @@ export async function importMyRatingsCsv(actor: Actor, csv: string): Promise<Imp
   if (parsed.data.length > 5000) throw new DataError("The CSV has more than 5,000 rows.", { file: ["Too many rows."] });
   const taxonomy = await getTaxonomy();
   const byId = new Map(taxonomy.skills.map((s) => [s.id, s.id]));
-  const byName = new Map(taxonomy.skills.flatMap((s) => [[s.name.toLowerCase(), s.id], ...s.aliases.map((a) => [a.toLowerCase(), s.id] as [string, string])]));
+  // Names and aliases first; a tool name (e.g. "Kubernetes") also works when exactly one skill lists it.
+  const toolOwners = new Map<string, Set<string>>();
+  for (const s of taxonomy.skills) for (const t of s.tools) toolOwners.set(t.toLowerCase(), (toolOwners.get(t.toLowerCase()) ?? new Set()).add(s.id));
+  const byName = new Map<string, string>([...toolOwners].filter(([, ids]) => ids.size === 1).map(([t, ids]) => [t, [...ids][0]!]));
+  for (const s of taxonomy.skills) for (const n of [s.name, ...s.aliases]) byName.set(n.toLowerCase(), s.id);
   const entries: RatingInput[] = [];
   const seen = new Map<string, number>();
   parsed.data.forEach((raw, i) => {
@@ -91,7 +95,7 @@ export async function importMyRatingsCsv(actor: Actor, csv: string): Promise<Imp
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = { level: "level", note: "note", evidenceUrl: "evidence_url", wantsToGrow: "wants_to_grow" }[String(issue.path[0])] ?? String(issue.path[0]);
-        errors.push({ row, field, message: field === "level" && raw.level === undefined ? "Level is missing." : issue.message });
+        errors.push({ row, field, message: field === "level" && (raw.level ?? "").trim() === "" ? "Level is missing." : issue.message });
       }
       return;
     }

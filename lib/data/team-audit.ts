@@ -60,10 +60,12 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
   const target = mergeTargets(derived, explicit);
   const neededIds = target.map((t) => t.skill);
 
+  // Plain members get counts only: holder ids would tell them who holds what.
+  const anonymous = <T extends { holders: string[] }>(row: T): T => (canSeeCells ? row : { ...row, holders: [] });
   const aggregates = aggregatesAllowed
     ? {
-        coverage: teamCoverage(members, skillIds, COVERAGE_LEVEL),
-        busFactor: busFactor(members, neededIds),
+        coverage: teamCoverage(members, skillIds, COVERAGE_LEVEL).map(anonymous),
+        busFactor: busFactor(members, neededIds).map(anonymous),
         gap: teamGap(members, target),
         distribution: levelDistribution(members, skillIds, categoryOf),
       }

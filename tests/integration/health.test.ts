@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, useAsAppDb, type TestDb } from "../support/test-db";
+import { createTestDb, installAsAppDb, type TestDb } from "../support/test-db";
 import { getHealth } from "@/lib/data/health";
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  useAsAppDb(t);
+  installAsAppDb(t);
 });
 afterAll(() => t.close());
 

@@ -21,18 +21,18 @@ const newUser = async (key: string) => {
 describe("rating history", () => {
   it("appends on every change and never overwrites", async () => {
     const me = await newUser("hist");
-    await saveMyRatings(me, [{ skillId: "kubernetes", level: 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
-    await saveMyRatings(me, [{ skillId: "kubernetes", level: 3, note: "ran a cluster", evidenceUrl: null, wantsToGrow: true }]);
-    await saveMyRatings(me, [{ skillId: "kubernetes", level: 3, note: "ran a cluster", evidenceUrl: null, wantsToGrow: true }]); // unchanged: no row
-    const history = await getSkillHistory(me, me.id, "kubernetes");
+    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
+    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 3, note: "ran a cluster", evidenceUrl: null, wantsToGrow: true }]);
+    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 3, note: "ran a cluster", evidenceUrl: null, wantsToGrow: true }]); // unchanged: no row
+    const history = await getSkillHistory(me, me.id, "container-orchestration");
     expect(history.map((h) => h.level)).toEqual([3, 1]);
     const current = await getCurrentRatings(me, me.id);
-    expect(current).toEqual([expect.objectContaining({ skillId: "kubernetes", level: 3, note: "ran a cluster", wantsToGrow: true, stale: false })]);
+    expect(current).toEqual([expect.objectContaining({ skillId: "container-orchestration", level: 3, note: "ran a cluster", wantsToGrow: true, stale: false })]);
   });
 
   it("marks ratings older than six months as stale", async () => {
     const me = await newUser("stale");
-    await saveMyRatings(me, [{ skillId: "networking", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
+    await saveMyRatings(me, [{ skillId: "network-fundamentals", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
     await w.db.prisma.currentRating.updateMany({ where: { userId: me.id }, data: { updatedAt: new Date(Date.now() - 200 * 86_400_000) } });
     const [r] = await getCurrentRatings(me, me.id);
     expect(r.stale).toBe(true);
@@ -43,7 +43,7 @@ describe("rating history", () => {
   it("refuses unknown skills and changes nothing", async () => {
     const me = await newUser("unknown");
     const err = await saveMyRatings(me, [
-      { skillId: "kubernetes", level: 2, note: null, evidenceUrl: null, wantsToGrow: false },
+      { skillId: "container-orchestration", level: 2, note: null, evidenceUrl: null, wantsToGrow: false },
       { skillId: "no-such-skill", level: 2, note: null, evidenceUrl: null, wantsToGrow: false },
     ]).catch((e) => e);
     expect(err).toBeInstanceOf(DataError);
@@ -87,8 +87,8 @@ describe("CSV import", () => {
   it("round-trips: export, then import into a fresh user, gives the same current levels", async () => {
     const a = await newUser("rt-a");
     await saveMyRatings(a, [
-      { skillId: "kubernetes", level: 3, note: "a, with comma", evidenceUrl: "https://example.com/x", wantsToGrow: true },
-      { skillId: "networking", level: 1, note: null, evidenceUrl: null, wantsToGrow: false },
+      { skillId: "container-orchestration", level: 3, note: "a, with comma", evidenceUrl: "https://example.com/x", wantsToGrow: true },
+      { skillId: "network-fundamentals", level: 1, note: null, evidenceUrl: null, wantsToGrow: false },
       { skillId: "linux", level: 5, note: 'quote " here', evidenceUrl: null, wantsToGrow: false },
     ]);
     const csv = await exportMyRatingsCsv(a);
@@ -102,14 +102,14 @@ describe("CSV import", () => {
 describe("JSON export", () => {
   it("contains profile, current ratings, full history and goals", async () => {
     const me = await newUser("json");
-    await saveMyRatings(me, [{ skillId: "kubernetes", level: 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
-    await saveMyRatings(me, [{ skillId: "kubernetes", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
-    await createGoal(me, { skillId: "kubernetes", targetLevel: 4, dueDate: null, note: "CKA" });
+    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
+    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
+    await createGoal(me, { skillId: "container-orchestration", targetLevel: 4, dueDate: null, note: "CKA" });
     const data = await exportMyData(me);
     expect(data.profile.id).toBe(me.id);
-    expect(data.currentRatings).toEqual([expect.objectContaining({ skillId: "kubernetes", level: 2 })]);
+    expect(data.currentRatings).toEqual([expect.objectContaining({ skillId: "container-orchestration", level: 2 })]);
     expect(data.history.map((h) => h.level)).toEqual([1, 2]);
-    expect(data.profile.goals).toEqual([expect.objectContaining({ skillId: "kubernetes", targetLevel: 4, note: "CKA", status: "open" })]);
+    expect(data.profile.goals).toEqual([expect.objectContaining({ skillId: "container-orchestration", targetLevel: 4, note: "CKA", status: "open" })]);
   });
 });
 
@@ -130,9 +130,9 @@ describe("dashboard", () => {
     const long = await newUser("dash-long");
     await setMyRoles(short, "infrastructure-engineer", "platform-engineer");
     await setMyRoles(long, "infrastructure-engineer", "platform-engineer");
-    await saveMyRatings(short, [{ skillId: "kubernetes", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
+    await saveMyRatings(short, [{ skillId: "container-orchestration", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
     for (let i = 0; i < 40; i++) {
-      await saveMyRatings(long, [{ skillId: i % 2 ? "kubernetes" : "linux", level: (i % 5) + 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
+      await saveMyRatings(long, [{ skillId: i % 2 ? "container-orchestration" : "linux", level: (i % 5) + 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
     }
     await getDashboard(short); // warm the taxonomy cache
     const a = await countQueries(w.db, () => getDashboard(short));

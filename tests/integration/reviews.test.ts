@@ -31,7 +31,7 @@ describe("starting a review", () => {
     const r = await freshReview();
     expect(r.state).toBe("self-assessment");
     expect(r.lines.length).toBeGreaterThan(5);
-    expect(r.lines.map((l) => l.skillId)).toContain("kubernetes");
+    expect(r.lines.map((l) => l.skillId)).toContain("container-orchestration");
   });
 });
 

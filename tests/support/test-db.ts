@@ -91,6 +91,6 @@ export async function createTestDb(): Promise<TestDb> {
 }
 
 /** Points the app's data layer (lib/data/db.ts) at a test database. */
-export function useAsAppDb(testDb: TestDb) {
+export function installAsAppDb(testDb: TestDb) {
   (globalThis as unknown as { skillgapDb?: Promise<PrismaClient> }).skillgapDb = Promise.resolve(testDb.prisma);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createTestDb, useAsAppDb, type TestDb } from "./test-db";
+import { createTestDb, installAsAppDb, type TestDb } from "./test-db";
 import { applyTaxonomy } from "@/lib/data/taxonomy-sync";
 import { loadTaxonomy } from "@/lib/taxonomy/load";
 import type { SessionActor } from "@/lib/auth/session";
@@ -19,7 +19,7 @@ export type World = {
 /** A database with the shipped taxonomy and the six actors of the authorization matrix, all uniquely named. */
 export async function createWorld(): Promise<World> {
   const db = await createTestDb();
-  useAsAppDb(db);
+  installAsAppDb(db);
   await applyTaxonomy(db.prisma, loadTaxonomy(), "test");
   const tag = randomBytes(4).toString("hex");
   const mk = async (key: string, isAdmin = false) => {

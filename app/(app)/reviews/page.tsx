@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Reviews" };
 export default async function ReviewsPage() {
   const actor = await requireActor("/reviews");
   const { reviews, due } = await getReviewDashboard(actor);
+  const now = new Date();
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Reviews</h1>
@@ -40,7 +41,7 @@ export default async function ReviewsPage() {
         <section aria-labelledby="due-h" className="space-y-3">
           <h2 id="due-h" className="text-xl font-semibold">Due for a review</h2>
           <p className="text-sm text-slate-700">People in your teams with no completed review in the last six months.</p>
-          <StartReviewForm people={due.map((d) => ({ userId: d.userId, teamId: d.teamId, label: `${d.name} (${d.teamName})${d.lastReview ? ` — last ${d.lastReview.toISOString().slice(0, 10)}` : " — never reviewed"}` }))} />
+          <StartReviewForm defaultPeriod={`${now.getFullYear()} H${now.getMonth() < 6 ? 1 : 2}`} defaultDue={new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10)} people={due.map((d) => ({ userId: d.userId, teamId: d.teamId, label: `${d.name} (${d.teamName})${d.lastReview ? ` — last ${d.lastReview.toISOString().slice(0, 10)}` : " — never reviewed"}` }))} />
         </section>
       )}
     </div>

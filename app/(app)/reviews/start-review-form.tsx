@@ -3,10 +3,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { startReviewAction } from "./actions";
 
-export function StartReviewForm({ people }: { people: { userId: string; teamId: string; label: string }[] }) {
+export function StartReviewForm({ people, defaultPeriod, defaultDue }: { people: { userId: string; teamId: string; label: string }[]; defaultPeriod: string; defaultDue: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
   return (
     <form
       className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
@@ -27,11 +26,11 @@ export function StartReviewForm({ people }: { people: { userId: string; teamId: 
       </div>
       <div>
         <label htmlFor="rv-period" className="block text-sm font-medium">Period</label>
-        <input id="rv-period" name="period" defaultValue={`${new Date().getFullYear()} H${new Date().getMonth() < 6 ? 1 : 2}`} className="rounded border border-slate-400 px-2 py-1" />
+        <input id="rv-period" name="period" defaultValue={defaultPeriod} className="rounded border border-slate-400 px-2 py-1" />
       </div>
       <div>
         <label htmlFor="rv-due" className="block text-sm font-medium">Due date</label>
-        <input id="rv-due" name="dueDate" type="date" defaultValue={inTwoWeeks} className="rounded border border-slate-400 px-2 py-1" />
+        <input id="rv-due" name="dueDate" type="date" defaultValue={defaultDue} className="rounded border border-slate-400 px-2 py-1" />
       </div>
       <button className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">Start review</button>
       {error && <p role="alert" className="w-full text-red-800">{error}</p>}

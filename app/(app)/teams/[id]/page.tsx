@@ -75,7 +75,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
               <ul className="mt-2 flex flex-wrap gap-2" data-testid="bus-factor">
                 {aggregates.busFactor.map((b) => (
                   <li key={b.skill} className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm text-red-900">
-                    {skillName.get(b.skill)} — {b.holders.length === 0 ? "nobody at 4+" : "one person at 4+"}
+                    {skillName.get(b.skill)} — {b.risk === "none" ? "nobody at 4+" : "one person at 4+"}
                   </li>
                 ))}
               </ul>
