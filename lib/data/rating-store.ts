@@ -25,6 +25,9 @@ export async function appendRatings(
   opts: { source: RatingSource; confirmedById?: string | null; reviewId?: string | null; at?: Date } = { source: "self" },
 ): Promise<number> {
   if (entries.length === 0) return 0;
+  // One writer per person at a time: two saves racing on the same skills would otherwise both delete and both
+  // re-insert the current row (unique violation → 500), and history order could disagree with the current pointer.
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
   const current = await tx.currentRating.findMany({
     where: { userId, skillId: { in: entries.map((e) => e.skillId) } },
   });

@@ -30,6 +30,19 @@ describe("rating history", () => {
     expect(current).toEqual([expect.objectContaining({ skillId: "container-orchestration", level: 3, note: "ran a cluster", wantsToGrow: true, stale: false })]);
   });
 
+  it("accepts concurrent saves of the same skills by one person and keeps current = latest history", async () => {
+    const me = await newUser("race");
+    const skills = ["container-orchestration", "network-fundamentals"];
+    const saves = Array.from({ length: 8 }, (_, i) => saveMyRatings(me, skills.map((skillId) => ({ skillId, level: i % 6, note: `save ${i}`, evidenceUrl: null, wantsToGrow: false }))));
+    await expect(Promise.all(saves)).resolves.toHaveLength(8);
+    for (const skillId of skills) {
+      const [latest] = await getSkillHistory(me, me.id, skillId);
+      const current = (await getCurrentRatings(me, me.id)).find((r) => r.skillId === skillId);
+      expect(current).toEqual(expect.objectContaining({ level: latest.level, note: latest.note }));
+    }
+    expect(await w.db.prisma.rating.count({ where: { userId: me.id } })).toBe(16);
+  });
+
   it("marks ratings older than six months as stale", async () => {
     const me = await newUser("stale");
     await saveMyRatings(me, [{ skillId: "network-fundamentals", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench:load` — HTTP load test of the production build on the PostgreSQL server.
+ * Fresh database skillgap_load (demo accounts + a generated organisation of LOAD_PEOPLE, default 500), the app started
+ * by scripts/start.ts on port LOAD_PORT (default 3201; builds only when the build is stale), a real next-auth sign-in
+ * as the demo manager, then autocannon for LOAD_SECONDS (default 30) at 10 and 50 connections per route.
+ * Any non-2xx answer (a redirect to /signin included) counts as an error. Writes a table to docs/benchmarks.md.
+ */
+import autocannon, { type Result } from "autocannon";
+import { openPrisma, closePrisma } from "../lib/data/open";
+import { DEMO_PASSWORD } from "../prisma/seed";
+import { seedLarge } from "./seed-large";
+import { replaceSection } from "./bench-doc";
+import { freshPostgresDatabase, machineLine, root, signIn, startApp } from "./bench-server";
+import path from "node:path";
+
+const people = Number(process.env.LOAD_PEOPLE ?? 500);
+const port = Number(process.env.LOAD_PORT ?? 3201);
+const seconds = Number(process.env.LOAD_SECONDS ?? 30);
+const connectionLevels = (process.env.LOAD_CONNECTIONS ?? "10,50").split(",").map(Number);
+// LOAD_ONLY=/dashboard,/ping limits the routes (for profiling); the doc is then left alone.
+const only = process.env.LOAD_ONLY?.split(",");
+
+type Target = { name: string; path: string; auth: boolean; marker: string };
+type Row = { target: Target; connections: number; rps: number; p50: number; p99: number; errors: number; detail: string };
+
+async function prepare(url: string) {
+  const prisma = await openPrisma({ kind: "postgres", url });
+  try {
+    // Shipped taxonomy only (no synthetic skills), so the demo accounts see the same catalogue as in production.
+    const org = await seedLarge(prisma, { people, skills: 1, prefix: "load" });
+    const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@skillgap.demo" }, select: { id: true } });
+    // Give the manager a current and a target role so the dashboard renders its full set of charts and plans.
+    await prisma.user.update({ where: { id: manager.id }, data: { currentRoleId: "platform-engineer", targetRoleId: "platform-engineering-manager" } });
+    const team = await prisma.team.findFirstOrThrow({ where: { name: "Platform Team (demo)" }, select: { id: true } });
+    return { org, teamId: team.id };
+  } finally {
+    await closePrisma(prisma);
+  }
+}
+
+/** One GET as the load generator will send it; the status must be 200 and the body must hold the page's marker. */
+async function check(base: string, t: Target, cookie: string) {
+  const r = await fetch(base + t.path, { redirect: "manual", headers: t.auth ? { Cookie: cookie } : {} });
+  const body = await r.text();
+  if (r.status !== 200 || !body.includes(t.marker)) throw new Error(`${t.path}: HTTP ${r.status}, marker ${JSON.stringify(t.marker)} ${body.includes(t.marker) ? "found" : "missing"}`);
+}
+
+function errorsOf(r: Result) {
+  return r.errors + r.timeouts + r.non2xx;
+}
+
+async function load(base: string, t: Target, cookie: string, connections: number, duration: number): Promise<Row> {
+  const r = await autocannon({ url: base + t.path, connections, duration, timeout: 10, headers: t.auth ? { cookie } : {} });
+  const codes = Object.entries(r.statusCodeStats ?? {}).map(([c, s]) => `${c}×${s.count}`).join(" ");
+  return { target: t, connections, rps: r["2xx"] / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: errorsOf(r), detail: `${codes}${r.errors ? ` errors×${r.errors}` : ""}${r.timeouts ? ` timeouts×${r.timeouts}` : ""}` };
+}
+
+async function main() {
+  const url = await freshPostgresDatabase("skillgap_load");
+  console.log(`database ${url}; starting the app on port ${port} (builds first if the build is stale)…`);
+  const app = await startApp({ port, database: { kind: "postgres", url }, log: path.join(root, ".data", "load", "server.log") });
+  try {
+    const { org, teamId } = await prepare(url);
+    console.log(`seeded ${org.people} people, ${org.ratings} rating rows, ${org.reviews} reviews`);
+    const cookie = await signIn(app.base, "manager@skillgap.demo", DEMO_PASSWORD);
+    const targets: Target[] = [
+      { name: "reference: static `/ping`", path: "/ping", auth: false, marker: "ok" },
+      { name: "`/dashboard` (signed in)", path: "/dashboard", auth: true, marker: 'data-testid="fit-summary"' },
+      { name: "`/teams/<demo team>` audit (signed in)", path: `/teams/${teamId}`, auth: true, marker: "Platform Team (demo)" },
+      { name: "`/roles/platform-engineer` (public)", path: "/roles/platform-engineer", auth: false, marker: "Platform Engineer" },
+      { name: "`/api/v1/taxonomy` (JSON)", path: "/api/v1/taxonomy", auth: false, marker: '"skills"' },
+    ];
+    for (const t of targets) await check(app.base, t, cookie);
+    // The counting must catch a rejected cookie: a signed-out dashboard is a fast 307 to /signin, which has to show as errors.
+    const probe = await load(app.base, targets[1], "next-auth.session-token=invalid", 5, 2);
+    if (probe.errors === 0) throw new Error("a rejected session cookie was not counted as an error");
+    console.log(`check: with a bad cookie /dashboard gave ${probe.detail} → counted as ${probe.errors} errors`);
+
+    const rows: Row[] = [];
+    for (const t of targets.filter((x) => !only || only.some((o) => x.path.startsWith(o)))) {
+      await load(app.base, t, cookie, 10, 5); // warm-up, not recorded
+      for (const c of connectionLevels) {
+        const row = await load(app.base, t, cookie, c, seconds);
+        rows.push(row);
+        console.log(`${t.path} c=${c}: ${row.rps.toFixed(0)} req/s p50 ${row.p50} ms p99 ${row.p99} ms errors ${row.errors} (${row.detail})`);
+      }
+    }
+    if (only) console.log("LOAD_ONLY set: docs/benchmarks.md left unchanged");
+    else writeDoc(rows, org);
+    const errors = rows.reduce((n, r) => n + r.errors, 0);
+    if (errors > 0) {
+      console.error(`${errors} requests failed`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await app.stop();
+  }
+}
+
+function writeDoc(rows: Row[], org: { people: number; ratings: number; reviews: number }) {
+  const ref = (c: number) => rows.find((r) => r.target.path === "/ping" && r.connections === c)!.rps;
+  const dash50 = rows.find((r) => r.target.path === "/dashboard" && r.connections === 50);
+  const dash = rows.filter((r) => r.target.path === "/dashboard");
+  const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+  const lines = [
+    `Machine: ${machineLine()}; PostgreSQL server on 127.0.0.1; autocannon runs on the same machine as the server (it takes part of the CPU). Measured ${new Date().toISOString().slice(0, 10)}.`,
+    `Command: \`npm run bench:load\` (LOAD_PEOPLE=${people}, LOAD_SECONDS=${seconds}). Database: demo accounts + ${org.people} generated people, ${org.ratings.toLocaleString("en")} rating rows, ${org.reviews} reviews. ` +
+      "Signed in as manager@skillgap.demo through next-auth (CSRF + credentials callback); one session cookie for all connections. " +
+      "Req/s counts 2xx answers only; errors = socket errors + timeouts + non-2xx (a redirect to /signin would count). Each route had a 5 s warm-up.",
+    "",
+    "| route | connections | req/s | × reference | p50 ms | p99 ms | errors | status codes |",
+    "|---|---:|---:|---:|---:|---:|---:|---|",
+    ...rows.map((r) => `| ${r.target.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${(r.rps / ref(r.connections)).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.detail} |`),
+    "",
+    "Targets:",
+    `- dashboard ≥ 0.5 × reference throughput: ${dash.map((r) => `${(r.rps / ref(r.connections)).toFixed(2)} × at ${r.connections} connections`).join(", ")} — ${verdict(dash.every((r) => r.rps >= 0.5 * ref(r.connections)))}`,
+    `- p99 < 100 ms at 50 connections (dashboard): ${dash50 ? `${dash50.p99} ms — ${verdict(dash50.p99 < 100)}` : "not measured"}`,
+    `- 0 errors: ${rows.reduce((n, r) => n + r.errors, 0)} — ${verdict(rows.every((r) => r.errors === 0))}`,
+  ];
+  replaceSection("load", "## HTTP load test (`npm run bench:load`)", lines.join("\n"));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
