@@ -28,7 +28,14 @@ export async function freshPostgresDatabase(name: string): Promise<string> {
 export type AppOptions = {
   port: number; database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string }; log: string;
 };
-export type App = { base: string; pid: number; proc: ChildProcess; kill9: () => void; stop: () => Promise<void>; exited: Promise<number | null> };
+export type App = {
+  base: string; pid: number; proc: ChildProcess; exited: Promise<number | null>;
+  /** `kill -9` the whole process group (tsx, start.ts, next start). */
+  kill9: () => void;
+  /** Resolves when no process of the group is left (killed processes are reaped), as a supervisor would wait. */
+  gone: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 /**
  * Starts `tsx scripts/start.ts` detached (its own process group, so `kill -9 -pgid` takes the Next server with it)
@@ -69,8 +76,19 @@ export async function startApp(o: AppOptions): Promise<App> {
       /* already gone */
     }
   };
+  const groupGone = async () => {
+    for (let i = 0; i < 200; i++) {
+      try {
+        process.kill(-pid, 0);
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`process group ${pid} still present 20 s after the kill`);
+  };
   return {
-    base, pid, proc, exited,
+    base, pid, proc, exited, gone: groupGone,
     kill9: () => signalGroup("SIGKILL"),
     stop: async () => {
       signalGroup("SIGTERM");

@@ -143,6 +143,7 @@ async function runBackend(backend: "postgres" | "pglite", port: number): Promise
     const a = app;
     outcome = await burst(app.base, cookies, writes, Math.floor(WRITES / 3), () => a.kill9());
     await app.exited;
+    await app.gone();
     console.log(`[${backend}] killed with ${outcome.inFlightAtKill} writes in flight; sent ${outcome.sent}, acknowledged ${outcome.acked.size}`);
   } catch (e) {
     app.kill9();

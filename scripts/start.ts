@@ -4,13 +4,13 @@
  * Flags: --fresh  start from an empty embedded database (used by the e2e suite).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
   PreflightError, acquirePgliteLock, checkPgliteFolder, checkPortFree, checkPostgres, demoSecret, parsePort, readConfig,
 } from "./preflight";
 import { pendingMigrations } from "./migrations";
+import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 import { closePrisma, openPrisma } from "../lib/data/open";
 import { seed, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed";
 
@@ -23,22 +23,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, label: string)
     process.stderr.write(r.stdout + r.stderr);
     throw new PreflightError(`${label} failed (exit ${r.status}); its output is above.`);
   }
-}
-
-function buildFingerprint(): string {
-  const h = createHash("sha256");
-  const visit = (p: string) => {
-    if (!existsSync(p)) return;
-    const s = statSync(p);
-    if (s.isDirectory()) {
-      if (/(^|\/)(generated|node_modules|\.next)$/.test(p)) return;
-      for (const e of readdirSync(p).sort()) visit(path.join(p, e));
-    } else h.update(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}\n`);
-  };
-  for (const p of ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"]) {
-    visit(path.join(root, p));
-  }
-  return h.digest("hex");
 }
 
 async function main() {
@@ -83,13 +67,10 @@ async function main() {
   await closePrisma(prisma);
   console.log(`skillgap: ${summary}`);
 
-  const stamp = path.join(root, ".next", "skillgap-build-fingerprint");
-  const fingerprint = buildFingerprint();
-  const current = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
-  if (!current) {
+  if (!buildIsCurrent()) {
     console.log("skillgap: building the app (first start or changed sources, about a minute)…");
     run(bin("next"), ["build"], { ...childEnv, NODE_ENV: "production" }, "next build");
-    writeFileSync(stamp, fingerprint);
+    markBuilt();
   }
 
   const server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
