@@ -27,7 +27,8 @@ const saveSchema = z.object({
  */
 export const PUT = withActor(async (req, actor) => {
   if (!(req.headers.get("content-type") ?? "").includes("application/json")) {
-    return Response.json({ error: "Send the ratings as JSON (Content-Type: application/json).", errors: {} }, { status: 415 });
+    const message = "Send the ratings as JSON (Content-Type: application/json).";
+    return Response.json({ error: message, errors: { body: [message] } }, { status: 415 });
   }
   const body: unknown = await req.json().catch(() => undefined);
   const parsed = saveSchema.safeParse(body);
