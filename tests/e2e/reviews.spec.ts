@@ -78,7 +78,7 @@ test("a full review: blind assessments, reveal with a flagged disagreement, agre
   // The team heat map now shows the agreed levels as manager-confirmed.
   await manager.goto("/teams");
   await manager.getByRole("link", { name: "Platform Team (demo)" }).click();
-  await manager.getByLabel("Category").selectOption("all");
+  await manager.getByLabel("Category", { exact: true }).selectOption("all");
   await manager.getByRole("button", { name: "Apply" }).click();
   await expect(manager).toHaveURL(/category=all/);
   const cell = manager.getByTestId("heat-map").locator(`span[title^="Alex Rivera — ${firstSkill}:"]`);

@@ -20,7 +20,7 @@ test("a manager audits the team: heat map, gaps filter, CSV export; someone from
 
   // Gaps only: every column left is a skill the team is short of.
   const allColumns = await heat.locator("thead th").count();
-  await manager.getByLabel("Category").selectOption("all");
+  await manager.getByLabel("Category", { exact: true }).selectOption("all");
   await manager.getByLabel("Gaps only").check();
   await manager.getByRole("button", { name: "Apply" }).click();
   await expect(manager).toHaveURL(/gaps=1/);
@@ -43,6 +43,7 @@ test("a manager audits the team: heat map, gaps filter, CSV export; someone from
   // The admin creates another team and invites a newcomer; the invitation joins them at sign-up.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@skillgap.demo", DEMO_PASSWORD);
+  await expect(admin).toHaveURL(/\/dashboard/);
   await admin.goto("/teams");
   const otherName = `Other team ${Date.now()}`;
   await admin.getByLabel("Team name").fill(otherName);
