@@ -31,6 +31,13 @@ test("a manager audits the team: heat map, gaps filter, CSV export; someone from
   for (let i = 1; i <= gapColumns; i++) await expect(gapHeaders.nth(i)).toContainText(/needs \d/);
   expect(gapColumns).not.toBe(allColumns - 1);
 
+  // Columns can be ordered by coverage: the coverage row then reads in ascending order.
+  await manager.getByLabel("Order skills by").selectOption("coverage");
+  await manager.getByRole("button", { name: "Apply" }).click();
+  await expect(manager).toHaveURL(/cols=coverage/);
+  const coverage = (await manager.getByTestId("coverage-row").locator("td").allTextContents()).map(Number);
+  expect(coverage).toEqual([...coverage].sort((a, b) => a - b));
+
   // Export the matrix.
   const download = manager.waitForEvent("download");
   await manager.getByRole("link", { name: "Export the matrix (CSV)" }).click();
