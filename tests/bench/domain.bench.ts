@@ -9,7 +9,7 @@
  * (b)  teamCoverage + busFactor for a team of 500.
  * (c)  baseline: hand-written loop over typed arrays, fit for every person × role, same integer arithmetic.
  * (c') the same baseline written branch-free (min(c, q) = q − max(0, q − c) with integer bit tricks), the
- *      form the engine's own fit loop uses; about 20% faster than (c) on random levels, so it is the
+ *      form the engine's own fit loop uses; 10–20% faster than (c) on random levels, so it is the
  *      stricter reference for "the physical limit". Both are checked against (a)'s fits before timing.
  *
  * (c)/(c') compute only the fit of every person × role. (a) also counts core gaps and effort for every
