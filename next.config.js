@@ -24,6 +24,9 @@ const securityHeaders = [
 
 const nextConfig = {
   poweredByHeader: false,
+  // `npm run typecheck` (part of `npm test`) checks every file, tests included; the build need not repeat it,
+  // and a work-in-progress test file must not stop `npm start`.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   async headers() {

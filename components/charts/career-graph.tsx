@@ -16,7 +16,7 @@ export function CareerGraphDiagram({ graph, title }: { graph: CareerGraph; title
         width={graph.width}
         height={graph.height}
         viewBox={`0 0 ${graph.width} ${graph.height}`}
-        role="img"
+        role="group"
         aria-labelledby={titleId}
         data-testid="career-graph"
       >

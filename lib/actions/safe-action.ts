@@ -59,8 +59,14 @@ function runAction<S extends z.ZodType, T>(
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const errors = zodFieldErrors(parsed.error);
+      if (errors._form && schema instanceof z.ZodObject && (raw === null || typeof raw !== "object" || Array.isArray(raw))) {
+        // Not an object at all: say which fields were expected instead of "expected object, received string".
+        errors._form = [`Send an object with the fields ${Object.keys(schema.shape).join(", ")}.`];
+      }
       return { ok: false, message: describeFieldErrors(errors), errors };
     }
+    const unstorable = unstorableText(parsed.data);
+    if (Object.keys(unstorable).length) return { ok: false, message: describeFieldErrors(unstorable), errors: unstorable };
     try {
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (e) {
@@ -69,10 +75,26 @@ function runAction<S extends z.ZodType, T>(
   };
 }
 
+// NUL, or half of a surrogate pair with no other half.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Strings Postgres refuses (text cannot hold NUL; jsonb, used by the audit log, refuses lone surrogates), by field.
+ * Checked on the parsed input so the error names the field instead of failing in the database.
+ */
+export function unstorableText(value: unknown, path: string[] = [], out: FieldErrors = {}): FieldErrors {
+  if (typeof value === "string") {
+    if (UNSTORABLE.test(value)) out[path.length ? path.join(".") : "_form"] = ["Contains a NUL or broken unicode character; remove it and try again."];
+  } else if (Array.isArray(value)) value.forEach((v, i) => unstorableText(v, [...path, String(i)], out));
+  else if (value !== null && typeof value === "object" && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) unstorableText(v, [...path, k], out);
+  return out;
+}
+
 export function toActionError(e: unknown): Extract<ActionResult, { ok: false }> {
   if (e instanceof NotFoundError) return { ok: false, message: "Not found.", errors: {}, status: 404 };
   if (e instanceof DataError) return { ok: false, message: e.message, errors: e.fieldErrors };
-  if (e instanceof ConflictError) return { ok: false, message: e.message, errors: {}, latest: e.latest, status: 409 };
+  // A conflict is always a stale version (optimistic concurrency), so that is the field it names.
+  if (e instanceof ConflictError) return { ok: false, message: e.message, errors: { version: [e.message] }, latest: e.latest, status: 409 };
   console.error("action failed", e);
   return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again.", errors: {} };
 }

@@ -21,6 +21,17 @@ export async function getAdminOverview(actor: Actor) {
   return { users, versions, teams };
 }
 
+/** Where a parsed document holds text Postgres refuses (NUL; lone surrogates), which JSON escapes can carry. */
+function unstorableAt(value: unknown, path = "$"): string | null {
+  if (typeof value === "string") return /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value) ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [k, v] of Object.entries(value)) {
+    const at = unstorableAt(k, path) ?? unstorableAt(v, `${path}.${k}`);
+    if (at) return at;
+  }
+  return null;
+}
+
 /** Validates a taxonomy document and applies it whole, or changes nothing and lists every problem. */
 export async function importTaxonomy(actor: Actor, fileName: string, text: string): Promise<ApplyResult> {
   assertAdmin(actor);
@@ -30,6 +41,8 @@ export async function importTaxonomy(actor: Actor, fileName: string, text: strin
   } catch (e) {
     throw new DataError(`${fileName} is not valid JSON: ${e instanceof Error ? e.message : "parse error"}`, { file: ["The file is not valid JSON."] });
   }
+  const unstorable = unstorableAt(json);
+  if (unstorable) throw new DataError(`${fileName}: ${unstorable} contains a NUL or broken unicode character; nothing was changed.`, { file: [`${unstorable} contains a NUL or broken unicode character.`] });
   const result = parseTaxonomyDocument(json, fileName);
   if (!result.ok) {
     throw new DataError(`${result.errors.length} problem${result.errors.length === 1 ? "" : "s"} found; nothing was changed.`, {

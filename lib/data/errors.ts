@@ -29,3 +29,11 @@ export class ConflictError extends Error {
     this.name = "ConflictError";
   }
 }
+
+/**
+ * Ids taken from a URL: one that no row could have (NUL, which Postgres text cannot hold; absurd length) answers
+ * "not found" like any other unknown id, instead of reaching the database and failing there.
+ */
+export function assertLookupId(id: string): void {
+  if (id.length === 0 || id.length > 200 || id.includes("\u0000")) throw new NotFoundError();
+}

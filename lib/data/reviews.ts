@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./db";
-import { NotFoundError } from "./errors";
+import { assertLookupId, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
 import { managedTeamsWhere, visibleReviewsWhere, type Actor } from "@/lib/auth/policy";
 import { isLocked, isOverdue, revealed, visibleLine, type ReviewSide, type ReviewState } from "@/lib/domain/review";
@@ -18,6 +18,7 @@ export function sideOf(actor: Actor, review: { subjectId: string; managerId: str
  * comments appear only after the reveal. Includes amendments, the audit log and the change since the previous review.
  */
 export async function getReview(actor: Actor, reviewId: string) {
+  assertLookupId(reviewId); // straight from the URL
   const prisma = await db();
   const review = await prisma.review.findFirst({
     where: { AND: [{ id: reviewId }, visibleReviewsWhere(actor)] },

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./db";
-import { NotFoundError } from "./errors";
+import { assertLookupId, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
 import { visibleTeamsWhere, type Actor } from "@/lib/auth/policy";
 import { env } from "@/lib/env";
@@ -17,6 +17,7 @@ export type MatrixRow = { userId: string; name: string; cells: Record<string, Ce
  * A fixed number of queries whatever the team size: team (1), ratings (1), taxonomy version (1, cached), audit log (1).
  */
 export async function getTeamAudit(actor: Actor, teamId: string) {
+  assertLookupId(teamId); // straight from the URL
   const prisma = await db();
   const team = await prisma.team.findFirst({
     where: { AND: [{ id: teamId }, visibleTeamsWhere(actor)] },

@@ -22,11 +22,16 @@ export type CompiledRole = {
   /** Position of the id in sorted role ids: the deterministic tie-breaker. */
   idRank: number;
   role: Role;
-  /** Per requirement (level > 0): skill index, required level 1–5, units per level, importance rank. */
+  /**
+   * Per requirement (level > 0), core requirements first (the first `coreCount` entries): skill
+   * index, required level 1–5, units per level, importance rank.
+   */
   reqSkill: Uint16Array;
   reqLevel: Uint8Array;
   reqUnit: Uint16Array;
   reqRank: Uint8Array;
+  /** Number of core requirements with level > 0 (they come first in the req* arrays). */
+  coreCount: number;
   /** Units always earned (requirements at level 0) and total units (Σ w·60). */
   baseUnits: number;
   totalUnits: number;
@@ -50,6 +55,12 @@ export type CompiledTaxonomy = {
   roleIndex: Map<string, number>;
   /** Per role index: roles reachable within two hops (excluding itself), sorted by role id. */
   reach: Reach[][];
+  /** The same as a dense matrix: how role `to` is reached from role `from`, at [from × roles + to]. */
+  reachVia: (Via | undefined)[];
+  /** Role indices in role-id order. */
+  byIdRank: Uint16Array;
+  /** Per skill index: the roles with a core requirement on it (level > 0), in role-id order. */
+  coreRolesBySkill: Uint16Array[];
 };
 
 const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
@@ -82,7 +93,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     if (roleIndex.has(role.id)) throw new DomainError(`duplicate role id "${role.id}"`);
     roleIndex.set(role.id, index);
     const reqs = normalizeRequirements(role);
-    const active = reqs.filter((r) => r.level > 0);
+    // Core requirements first (stable), so hot loops can count core gaps over a prefix.
+    const active = reqs.filter((r) => r.level > 0).sort((x, y) => IMPORTANCE_RANK[x.importance] - IMPORTANCE_RANK[y.importance]);
     let totalUnits = 0;
     for (const r of reqs) totalUnits += IMPORTANCE_WEIGHT[r.importance] * UNIT_SCALE;
     const baseUnits = reqs.filter((r) => r.level === 0).reduce((n, r) => n + IMPORTANCE_WEIGHT[r.importance] * UNIT_SCALE, 0);
@@ -97,6 +109,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       reqLevel: Uint8Array.from(active, (r) => r.level),
       reqUnit: Uint16Array.from(active, (r) => requirementUnit(r.importance, r.level)),
       reqRank: Uint8Array.from(active, (r) => IMPORTANCE_RANK[r.importance]),
+      coreCount: active.filter((r) => r.importance === "core").length,
       baseUnits,
       totalUnits,
       coreTotal: reqs.filter((r) => r.importance === "core").length,
@@ -144,7 +157,30 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     }
   }
 
-  return { taxonomy, skillIds, skillNames, skillIndex, skillRank, coreLevel, prerequisites, roles, roleIndex, reach };
+  const reachVia: (Via | undefined)[] = new Array<Via | undefined>(roles.length * roles.length).fill(undefined);
+  reach.forEach((list, from) => list.forEach((e) => (reachVia[from * roles.length + e.role] = e.via)));
+  const byIdRank = new Uint16Array(roles.length);
+  for (const r of roles) byIdRank[r.idRank] = r.index;
+
+  const coreRoles: number[][] = skillIds.map(() => []);
+  for (const j of byIdRank) for (let s = 0; s < nSkills; s++) if (coreLevel[j * nSkills + s]! > 0) coreRoles[s]!.push(j);
+  const coreRolesBySkill = coreRoles.map((list) => Uint16Array.from(list));
+
+  return {
+    taxonomy,
+    skillIds,
+    skillNames,
+    skillIndex,
+    skillRank,
+    coreLevel,
+    prerequisites,
+    roles,
+    roleIndex,
+    reach,
+    reachVia,
+    byIdRank,
+    coreRolesBySkill,
+  };
 }
 
 /** Compiled form of `taxonomy`, cached per taxonomy object (treat taxonomies as immutable). */
@@ -163,16 +199,50 @@ export function getCompiled(taxonomy: Taxonomy): CompiledTaxonomy {
  * scale throws a DomainError.
  */
 export function levelsToVector(levels: Levels, compiled: CompiledTaxonomy, warnings?: string[]): Uint8Array {
-  const vec = new Uint8Array(compiled.skillIds.length);
+  return levelsIntoVector(levels, compiled, new Uint8Array(compiled.skillIds.length), warnings);
+}
+
+/** levelsToVector writing into `vec` (length ≥ compiled.skillIds.length, any content); returns `vec`. */
+export function levelsIntoVector(levels: Levels, compiled: CompiledTaxonomy, vec: Uint8Array, warnings?: string[]): Uint8Array {
+  vec.fill(0);
+  const keys = plainKeys(levels);
   const index = compiled.skillIndex;
+  if (keys) {
+    // Hot path: for a plain record, Object.keys gives exactly the keys for…in would visit, in the
+    // same order, but much faster for large (dictionary-mode) objects. A record built in taxonomy
+    // order needs no Map lookup: its i-th key is usually skill i.
+    const ids = compiled.skillIds;
+    for (let i = 0; i < keys.length; i++) {
+      const id = keys[i]!;
+      const v = levels[id];
+      if (!(typeof v === "number" && v >= 0 && v <= 5 && (v | 0) === v)) assertLevel(v, id);
+      const at = i < ids.length && ids[i] === id ? i : index.get(id);
+      if (at !== undefined) vec[at] = v;
+      else if (warnings) warnings.push(`unknown skill "${id}" ignored`);
+    }
+    return vec;
+  }
   for (const id in levels) {
     const v = levels[id];
     if (!(typeof v === "number" && v >= 0 && v <= 5 && (v | 0) === v)) assertLevel(v, id);
     const i = index.get(id);
-    if (i !== undefined) vec[i] = v as number;
+    if (i !== undefined) vec[i] = v;
     else if (warnings) warnings.push(`unknown skill "${id}" ignored`);
   }
   return vec;
+}
+
+/**
+ * Object.keys(levels) when that equals the keys for…in visits: an object whose prototype is
+ * Object.prototype or null, with no enumerable property added to Object.prototype. Otherwise
+ * (arrays, class instances, objects inheriting enumerable keys…) null.
+ */
+function plainKeys(levels: Levels): string[] | null {
+  if (levels === null || typeof levels !== "object") return null;
+  const proto: unknown = Object.getPrototypeOf(levels);
+  if (proto !== Object.prototype && proto !== null) return null;
+  for (const key in Object.prototype) if (key !== undefined) return null;
+  return Object.keys(levels);
 }
 
 /** Fit 0–100 (one decimal) of a level vector to a compiled role; same value as computeRoleFit. */

@@ -15,14 +15,23 @@
 import type { Levels, Taxonomy } from "./types";
 import { DomainError } from "./scale";
 import { fitFromUnits, readinessOf, type Readiness } from "./fit";
-import { getCompiled, levelsToVector, type CompiledTaxonomy, type Via } from "./compile";
+import { getCompiled, levelsIntoVector, type CompiledTaxonomy, type Via } from "./compile";
 import { suggestionReason, type CoreGap } from "./reasons";
-import { unlockingGaps, type UnlockingGap } from "./unlocking";
+import { unlockingGapsOf, type UnlockingGap } from "./unlocking";
 
 export const HIGH_FIT_THRESHOLD = 70;
 export const RANK_CORE_GAP_PENALTY = 10;
 export const RANK_EFFORT_PENALTY = 1;
 export const RANK_STEP_UP_BONUS = 5;
+
+// Per-role scratch arrays reused across calls (suggestNextRoles runs once per person); only `fits`
+// is returned, so it is the one array allocated per call.
+let scratchCoreGaps = new Int32Array(0);
+let scratchEffort = new Int32Array(0);
+let scratchEarned = new Float64Array(0);
+let scratchScores = new Float64Array(0);
+let scratchCandidate = new Uint8Array(0);
+let scratchVector = new Uint8Array(0);
 
 export type SuggestOptions = {
   /** Compiled form of the same taxonomy (compileTaxonomy), to avoid recompiling per person. */
@@ -82,7 +91,11 @@ export function suggestNextRoles(
   if (levels instanceof Uint8Array) {
     if (levels.length !== nSkills) throw new DomainError(`level vector has ${levels.length} entries, expected ${nSkills}`);
     vec = levels;
-  } else vec = levelsToVector(levels, c, warnings);
+  } else {
+    // Internal only (never returned), so one buffer serves every call.
+    if (scratchVector.length !== nSkills) scratchVector = new Uint8Array(nSkills);
+    vec = levelsIntoVector(levels, c, scratchVector, warnings);
+  }
 
   let cur = -1;
   if (currentRoleId !== null) {
@@ -93,47 +106,67 @@ export function suggestNextRoles(
 
   const roles = c.roles;
   const n = roles.length;
+  if (scratchCoreGaps.length < n) {
+    scratchCoreGaps = new Int32Array(n);
+    scratchEffort = new Int32Array(n);
+    scratchEarned = new Float64Array(n);
+    scratchScores = new Float64Array(n);
+    scratchCandidate = new Uint8Array(n);
+  }
   const fits = new Float64Array(n);
-  const coreGaps = new Uint8Array(n);
-  const effort = new Uint16Array(n);
+  const coreGaps = scratchCoreGaps;
+  const effort = scratchEffort;
+  const earnedUnits = scratchEarned;
+  // Every role's fit, core-gap count and effort in one branch-free pass over its requirements
+  // (core requirements come first): g = max(0, required − current) and min(current, required) = required − g.
   for (let j = 0; j < n; j++) {
     const r = roles[j]!;
-    const skill = r.reqSkill, level = r.reqLevel, unit = r.reqUnit, rank = r.reqRank;
-    let earned = r.baseUnits, cg = 0, ef = 0;
-    for (let k = 0; k < skill.length; k++) {
-      const v = vec[skill[k]!]!;
+    const skill = r.reqSkill, level = r.reqLevel, unit = r.reqUnit;
+    const len = skill.length, nCore = r.coreCount;
+    let earned = r.baseUnits, cg = 0, ef = 0, k = 0;
+    for (; k < nCore; k++) {
       const q = level[k]!;
-      if (v < q) {
-        earned += v * unit[k]!;
-        ef += q - v;
-        if (rank[k] === 0) cg++;
-      } else earned += q * unit[k]!;
+      const d = q - vec[skill[k]!]!;
+      const g = d & ~(d >> 31);
+      earned += (q - g) * unit[k]!;
+      ef += g;
+      cg += -g >>> 31;
+    }
+    for (; k < len; k++) {
+      const q = level[k]!;
+      const d = q - vec[skill[k]!]!;
+      const g = d & ~(d >> 31);
+      earned += (q - g) * unit[k]!;
+      ef += g;
     }
     fits[j] = fitFromUnits(earned, r.totalUnits);
+    earnedUnits[j] = earned;
     coreGaps[j] = cg;
     effort[j] = ef;
   }
 
-  // Candidates and how they are reached.
-  const via: (Via | undefined)[] = new Array(n);
-  if (cur < 0) via.fill("all roles");
+  // Candidates: 1 = every role (no current role) or reachable by path, 2 = "high fit".
+  const candidate = scratchCandidate;
+  if (cur < 0) candidate.fill(1, 0, n);
   else {
-    for (const e of c.reach[cur]!) via[e.role] = e.via;
+    candidate.fill(0, 0, n);
+    for (const e of c.reach[cur]!) candidate[e.role] = 1;
     const floor = roles[cur]!.seniority;
     for (let j = 0; j < n; j++) {
-      if (via[j] === undefined && j !== cur && fits[j]! >= threshold && roles[j]!.seniority >= floor) via[j] = "high fit";
+      if (candidate[j] === 0 && j !== cur && fits[j]! >= threshold && roles[j]!.seniority >= floor) candidate[j] = 2;
     }
   }
+  const viaOf = (j: number): Via => (cur < 0 ? "all roles" : candidate[j] === 2 ? "high fit" : c.reachVia[cur * n + j]!);
 
-  // Scores and top-`limit` selection (insertion into a short sorted list).
+  // Scores and top-`limit` selection (insertion into a short sorted list); only these get reasons.
   const curSeniority = cur < 0 ? 0 : roles[cur]!.seniority;
-  const scores = new Float64Array(n);
+  const scores = scratchScores;
   const top: number[] = [];
   const better = (a: number, b: number) =>
     scores[a]! > scores[b]! || (scores[a] === scores[b] && roles[a]!.idRank < roles[b]!.idRank);
   let candidateCount = 0;
   for (let j = 0; j < n; j++) {
-    if (via[j] === undefined) continue;
+    if (candidate[j] === 0) continue;
     candidateCount++;
     const stepUp = cur >= 0 && roles[j]!.seniority > curSeniority;
     scores[j] =
@@ -150,29 +183,32 @@ export function suggestNextRoles(
     }
   }
 
-  const suggestions = top.map((j): Suggestion => {
+  // Full suggestions (core gaps, reason) for the top roles only.
+  const suggestions: Suggestion[] = [];
+  for (const j of top) {
     const r = roles[j]!;
-    const gapSkills: number[] = [];
-    let earned = r.baseUnits;
+    // Core gaps, biggest gap first, then skill id (insertion sort: there are only a few).
+    const gaps: CoreGap[] = [];
+    const gapRank: number[] = [];
     let closeUnits = 0;
-    for (let k = 0; k < r.reqSkill.length; k++) {
+    for (let k = 0; k < r.coreCount; k++) {
       const s = r.reqSkill[k]!, q = r.reqLevel[k]!, v = vec[s]!;
-      earned += (v < q ? v : q) * r.reqUnit[k]!;
-      if (r.reqRank[k] === 0 && v < q) {
-        gapSkills.push(s);
-        closeUnits += (q - v) * r.reqUnit[k]!;
+      if (v >= q) continue;
+      closeUnits += (q - v) * r.reqUnit[k]!;
+      const gap = q - v, rank = c.skillRank[s]!;
+      let p = gaps.length;
+      while (p > 0 && (gaps[p - 1]!.gap < gap || (gaps[p - 1]!.gap === gap && gapRank[p - 1]! > rank))) {
+        gaps[p] = gaps[p - 1]!;
+        gapRank[p] = gapRank[p - 1]!;
+        p--;
       }
+      gaps[p] = { skill: c.skillIds[s]!, name: c.skillNames[s]!, current: v, required: q, gap };
+      gapRank[p] = rank;
     }
-    const gaps: CoreGap[] = gapSkills
-      .sort((a, b) => c.coreLevel[j * nSkills + b]! - vec[b]! - (c.coreLevel[j * nSkills + a]! - vec[a]!) || c.skillRank[a]! - c.skillRank[b]!)
-      .map((s) => {
-        const q = c.coreLevel[j * nSkills + s]!, v = vec[s]!;
-        return { skill: c.skillIds[s]!, name: c.skillNames[s]!, current: v, required: q, gap: q - v };
-      });
     const fit = fits[j]!;
     const readiness = readinessOf(fit, gaps.length);
-    const fitWithout = fitFromUnits(earned + closeUnits, r.totalUnits);
-    return {
+    const fitWithout = fitFromUnits(earnedUnits[j]! + closeUnits, r.totalUnits);
+    suggestions.push({
       roleId: r.id,
       title: r.title,
       fit,
@@ -181,7 +217,7 @@ export function suggestNextRoles(
       coreTotal: r.coreTotal,
       effort: effort[j]!,
       stepUp: cur >= 0 && r.seniority > curSeniority,
-      via: via[j]!,
+      via: viaOf(j),
       score: Math.round(scores[j]! * 10) / 10,
       reason: suggestionReason({
         fit,
@@ -192,12 +228,12 @@ export function suggestNextRoles(
         fitWithoutCoreGaps: fitWithout,
         readinessWithoutCoreGaps: readinessOf(fitWithout, 0),
       }),
-    };
-  });
+    });
+  }
 
   return {
     suggestions,
-    unlockingGaps: unlockingGaps(vec, c, via, opts?.unlockingLimit ?? 5),
+    unlockingGaps: unlockingGapsOf(vec, c, candidate, opts?.unlockingLimit ?? 5),
     candidateCount,
     fits,
     warnings,

@@ -7,8 +7,10 @@ vi.mock("@/lib/auth/session", () => sessionModule);
 
 const { accountRows } = await import("./authz/rows-accounts");
 const { personalRows } = await import("./authz/rows-personal");
+const { teamRows } = await import("./authz/rows-teams");
+const { reviewRows } = await import("./authz/rows-reviews");
 
-const rows: MatrixRow[] = [...accountRows, ...personalRows];
+const rows: MatrixRow[] = [...accountRows, ...personalRows, ...teamRows, ...reviewRows];
 
 let w: World;
 beforeAll(async () => {

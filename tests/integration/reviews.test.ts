@@ -146,6 +146,13 @@ describe("concurrency and access", () => {
     }
   });
 
+  it("answers not found, not an error, for ids no row could have (from a hand-edited URL)", async () => {
+    for (const id of ["x\u0000y", "", "z".repeat(5000)]) {
+      await expect(getReview(w.actors.admin, id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getTeamAudit(w.actors.admin, id)).rejects.toBeInstanceOf(NotFoundError);
+    }
+  });
+
   it("lists the manager's reviews overdue first and the people due", async () => {
     const r = await freshReview();
     await w.db.prisma.review.update({ where: { id: r.id }, data: { dueDate: new Date(Date.now() - 86_400_000) } });

@@ -26,15 +26,18 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
   const gapsOnly = params.gaps === "1";
   const q = (params.q ?? "").trim().toLowerCase().slice(0, 100);
   const sort = params.sort === "total" ? "total" : "name";
+  const colSort = params.cols === "coverage" ? "coverage" : "taxonomy";
   const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
   const gapSet = new Set(gapSkills);
   const bus = new Set(busFactor);
-  const cols = skills.filter((s) => (category === "all" || s.category === category) && (!gapsOnly || gapSet.has(s.id)));
+  const cols = skills
+    .filter((s) => (category === "all" || s.category === category) && (!gapsOnly || gapSet.has(s.id)))
+    .sort((a, b) => (colSort === "coverage" ? (coverage[a.id] ?? 0) - (coverage[b.id] ?? 0) : 0)); // stable: taxonomy order otherwise
   const total = (r: MatrixRow) => cols.reduce((n, s) => n + (r.cells[s.id]?.level ?? 0), 0);
   const filtered = rows.filter((r) => !q || r.name.toLowerCase().includes(q)).sort((a, b) => (sort === "total" ? total(b) - total(a) : 0) || a.name.localeCompare(b.name));
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
   const shown = filtered.slice((page - 1) * PAGE, page * PAGE);
-  const href = (patch: Record<string, string>) => `/teams/${teamId}?${new URLSearchParams({ category, ...(gapsOnly ? { gaps: "1" } : {}), ...(q ? { q } : {}), sort, ...patch })}`;
+  const href = (patch: Record<string, string>) => `/teams/${teamId}?${new URLSearchParams({ category, ...(gapsOnly ? { gaps: "1" } : {}), ...(q ? { q } : {}), sort, cols: colSort, ...patch })}`;
   return (
     <section aria-labelledby="matrix-h" className="space-y-3">
       <h2 id="matrix-h" className="text-xl font-semibold">Skill matrix</h2>
@@ -55,6 +58,13 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
           <select id="hm-sort" name="sort" defaultValue={sort} className="mt-1 rounded border border-slate-400 px-2 py-1">
             <option value="name">Name</option>
             <option value="total">Strength in these skills</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="hm-cols" className="block text-sm font-medium">Order skills by</label>
+          <select id="hm-cols" name="cols" defaultValue={colSort} className="mt-1 rounded border border-slate-400 px-2 py-1">
+            <option value="taxonomy">Taxonomy order</option>
+            <option value="coverage">Fewest people at 3+ first</option>
           </select>
         </div>
         <label className="flex items-center gap-2 pb-1">

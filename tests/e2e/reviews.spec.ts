@@ -1,0 +1,87 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expectAccessible, signIn } from "./helpers";
+
+async function levelSelects(page: Page) {
+  const selects = page.locator('select[id^="lv-"]');
+  await expect(selects.first()).toBeVisible();
+  return selects;
+}
+
+test("a full review: blind assessments, reveal with a flagged disagreement, agreement, goal, completion, acknowledgement", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(manager, "manager@skillgap.demo", DEMO_PASSWORD);
+  await expect(manager).toHaveURL(/\/dashboard/);
+  await manager.goto("/reviews");
+  await expectAccessible(manager, "/reviews");
+  const person = manager.getByLabel("Person");
+  const alexOption = await person.locator("option", { hasText: "Alex Rivera" }).getAttribute("value");
+  await person.selectOption(alexOption!);
+  await manager.getByLabel("Period").fill("2026 H2 (e2e)");
+  await manager.getByRole("button", { name: "Start review" }).click();
+  await expect(manager).toHaveURL(/\/reviews\/[^/]+$/);
+  const reviewUrl = new URL(manager.url()).pathname;
+  await expect(manager.getByTestId("review-state")).toHaveText("self-assessment");
+
+  // The report assesses themself; the manager's draft stays hidden from them.
+  const alex = await (await browser.newContext()).newPage();
+  await signIn(alex, "alex@skillgap.demo", DEMO_PASSWORD);
+  await expect(alex).toHaveURL(/\/dashboard/);
+  await alex.goto(reviewUrl);
+  await expect(alex.getByRole("heading", { name: "Your self-assessment" })).toBeVisible();
+  await expectAccessible(alex, "review: self-assessment");
+  const selfSelects = await levelSelects(alex);
+  const n = await selfSelects.count();
+  expect(n).toBeGreaterThanOrEqual(3);
+  const firstSkill = (await alex.locator(`label[for="${await selfSelects.nth(0).getAttribute("id")}"]`).textContent())!.trim();
+  await selfSelects.nth(0).selectOption("1");
+  await expect(alex.locator(`#lvd-${(await selfSelects.nth(0).getAttribute("id"))!.slice(3)}`)).not.toBeEmpty(); // descriptor at the point of rating
+  for (let i = 1; i < n; i++) await selfSelects.nth(i).selectOption("2");
+  await alex.getByRole("button", { name: "Submit self-assessment" }).click();
+  await expect(alex.getByTestId("review-state")).toHaveText("manager-assessment");
+
+  // The manager assesses: 3 where the report said 1 (two apart), 2 elsewhere.
+  await manager.reload();
+  await expect(manager.getByTestId("review-state")).toHaveText("manager-assessment");
+  const mgrSelects = await levelSelects(manager);
+  await mgrSelects.nth(0).selectOption("3");
+  for (let i = 1; i < n; i++) await mgrSelects.nth(i).selectOption("2");
+  await manager.getByRole("button", { name: "Submit assessment" }).click();
+  await expect(manager.getByTestId("review-state")).toHaveText("discussion");
+
+  // The reveal flags the disagreement.
+  await expect(manager.getByTestId("disconnect-count")).toContainText("1 skill differ");
+  const flaggedRow = manager.getByTestId("review-table").locator("tbody tr", { hasText: firstSkill });
+  await expect(flaggedRow).toContainText("2+ apart");
+  await expectAccessible(manager, "review: discussion");
+
+  // Agreement, a goal, completion.
+  await manager.getByLabel(firstSkill, { exact: true }).last().selectOption("2");
+  await manager.getByLabel("Summary").fill("Agreed on a plan: pair on the next cluster upgrade.");
+  await manager.getByRole("button", { name: "Save agreement" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: "Agreement saved." })).toBeVisible();
+  await manager.getByRole("button", { name: "Add goal" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: "Goal added" })).toBeVisible();
+  await manager.getByRole("button", { name: "Complete review" }).click();
+  await expect(manager.getByTestId("review-state")).toHaveText("completed");
+
+  // The report acknowledges.
+  await alex.reload();
+  await expect(alex.getByTestId("review-state")).toHaveText("completed");
+  await alex.getByLabel("Comment").fill("Thanks, agreed.");
+  await alex.getByRole("button", { name: "Acknowledge review" }).click();
+  await expect(alex.getByTestId("review-state")).toHaveText("acknowledged");
+  await expect(alex.getByTestId("review-audit")).toContainText("acknowledge");
+  await alex.goto("/dashboard");
+  await expect(alex.getByTestId("goals")).toContainText("from a review");
+
+  // The team heat map now shows the agreed levels as manager-confirmed.
+  await manager.goto("/teams");
+  await manager.getByRole("link", { name: "Platform Team (demo)" }).click();
+  await manager.getByLabel("Category", { exact: true }).selectOption("all");
+  await manager.getByRole("button", { name: "Apply" }).click();
+  await expect(manager).toHaveURL(/category=all/);
+  const cell = manager.getByTestId("heat-map").locator(`span[title^="Alex Rivera — ${firstSkill}:"]`);
+  await expect(cell).toHaveAttribute("title", /level 2, confirmed by a manager/);
+  await expect(cell).toHaveText("2★");
+});

@@ -1,0 +1,65 @@
+import { fromAction, fromData, fromResponse, signedIn, type Expect, type MatrixRow } from "./matrix";
+import type { ActorName, World } from "../../support/world";
+import { cancelInvitationAction, createTeamAction, inviteAction, removeMemberAction, setTargetAction } from "@/app/(app)/teams/actions";
+import { GET as matrixCsv } from "@/app/api/teams/[id]/matrix/route";
+import { getMyTeams } from "@/lib/data/teams";
+import { getTeamAudit } from "@/lib/data/team-audit";
+
+/** Managing the member's team: its manager and admins. */
+const teamManagers: Expect = { anonymous: "signin", member: "notfound", otherMember: "notfound", manager: "ok", otherManager: "notfound", admin: "ok" };
+/** Seeing the team at all: its people and admins. */
+const teamPeople: Expect = { ...teamManagers, member: "ok" };
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+/** A person who joins the member's team just for this call. */
+async function freshTeamMember(w: World, as: ActorName) {
+  const u = await w.db.prisma.user.create({ data: { email: `joiner-${as}-${w.tag}-${Math.random().toString(36).slice(2, 7)}@test.local` } });
+  await w.db.prisma.teamMembership.create({ data: { teamId: w.teamId, userId: u.id } });
+  return u.id;
+}
+
+export const teamRows: MatrixRow[] = [
+  {
+    name: "data getMyTeams",
+    run: (w, as) => fromData(w, as, (a) => getMyTeams(a)),
+    expect: signedIn("ok"),
+  },
+  {
+    name: "data getTeamAudit (member's team)",
+    run: (w, as) => fromData(w, as, (a) => getTeamAudit(a, w.teamId)),
+    expect: teamPeople,
+  },
+  {
+    name: "GET /api/teams/[id]/matrix (member's team; cells are for managers)",
+    run: async (w) => fromResponse(await matrixCsv(new Request(`http://t/api/teams/${w.teamId}/matrix`), params(w.teamId))),
+    expect: teamManagers,
+  },
+  {
+    name: "action createTeam",
+    run: async (w, as) => fromAction(await createTeamAction({ name: `Team by ${as} ${w.tag}` })),
+    expect: { anonymous: "signin", member: "notfound", otherMember: "notfound", manager: "notfound", otherManager: "notfound", admin: "ok" },
+  },
+  {
+    name: "action invite (member's team)",
+    run: async (w, as) => fromAction(await inviteAction({ teamId: w.teamId, email: `invitee-${as}-${w.tag}@test.local` })),
+    expect: teamManagers,
+  },
+  {
+    name: "action cancelInvitation (member's team)",
+    run: async (w, as) => {
+      const inv = await w.db.prisma.teamInvitation.create({ data: { teamId: w.teamId, email: `cancel-${as}-${w.tag}@test.local`, role: "member", invitedById: w.actors.manager.id } });
+      return fromAction(await cancelInvitationAction({ teamId: w.teamId, invitationId: inv.id }));
+    },
+    expect: teamManagers,
+  },
+  {
+    name: "action removeMember (member's team)",
+    run: async (w, as) => fromAction(await removeMemberAction({ teamId: w.teamId, userId: await freshTeamMember(w, as) })),
+    expect: teamManagers,
+  },
+  {
+    name: "action setTarget (member's team)",
+    run: async (w) => fromAction(await setTargetAction({ teamId: w.teamId, roles: [{ roleId: "platform-engineer", count: 1 }], skills: [] })),
+    expect: teamManagers,
+  },
+];

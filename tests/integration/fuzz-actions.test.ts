@@ -1,0 +1,240 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { session, sessionModule } from "../support/session-mock";
+import { createWorld, type World } from "../support/world";
+import { applyPlan, changedTables, dbWatcher, FUZZ_SEED, getIn, hostileValue, LEAK, newTally, pathsOf, planArb, samePlace, setIn, summarise, summaryLine, type Applied, type DbState } from "../support/fuzz";
+import type { SessionActor } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { startReview } from "@/lib/data/review-writes";
+import { loadTaxonomy, toExportDocument } from "@/lib/taxonomy/load";
+import { getTaxonomy } from "@/lib/data/taxonomy";
+import * as authActions from "@/app/(auth)/actions";
+import * as accountActions from "@/app/(app)/account/actions";
+import * as adminActions from "@/app/(app)/admin/actions";
+import { importTaxonomyAction } from "@/app/(app)/admin/actions";
+import * as meActions from "@/app/(app)/me/actions";
+import * as reviewActions from "@/app/(app)/reviews/actions";
+import * as teamActions from "@/app/(app)/teams/actions";
+
+vi.mock("@/lib/auth/session", () => sessionModule);
+
+/** Every file of server actions: each export must have a fuzz spec below, so a new action cannot be missed. */
+const modules: Record<string, Record<string, unknown>> = {
+  auth: authActions,
+  account: accountActions,
+  admin: adminActions,
+  me: meActions,
+  reviews: reviewActions,
+  teams: teamActions,
+};
+
+type Payload = Record<string, unknown>;
+type Setup = { reviews: Record<"selfAssessment" | "discussion" | "completed", { id: string; subject: SessionActor; skills: string[] }>; goalId: string; invitationId: () => Promise<string>; removable: () => Promise<string> };
+type Spec = {
+  /** Who calls: the actor with the rights to get furthest into the action. */
+  as: (w: World, s: Setup) => SessionActor;
+  /** A payload that passes validation (it may still be refused by the data layer); built per call. */
+  base: (w: World, s: Setup, n: number) => Promise<Payload> | Payload;
+  /** Slow actions (argon2 hashing) get fewer inputs. */
+  runs?: number;
+};
+
+const skills = loadTaxonomy().skills.map((s) => s.id);
+const version = async (w: World, id: string) => (await w.db.prisma.review.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+/** FUZZ_RUNS=500 digs deeper locally; the default keeps `npm test` quick. */
+const RUNS = Number(process.env.FUZZ_RUNS) || 60;
+const runsFor = (spec: Spec) => (process.env.FUZZ_RUNS ? RUNS : (spec.runs ?? RUNS));
+
+const specs: Record<string, Spec> = {
+  "auth.signUp": { as: (w) => w.actors.member, base: (w, _s, n) => ({ name: "Fuzz Person", email: `fuzz-${n}-${w.tag}@test.local`, password: "correct horse battery staple" }), runs: 40 },
+  "account.updateNameAction": { as: (w) => w.actors.otherMember, base: () => ({ name: "Renamed Person" }) },
+  "account.changePasswordAction": { as: (w) => w.actors.otherManager, base: () => ({ currentPassword: "wrong password entirely", newPassword: "another long passphrase" }), runs: 40 },
+  "account.deleteAccountAction": { as: (w) => w.actors.otherMember, base: () => ({ confirmEmail: "someone-else@test.local" }) },
+  "admin.importTaxonomyAction": { as: (w) => w.actors.admin, base: () => ({ fileName: "taxonomy.json", text: `{"version":"fuzz"}` }), runs: 40 },
+  "me.saveRatingsAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ ratings: [{ skillId: skills[n % skills.length], level: n % 6, note: "from fuzz", evidenceUrl: "https://example.com/x", wantsToGrow: "yes" }] }) },
+  "me.setRolesAction": { as: (w) => w.actors.member, base: () => ({ currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" }) },
+  "me.createGoalAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ skillId: skills[n % skills.length], targetLevel: 3, dueDate: "2027-03-31", note: "Practise" }) },
+  "me.setGoalStatusAction": { as: (w) => w.actors.member, base: (_w, s, n) => ({ goalId: s.goalId, status: (["open", "done", "dropped"] as const)[n % 3] }) },
+  "me.importRatingsAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ csv: `skill_id,level,note\n${skills[n % skills.length]},${n % 6},imported\n` }) },
+  "reviews.startReviewAction": { as: (w) => w.actors.manager, base: (w) => ({ teamId: w.teamId, subjectId: w.actors.member.id, period: "2026 H2", dueDate: "2027-03-31" }) },
+  "reviews.saveAssessmentAction": {
+    as: (_w, s) => s.reviews.selfAssessment.subject,
+    base: async (w, s, n) => ({ reviewId: s.reviews.selfAssessment.id, version: await version(w, s.reviews.selfAssessment.id), levels: [{ skillId: s.reviews.selfAssessment.skills[0], level: n % 6 }] }),
+  },
+  "reviews.saveAgreementAction": {
+    as: (w) => w.actors.manager,
+    base: async (w, s, n) => ({ reviewId: s.reviews.discussion.id, version: await version(w, s.reviews.discussion.id), agreed: [{ skillId: s.reviews.discussion.skills[0], level: n % 6 }], summary: "Agreed" }),
+  },
+  "reviews.transitionAction": {
+    as: (_w, s) => s.reviews.selfAssessment.subject,
+    base: async (w, s) => ({ reviewId: s.reviews.selfAssessment.id, version: await version(w, s.reviews.selfAssessment.id), event: "submit-self", comment: "Done" }),
+  },
+  "reviews.commentAction": {
+    as: (w) => w.actors.manager,
+    base: async (w, s) => ({ reviewId: s.reviews.discussion.id, version: await version(w, s.reviews.discussion.id), skillId: s.reviews.discussion.skills[1], body: "Let us talk about this" }),
+  },
+  "reviews.amendAction": {
+    as: (w) => w.actors.manager,
+    base: async (w, s, n) => ({ reviewId: s.reviews.completed.id, version: await version(w, s.reviews.completed.id), skillId: s.reviews.completed.skills[0], toLevel: n % 6, reason: "New evidence" }),
+  },
+  "reviews.reviewGoalAction": {
+    as: (w) => w.actors.manager,
+    base: async (w, s) => ({ reviewId: s.reviews.discussion.id, version: await version(w, s.reviews.discussion.id), skillId: s.reviews.discussion.skills[2], targetLevel: 4, dueDate: "2027-03-31", note: "Pair with a senior" }),
+  },
+  "teams.createTeamAction": { as: (w) => w.actors.admin, base: (w, _s, n) => ({ name: `Fuzz team ${n} ${w.tag}`, description: "Made by the fuzzer", managerEmail: w.actors.manager.email }) },
+  "teams.inviteAction": { as: (w) => w.actors.admin, base: (w, _s, n) => ({ teamId: w.teamId, email: `invitee-${n}-${w.tag}@test.local`, role: n % 2 ? "member" : "manager" }) },
+  "teams.cancelInvitationAction": { as: (w) => w.actors.manager, base: async (w, s) => ({ teamId: w.teamId, invitationId: await s.invitationId() }) },
+  "teams.removeMemberAction": { as: (w) => w.actors.manager, base: async (w, s) => ({ teamId: w.teamId, userId: await s.removable() }) },
+  "teams.setTargetAction": {
+    as: (w) => w.actors.manager,
+    base: (w, _s, n) => ({ teamId: w.teamId, roles: [{ roleId: "platform-engineer", count: 1 + (n % 3) }], skills: [{ skillId: skills[n % skills.length], level: 3, count: 1 }] }),
+  },
+};
+
+let w: World;
+let setup: Setup;
+
+async function reviewIn(state: "self-assessment" | "discussion" | "completed", key: string) {
+  const prisma = w.db.prisma;
+  const u = await prisma.user.create({ data: { email: `${key}-${w.tag}@test.local`, name: key, currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
+  await prisma.teamMembership.create({ data: { teamId: w.teamId, userId: u.id, role: "member" } });
+  const r = await startReview(w.actors.manager, { teamId: w.teamId, subjectId: u.id, period: "2026 H1", dueDate: new Date("2027-01-31T23:59:59Z") });
+  if (state !== "self-assessment") {
+    await prisma.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { selfLevel: 2, managerLevel: 3, agreedLevel: 3 } });
+    await prisma.review.update({ where: { id: r.id }, data: { state, summary: state === "completed" ? "Done" : null, completedAt: state === "completed" ? new Date() : null } });
+  }
+  const lines = await prisma.reviewSkill.findMany({ where: { reviewId: r.id }, orderBy: { skillId: "asc" }, select: { skillId: true } });
+  return { id: r.id, subject: { id: u.id, isAdmin: false, name: u.name, email: u.email }, skills: lines.map((l) => l.skillId) };
+}
+
+beforeAll(async () => {
+  w = await createWorld();
+  dbState = dbWatcher(w.db);
+  const prisma = w.db.prisma;
+  await prisma.user.update({ where: { id: w.actors.member.id }, data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
+  const goal = await prisma.goal.create({ data: { userId: w.actors.member.id, skillId: skills[0], targetLevel: 3 } });
+  let spare = 0;
+  setup = {
+    reviews: { selfAssessment: await reviewIn("self-assessment", "subject-self"), discussion: await reviewIn("discussion", "subject-discussion"), completed: await reviewIn("completed", "subject-completed") },
+    goalId: goal.id,
+    // A pending invitation to cancel; reused until one call cancels it.
+    invitationId: async () => {
+      const open = await prisma.teamInvitation.findFirst({ where: { teamId: w.teamId, acceptedAt: null, email: { startsWith: "cancel-me" } }, select: { id: true } });
+      return (open ?? (await prisma.teamInvitation.create({ data: { teamId: w.teamId, email: `cancel-me-${(spare += 1)}-${w.tag}@test.local`, role: "member", invitedById: w.actors.manager.id } }))).id;
+    },
+    // A plain member to remove; reused until one call removes them.
+    removable: async () => {
+      const m = await prisma.teamMembership.findFirst({ where: { teamId: w.teamId, user: { email: { startsWith: "removable" } } }, select: { userId: true } });
+      if (m) return m.userId;
+      const u = await prisma.user.create({ data: { email: `removable-${(spare += 1)}-${w.tag}@test.local`, name: "Removable" } });
+      await prisma.teamMembership.create({ data: { teamId: w.teamId, userId: u.id, role: "member" } });
+      return u.id;
+    },
+  };
+  // A known password, so the current-password check runs argon2 against a real hash.
+  const { hashPassword } = await import("@/lib/auth/password");
+  await prisma.user.update({ where: { id: w.actors.otherManager.id }, data: { passwordHash: await hashPassword("the real current password") } });
+});
+afterAll(() => w.db.close());
+
+const tally = newTally();
+type Action = (input: unknown) => Promise<unknown>;
+type Prepared = { as: SessionActor; applied: Applied; fields: string[] };
+let dbState: () => Promise<DbState>;
+
+/** Why a result breaks the contract, or null. */
+function problemWith(r: unknown, applied: Applied, fields: string[]): string | null {
+  if (r === null || typeof r !== "object" || !("ok" in r)) return `returned ${summarise(r)}`;
+  const res = r as ActionResult<unknown>;
+  if (res.ok) return null;
+  if (typeof res.message !== "string" || !res.message.trim()) return "rejected with an empty message";
+  if (LEAK.test(JSON.stringify(res, (_k, v) => (typeof v === "bigint" ? String(v) : v)))) return `leaked internals: ${summarise(res.message)}`;
+  const keys = Object.keys(res.errors ?? {});
+  if (res.status === 404) return res.message === "Not found." && keys.length === 0 ? null : `404 that is not the generic not-found: ${summarise(res)}`;
+  if (res.status === 401) return "answered 401 to a signed-in actor";
+  if (keys.length === 0) return `rejection names no field (status ${res.status ?? "none"}): ${summarise(res.message)}`;
+  for (const k of keys) if (!Array.isArray(res.errors[k]) || !res.errors[k].length || res.errors[k].some((m) => typeof m !== "string" || !m.trim())) return `field ${k} has no message`;
+  if (keys.every((k) => k === "_form") && !fields.some((f) => res.message.includes(f))) return `whole-payload rejection does not say which field: ${summarise(res.message)}`;
+  // The base passes validation, so a validation error after spoiling one field must be about that field.
+  if (applied.path !== null && !applied.describe.includes("FormData") && res.message.startsWith("Please correct") && !keys.some((k) => samePlace(k, applied.path!))) {
+    return `validation error names ${keys.join(", ")} instead of ${applied.path}`;
+  }
+  return null;
+}
+
+/** Calls the action once per generated value and records every broken promise; fails listing them. */
+async function fuzz<T>(name: string, action: Action, numRuns: number, arb: fc.Arbitrary<T>, prepare: (value: T, n: number) => Promise<Prepared>) {
+  const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+  const failures: string[] = [];
+  let n = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(arb, async (value) => {
+        n += 1;
+        const { as, applied, fields } = await prepare(value, n);
+        session.actor = as;
+        const before = await dbState();
+        errorLog.mockClear();
+        let problem: string | null;
+        let rejected = true;
+        try {
+          const r = await action(applied.payload);
+          rejected = !(r as { ok?: boolean })?.ok;
+          problem = problemWith(r, applied, fields);
+        } catch (e) {
+          problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
+        }
+        if (!problem && errorLog.mock.calls.length) problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
+        if (rejected) {
+          const changed = changedTables(before.sums, (await dbState()).sums);
+          if (changed.length) problem = `${problem ? `${problem}; ` : ""}rejected but changed ${changed.join(", ")}`;
+        }
+        if (problem) failures.push(`${name} [run ${n}] ${applied.describe}: ${problem}`);
+      }),
+      { seed: FUZZ_SEED, numRuns, endOnFailure: true },
+    );
+  } finally {
+    errorLog.mockRestore();
+    session.actor = null;
+  }
+  tally.inputs += n;
+  tally.byTarget[name.split(" ")[0]] = (tally.byTarget[name.split(" ")[0]] ?? 0) + n;
+  tally.failures.push(...failures);
+  expect(failures.slice(0, 15), `${failures.length} failures`).toEqual([]);
+}
+
+describe("fuzzing every server action", () => {
+  it("has a spec for every exported action", () => {
+    const exported = Object.entries(modules).flatMap(([m, mod]) => Object.entries(mod).filter(([, v]) => typeof v === "function").map(([k]) => `${m}.${k}`));
+    expect(exported.sort()).toEqual(Object.keys(specs).sort());
+  });
+
+  for (const [name, spec] of Object.entries(specs)) {
+    it(`${name}: no 500, every rejection names a field, a rejection changes nothing`, async () => {
+      const [m, fn] = name.split(".");
+      await fuzz(name, modules[m][fn] as Action, runsFor(spec), planArb, async (plan, n) => {
+        const base = await spec.base(w, setup, n);
+        return { as: spec.as(w, setup), applied: applyPlan(base, plan), fields: Object.keys(base) };
+      });
+    });
+  }
+
+  // Runs last: an accepted import changes the taxonomy the other specs' bases rely on.
+  it("admin.importTaxonomyAction: hostile text inside an otherwise valid document", async () => {
+    const doc = toExportDocument(await getTaxonomy());
+    const leaves = pathsOf(doc).filter((p) => typeof getIn(doc, p) === "string");
+    const arb = fc.record({ leaf: fc.nat(), value: hostileValue });
+    await fuzz("admin.importTaxonomyAction (document)", importTaxonomyAction as Action, process.env.FUZZ_RUNS ? RUNS : 15, arb, async ({ leaf, value }) => {
+      const copy = structuredClone(doc) as unknown as Record<string, unknown>;
+      const path = leaves[leaf % leaves.length];
+      setIn(copy, path, value);
+      const text = JSON.stringify(copy, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+      const applied: Applied = { payload: { fileName: "taxonomy.json", text }, path: "text", describe: `text with ${path.join(".")} = ${summarise(value)}` };
+      return { as: w.actors.admin, applied, fields: ["fileName", "text"] };
+    });
+  });
+
+  afterAll(() => {
+    console.log(summaryLine("server actions", tally, "actions"));
+  });
+});

@@ -1,0 +1,156 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { session, sessionModule } from "../support/session-mock";
+import { createWorld, type ActorName, type World } from "../support/world";
+import { changedTables, dbWatcher, FUZZ_SEED, hostileString, hostileValue, LEAK, newTally, summarise, summaryLine } from "../support/fuzz";
+import * as health from "@/app/api/health/route";
+import * as taxonomy from "@/app/api/v1/taxonomy/route";
+import * as myExport from "@/app/api/me/export/route";
+import * as myRatings from "@/app/api/me/ratings/route";
+import * as teamMatrix from "@/app/api/teams/[id]/matrix/route";
+
+vi.mock("@/lib/auth/session", () => sessionModule);
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+type Handler = (req: Request, ctx: unknown) => Promise<Response>;
+
+/** Every route handler module (the next-auth catch-all is next-auth's own). Each exported method needs a spec. */
+const modules: Record<string, { path: string; mod: Record<string, unknown> }> = {
+  health: { path: "/api/health", mod: health },
+  taxonomy: { path: "/api/v1/taxonomy", mod: taxonomy },
+  myExport: { path: "/api/me/export", mod: myExport },
+  myRatings: { path: "/api/me/ratings", mod: myRatings },
+  teamMatrix: { path: "/api/teams/[id]/matrix", mod: teamMatrix },
+};
+
+type Spec = { runs: number; params?: (w: World) => fc.Arbitrary<Record<string, string>> };
+const specs: Record<string, Spec> = {
+  "health.GET": { runs: 25 },
+  "taxonomy.GET": { runs: 25 },
+  "myExport.GET": { runs: 40 },
+  "myRatings.GET": { runs: 40 },
+  // The one writer: hostile bodies never form a valid { ratings: [...] }, so it too must refuse without a change.
+  "myRatings.PUT": { runs: 60 },
+  // Next hands path params over as decoded strings, so the id is any string: real team ids among hostile ones.
+  "teamMatrix.GET": { runs: 120, params: (w) => fc.record({ id: fc.oneof(fc.constantFrom(w.teamId, w.otherTeamId, `${w.teamId} `, w.teamId.toUpperCase()), hostileString) }) },
+};
+const RUNS_SCALE = Number(process.env.FUZZ_RUNS) ? Number(process.env.FUZZ_RUNS) / 60 : 1;
+
+const headerName = fc.constantFrom("content-type", "accept", "cookie", "x-forwarded-for", "x-forwarded-host", "authorization", "range", "if-none-match", "accept-language", "x-middleware-subrequest");
+
+/** A request as hostile as fetch allows: odd methods and bodies, junk query strings and headers. */
+const requestArb = fc.record({
+  method: fc.constantFrom("GET", "GET", "GET", "HEAD", "POST", "DELETE"),
+  query: fc.array(fc.tuple(hostileString, fc.oneof(hostileString, hostileValue.map((v) => summarise(v)))), { maxLength: 4 }),
+  headers: fc.array(fc.tuple(headerName, hostileString), { maxLength: 3 }),
+  body: fc.oneof(hostileString, hostileValue.map((v) => summarise(v)), fc.constant(`{"teamId":"x","isAdmin":true}`)),
+});
+
+function buildRequest(path: string, r: { method: string; query: [string, string][]; headers: [string, string][]; body: string }): Request {
+  const url = new URL(`http://localhost${path}`);
+  for (const [k, v] of r.query) url.searchParams.append(k, v);
+  const headers = new Headers();
+  // fetch refuses header values outside Latin-1 or with control characters; a real client cannot send those either.
+  for (const [k, v] of r.headers) {
+    try {
+      headers.append(k, v.slice(0, 8_000));
+    } catch {
+      /* not sendable */
+    }
+  }
+  const hasBody = r.method === "POST" || r.method === "DELETE";
+  return new Request(url, { method: r.method, headers, body: hasBody ? r.body : undefined });
+}
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+  const prisma = w.db.prisma;
+  // Something to export: ratings for the member, so the CSV and matrix have rows with text in them.
+  await prisma.user.update({ where: { id: w.actors.member.id }, data: { name: `=cmd|' /C calc'!A0 <script>alert(1)</script> ${w.tag}` } });
+  const skills = await prisma.skill.findMany({ take: 3, select: { id: true } });
+  for (const [i, s] of skills.entries()) {
+    const rating = await prisma.rating.create({ data: { userId: w.actors.member.id, skillId: s.id, level: i + 1, note: `'; DROP TABLE "User";-- ${i}` } });
+    await prisma.currentRating.create({ data: { userId: w.actors.member.id, skillId: s.id, level: i + 1, note: `"><img src=x onerror=alert(1)>`, ratingId: rating.id, updatedAt: new Date() } });
+  }
+});
+afterAll(() => w.db.close());
+
+const tally = newTally();
+const actorNames: ActorName[] = ["anonymous", "member", "manager", "otherManager", "admin"];
+
+/** Why a response breaks the contract, or null. */
+async function problemWith(res: unknown, as: ActorName): Promise<string | null> {
+  if (!(res instanceof Response)) return `returned ${summarise(res)}`;
+  const text = await res.text();
+  if (res.status >= 500) return `HTTP ${res.status}: ${summarise(text)}`;
+  if (LEAK.test(text)) return `leaked a stack trace or internals: ${summarise(text)}`;
+  if (res.status < 400) return null;
+  let body: { error?: unknown; errors?: Record<string, unknown> };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return `HTTP ${res.status} with a body that is not JSON: ${summarise(text)}`;
+  }
+  if (typeof body.error !== "string" || !body.error.trim()) return `HTTP ${res.status} without an error message`;
+  if (res.status === 401) return as === "anonymous" ? null : `401 for signed-in ${as}`;
+  if (res.status === 404) return body.error === "Not found." ? null : `404 that is not the generic not-found: ${summarise(body.error)}`;
+  if (!body.errors || Object.keys(body.errors).length === 0) return `HTTP ${res.status} names no field: ${summarise(body.error)}`;
+  return null;
+}
+
+describe("fuzzing every route handler", () => {
+  it("has a spec for every exported method", () => {
+    const exported = Object.entries(modules).flatMap(([m, { mod }]) => Object.keys(mod).filter((k) => METHODS.includes(k)).map((k) => `${m}.${k}`));
+    expect(exported.sort()).toEqual(Object.keys(specs).sort());
+  });
+
+  for (const [name, spec] of Object.entries(specs)) {
+    it(`${name}: no 500, no stack trace, rejections name a field or are 401/404, nothing changes`, async () => {
+      const [m, method] = name.split(".");
+      const { path, mod } = modules[m];
+      const handler = mod[method] as Handler;
+      const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+      const failures: string[] = [];
+      let n = 0;
+      const dbState = dbWatcher(w.db);
+      let before = await dbState();
+      try {
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...actorNames), requestArb, spec.params ? spec.params(w) : fc.constant({}), async (as, r, params) => {
+            n += 1;
+            session.actor = w.actor(as);
+            const concrete = path.replace(/\[(\w+)\]/g, (_, p: string) => (params as Record<string, string>)[p] ?? "");
+            const describe = `as ${as} ${r.method} ${summarise(concrete)} params ${summarise(params)} query ${summarise(r.query)}`;
+            errorLog.mockClear();
+            let problem: string | null;
+            try {
+              problem = await problemWith(await handler(buildRequest(concrete, r), { params: Promise.resolve(params) }), as);
+            } catch (e) {
+              problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
+            }
+            if (!problem && errorLog.mock.calls.length) problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
+            // No fuzzed call, accepted or refused, may change a row (the PUT never receives a valid body here).
+            const after = await dbState();
+            const changed = changedTables(before.sums, after.sums);
+            before = after;
+            if (changed.length) problem = `${problem ? `${problem}; ` : ""}changed ${changed.join(", ")}`;
+            if (problem) failures.push(`${name} [run ${n}] ${describe}: ${problem}`);
+          }),
+          { seed: FUZZ_SEED, numRuns: Math.round(spec.runs * RUNS_SCALE), endOnFailure: true },
+        );
+      } finally {
+        errorLog.mockRestore();
+        session.actor = null;
+      }
+      tally.inputs += n;
+      tally.byTarget[name] = n;
+      tally.failures.push(...failures);
+      expect(failures.slice(0, 15), `${failures.length} failures`).toEqual([]);
+    });
+  }
+
+  afterAll(() => {
+    console.log(summaryLine("route handlers", tally, "handlers"));
+  });
+});
