@@ -1,0 +1,81 @@
+/**
+ * Query budget per page: each page-level data function sends a fixed number of SQL statements, whatever the amount
+ * of data behind it. Every function is measured on a small world, then again after the data has grown (longer
+ * histories, more team members, more reviews, comments and goals); the two counts must be equal and within the
+ * page's bound. An N+1 anywhere fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorld, type World } from "../support/world";
+import { countQueries } from "../support/query-count";
+import { getDashboard } from "@/lib/data/dashboard";
+import { getMySkillsPage, saveMyRatings, setMyRoles } from "@/lib/data/ratings";
+import { getComparison } from "@/lib/data/compare";
+import { getMyTeams } from "@/lib/data/teams";
+import { getTeamAudit } from "@/lib/data/team-audit";
+import { getReview, getReviewDashboard } from "@/lib/data/reviews";
+import { addReviewComment, startReview } from "@/lib/data/review-writes";
+import { getAccount } from "@/lib/data/users";
+import { getAdminOverview } from "@/lib/data/admin";
+import { getTaxonomy } from "@/lib/data/taxonomy";
+import { createGoal } from "@/lib/data/goals";
+import { appendRatings } from "@/lib/data/rating-store";
+import { loadTaxonomy } from "@/lib/taxonomy";
+
+let w: World;
+let reviewId = "";
+const skills = loadTaxonomy().skills.map((s) => s.id);
+
+/** page → [bound, the data function as the page calls it] */
+const pages: Record<string, [number, () => Promise<unknown>]> = {
+  "/dashboard": [2, () => getDashboard(w.actors.member)],
+  "/me/skills": [2, () => getMySkillsPage(w.actors.member)],
+  "/compare": [2, () => getComparison(w.actors.member, "infrastructure-engineer", "platform-engineer")],
+  "/teams": [2, () => getMyTeams(w.actors.manager)],
+  "/teams/[id]": [5, () => getTeamAudit(w.actors.manager, w.teamId)],
+  "/reviews": [3, () => getReviewDashboard(w.actors.manager)],
+  "/reviews/[id]": [6, () => getReview(w.actors.manager, reviewId)], // review; then audit log, previous review, current levels, names, taxonomy version in parallel
+  "/account": [2, () => getAccount(w.actors.member)],
+  "/admin": [6, () => getAdminOverview(w.actors.admin)],
+  "/roles, /skills (taxonomy)": [1, () => getTaxonomy()],
+};
+const small: Record<string, number> = {};
+
+async function grow() {
+  const p = w.db.prisma;
+  const m = w.actors.member;
+  for (let i = 0; i < 12; i++) await saveMyRatings(m, skills.slice(i, i + 20).map((skillId, j) => ({ skillId, level: (i + j) % 6, note: null, evidenceUrl: null, wantsToGrow: j % 3 === 0 })));
+  for (let i = 0; i < 5; i++) await createGoal(m, { skillId: skills[i]!, targetLevel: 4, dueDate: null, note: `goal ${i}` });
+  for (let i = 0; i < 30; i++) {
+    const u = await p.user.create({ data: { email: `grow-${i}-${w.tag}@test.local`, name: `Grown ${i}`, targetRoleId: "platform-engineer" } });
+    await p.teamMembership.create({ data: { teamId: w.teamId, userId: u.id } });
+    await p.$transaction((tx) => appendRatings(tx, u.id, skills.slice(0, 40).map((skillId, j) => ({ skillId, level: (i + j) % 6 })), { source: "self" }));
+    if (i < 10) await startReview(w.actors.manager, { teamId: w.teamId, subjectId: u.id, period: "grown", dueDate: new Date(Date.now() - 86_400_000) });
+  }
+  await p.review.update({ where: { id: reviewId }, data: { state: "discussion" } });
+  const lines = await p.reviewSkill.findMany({ where: { reviewId } });
+  for (const [i, l] of lines.slice(0, 8).entries()) {
+    const { version } = await p.review.findUniqueOrThrow({ where: { id: reviewId } });
+    await addReviewComment(i % 2 ? m : w.actors.manager, reviewId, version, l.skillId, `comment ${i}`);
+  }
+}
+
+beforeAll(async () => {
+  w = await createWorld();
+  await setMyRoles(w.actors.member, "infrastructure-engineer", "platform-engineer");
+  await saveMyRatings(w.actors.member, [{ skillId: "linux", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
+  reviewId = (await startReview(w.actors.manager, { teamId: w.teamId, subjectId: w.actors.member.id, period: "budget", dueDate: new Date(Date.now() + 86_400_000) })).id;
+  for (const [, fn] of Object.values(pages)) await fn(); // warm the per-process taxonomy cache
+  for (const [page, [, fn]] of Object.entries(pages)) small[page] = (await countQueries(w.db, fn)).queries;
+  await grow();
+}, 120_000);
+afterAll(() => w.db.close());
+
+describe("query budget per page", () => {
+  for (const [page, [bound, fn]] of Object.entries(pages)) {
+    it(`${page}: at most ${bound} statements, the same before and after the data grows`, async () => {
+      const big = await countQueries(w.db, fn);
+      expect(big.queries, big.log.join("\n")).toBe(small[page]);
+      expect(big.queries, big.log.join("\n")).toBeLessThanOrEqual(bound);
+    });
+  }
+});
