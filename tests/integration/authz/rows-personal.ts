@@ -2,7 +2,7 @@ import { fromAction, fromData, fromResponse, memberReaders, signedIn, type Expec
 import type { World } from "../../support/world";
 import { createGoalAction, importRatingsAction, saveRatingsAction, setGoalStatusAction, setRolesAction } from "@/app/(app)/me/actions";
 import { GET as exportJson } from "@/app/api/me/export/route";
-import { GET as exportCsv } from "@/app/api/me/ratings/route";
+import { GET as exportCsv, PUT as putRatings } from "@/app/api/me/ratings/route";
 import { getCurrentRatings, getSkillHistory } from "@/lib/data/ratings";
 import { getGoals } from "@/lib/data/goals";
 import { loadTaxonomy } from "@/lib/taxonomy/load";
@@ -44,6 +44,12 @@ export const personalRows: MatrixRow[] = [
   },
   { name: "GET /api/me/export", run: async () => fromResponse(await exportJson(new Request("http://t/api/me/export"), undefined)), expect: signedIn("ok") },
   { name: "GET /api/me/ratings (CSV)", run: async () => fromResponse(await exportCsv(new Request("http://t/api/me/ratings"), undefined)), expect: signedIn("ok") },
+  {
+    name: "PUT /api/me/ratings (own)",
+    run: async () =>
+      fromResponse(await putRatings(new Request("http://t/api/me/ratings", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ ratings: [{ skillId: skills[3], level: 3 }] }) }), undefined)),
+    expect: signedIn("ok"),
+  },
   { name: "data getCurrentRatings(member)", run: (w, as) => fromData(w, as, (a) => getCurrentRatings(a, w.actors.member.id)), expect: memberReaders },
   { name: "data getGoals(member)", run: (w, as) => fromData(w, as, (a) => getGoals(a, w.actors.member.id)), expect: memberReaders },
   { name: "data getSkillHistory(member)", run: (w, as) => fromData(w, as, (a) => getSkillHistory(a, w.actors.member.id, skills[1])), expect: memberReaders },
