@@ -10,24 +10,19 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { seedLarge } from "./seed-large";
 import { replaceSection } from "./bench-doc";
+import { freshPostgresDatabase } from "./bench-server";
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const sizes = (process.env.BENCH_SIZES ?? "50,500,2000").split(",").map(Number);
 
+/** A fresh database (see bench-server.ts) with the migrations applied. */
 async function freshDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
+  const url = await freshPostgresDatabase(name);
   const { migrationScripts } = await import("../tests/support/test-db");
-  const c = new pg.Client({ connectionString: u.toString() });
+  const c = new pg.Client({ connectionString: url });
   await c.connect();
   for (const m of await migrationScripts()) await c.query(m.sql);
   await c.end();
-  return u.toString();
+  return url;
 }
 
 async function main() {
