@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+const MAIL_SMTP = Number(process.env.E2E_MAIL_SMTP_PORT ?? 2525);
+export const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,7 +22,15 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
+  webServer: [
+    {
+      // A real SMTP listener: the app's mail (confirmation, reset, invitations) arrives here, readable over HTTP.
+      command: "npx tsx tests/support/mail-sink.ts",
+      url: `http://127.0.0.1:${MAIL_HTTP}/health`,
+      reuseExistingServer: !process.env.CI,
+      env: { MAIL_SINK_SMTP_PORT: String(MAIL_SMTP), MAIL_SINK_HTTP_PORT: String(MAIL_HTTP) },
+    },
+    {
     // The newcomer's path: a fresh embedded database, migrated and seeded by the start script, on the production build.
     command: "npm run start:test",
     url: `${baseURL}/api/health`,
@@ -34,6 +44,9 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP}`,
+      MAIL_FROM: "skillgap <no-reply@e2e.test>",
     },
-  },
+    },
+  ],
 });

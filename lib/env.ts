@@ -28,6 +28,21 @@ const schema = z.object({
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100000).default(30),
+  /** Failed sign-ins per email from all addresses together: wide, so one attacker cannot lock the owner out. */
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).max(100000).default(100),
+  /** Proxies in front of the app that append to X-Forwarded-For. 0: the client is the socket's peer. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), { message: "must be an smtp:// or smtps:// URL" }),
+  MAIL_FROM: z.string().trim().min(3).default("skillgap <no-reply@skillgap.local>"),
+  /** Trust an OIDC email that the provider does not mark email_verified (only for IdPs that never send the claim). */
+  OIDC_TRUST_UNVERIFIED_EMAIL: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -51,6 +66,16 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Forgets the parsed environment (tests that change a variable, e.g. SMTP_URL, call this). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** The public base URL links in mail point to, without a trailing slash. */
+export function publicUrl(e: Env = env()): string {
+  return (e.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
 }
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };

@@ -61,7 +61,7 @@ export async function seed(prisma: Db, opts: { demo: boolean }): Promise<string>
       if (have.has(a.email)) continue;
       const u = await tx.user.create({
         data: {
-          email: a.email, name: a.name, passwordHash, isAdmin: a.role === "admin",
+          email: a.email, name: a.name, passwordHash, isAdmin: a.role === "admin", emailVerified: new Date(),
           currentRoleId: a.role === "member" ? "infrastructure-engineer" : null,
           targetRoleId: a.role === "member" ? "platform-engineer" : null,
         },

@@ -73,7 +73,8 @@ async function main() {
     markBuilt();
   }
 
-  const server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
+  // scripts/serve.mjs rather than `next start`: it tells the app the socket's peer address (see the file).
+  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
@@ -83,6 +84,11 @@ async function main() {
   });
   await waitForHealth(port);
   console.log(`\nskillgap is running at http://localhost:${port}`);
+  if (!childEnv.SMTP_URL) {
+    console.log("Mail: no SMTP_URL is set, so confirmation, reset and invitation messages wait in the admin Outbox (/admin/outbox).");
+  } else {
+    console.log(`Mail: sent over SMTP (${new URL(childEnv.SMTP_URL).hostname}).`);
+  }
   if (demo) {
     console.log(`Demo sign-in (password for all: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(8)} ${a.email}`);

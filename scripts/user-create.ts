@@ -19,11 +19,11 @@ runCli(async () => {
   await withCliDb(async (prisma) => {
     const existing = await prisma.user.findUnique({ where: { email } });
     if (existing) {
-      await prisma.user.update({ where: { email }, data: { isAdmin: values.admin || existing.isAdmin, ...(values.password ? { passwordHash } : {}) } });
+      await prisma.user.update({ where: { email }, data: { isAdmin: values.admin || existing.isAdmin, emailVerified: existing.emailVerified ?? new Date(), ...(values.password ? { passwordHash } : {}) } });
       console.log(`Updated ${email}${values.admin ? " (now an administrator)" : ""}.`);
       return;
     }
-    await prisma.user.create({ data: { email, name: values.name ?? null, passwordHash, isAdmin: values.admin } });
+    await prisma.user.create({ data: { email, name: values.name ?? null, passwordHash, isAdmin: values.admin, emailVerified: new Date() } });
     console.log(`Created ${values.admin ? "administrator" : "user"} ${email}.${generated ? ` Password: ${password}` : ""}`);
   });
 });

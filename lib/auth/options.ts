@@ -2,13 +2,15 @@ import type { NextAuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import { z } from "zod";
 import { env } from "@/lib/env";
 import { db } from "@/lib/data/db";
-import { checkLoginGate, recordLoginAttempt } from "@/lib/data/login-attempts";
-import { acceptPendingInvitations, verifyCredentials } from "@/lib/data/users";
+import { clearSignInFailures, takeSignInSlot } from "@/lib/data/login-attempts";
+import { createSession, endSession, SESSION_MAX_AGE_S } from "@/lib/data/sessions";
+import { markOidcEmailVerified, signInAllowed, verifyCredentials } from "@/lib/data/users";
+import { clientIp, headerGetter } from "./client-ip";
 import { oidcProvider } from "./oidc";
-
-export const WRONG_CREDENTIALS = "Email or password is incorrect.";
+import { SIGN_IN_CODES } from "./sign-in-errors";
 
 /** next-auth's adapter wants a client up front; ours opens asynchronously, so each call awaits it. */
 function lazyPrismaAdapter(): Adapter {
@@ -22,19 +24,18 @@ function lazyPrismaAdapter(): Adapter {
   });
 }
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
-}
+// The same rules as everywhere else: a NUL or an absurd length never reaches the database.
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().min(3).max(320).pipe(z.email()).refine((v) => !/[\u0000\uD800-\uDFFF]/.test(v)),
+  password: z.string().min(1).max(200),
+});
 
 export function buildAuthOptions(): NextAuthOptions {
   const e = env();
   const sso = oidcProvider(e);
   return {
     adapter: lazyPrismaAdapter(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     secret: e.NEXTAUTH_SECRET,
     useSecureCookies: (e.NEXTAUTH_URL ?? "").startsWith("https://"),
     pages: { signIn: "/signin", error: "/signin" },
@@ -44,36 +45,49 @@ export function buildAuthOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const email = String(credentials?.email ?? "").trim().toLowerCase().slice(0, 320);
-          const password = String(credentials?.password ?? "").slice(0, 200);
-          if (!email || !password) throw new Error(WRONG_CREDENTIALS);
-          const ip = clientIp(req?.headers as Record<string, string>);
-          const gate = await checkLoginGate(email, ip);
-          if (!gate.allowed) {
-            throw new Error(`Too many sign-in attempts. Try again in ${gate.retryMinutes} minute${gate.retryMinutes === 1 ? "" : "s"}.`);
-          }
+          const parsed = credentialsSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+          if (!parsed.success) throw new Error(SIGN_IN_CODES.credentials);
+          const { email, password } = parsed.data;
+          const ip = clientIp(headerGetter(req?.headers as Record<string, string | string[] | undefined>), env().TRUSTED_PROXY_HOPS);
+          const slot = await takeSignInSlot(email, ip);
+          if (!slot.allowed) throw new Error(`${SIGN_IN_CODES.tooMany}-${slot.retryMinutes}`);
           const user = await verifyCredentials(email, password);
-          await recordLoginAttempt(email, ip, Boolean(user));
-          if (!user) throw new Error(WRONG_CREDENTIALS);
+          if (!user) throw new Error(SIGN_IN_CODES.credentials);
+          await clearSignInFailures(email, ip);
+          // Only someone who knows the password learns that the account is deactivated.
+          if (user.deactivated) throw new Error(SIGN_IN_CODES.deactivated);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
       ...(sso ? [sso] : []),
     ],
     callbacks: {
+      async signIn({ user }) {
+        // SSO accounts too: a deactivated account gets no session.
+        if (!user?.id) return false;
+        return (await signInAllowed(user.id)) ? true : `/signin?error=${SIGN_IN_CODES.deactivated}`;
+      },
       async jwt({ token, user }) {
-        if (user) token.uid = user.id;
+        if (user) {
+          const sid = await createSession(user.id, null);
+          token.uid = user.id;
+          token.sid = sid ?? undefined;
+        }
         return token;
       },
       async session({ session, token }) {
-        if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
+        if (session.user && typeof token.uid === "string") Object.assign(session.user, { id: token.uid, sid: token.sid });
         return session;
       },
     },
     events: {
-      async signIn({ user }) {
-        // Invitations sent after sign-up are joined at the next sign-in.
-        await acceptPendingInvitations({ id: user.id, isAdmin: false });
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "oidc") return;
+        const verified = (profile as { email_verified?: unknown } | undefined)?.email_verified;
+        if (verified === true || verified === "true" || env().OIDC_TRUST_UNVERIFIED_EMAIL) await markOidcEmailVerified(user.id);
+      },
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
       },
     },
   };

@@ -37,16 +37,28 @@ export function managedTeamsWhere(actor: Actor) {
   return { memberships: { some: { userId: actor.id, role: MANAGER } } };
 }
 
-/** Reviews the actor takes part in (as subject or manager), reviews in teams they manage, or all for admins. */
+/** Teams the actor currently manages through a real manager membership; admin rights do not count here. */
+export function teamsManagedByWhere(actor: Actor) {
+  return { memberships: { some: { userId: actor.id, role: MANAGER } } };
+}
+
+/**
+ * Coarse filter for reviews: the actor's own reviews, reviews in teams they currently manage, or all for admins.
+ * Being the review's manager is not enough once they no longer manage the team. The exact decision (is the subject
+ * still in the team? which side?) is lib/domain/review.ts reviewAccess, on the row this filter lets through.
+ */
 export function visibleReviewsWhere(actor: Actor) {
   if (actor.isAdmin) return {};
-  return {
-    OR: [
-      { subjectId: actor.id },
-      { managerId: actor.id },
-      { team: { memberships: { some: { userId: actor.id, role: MANAGER } } } },
-    ],
-  };
+  return { OR: [{ subjectId: actor.id }, { team: teamsManagedByWhere(actor) }] };
+}
+
+/**
+ * Reviews of one known subject the actor may see — reviewAccess's rule as a filter: the subject and admins see all of
+ * them; anyone else only those in teams they currently manage and the subject currently belongs to.
+ */
+export function visibleReviewsOfSubjectWhere(actor: Actor, subjectId: string) {
+  if (actor.isAdmin || actor.id === subjectId) return {};
+  return { team: { AND: [teamsManagedByWhere(actor), { memberships: { some: { userId: subjectId } } }] } };
 }
 
 /** Only admins manage the taxonomy and users. */

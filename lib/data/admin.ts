@@ -13,12 +13,13 @@ function assertAdmin(actor: Actor) {
 export async function getAdminOverview(actor: Actor) {
   assertAdmin(actor);
   const prisma = await db();
-  const [users, versions, teams] = await Promise.all([
-    prisma.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, isAdmin: true, createdAt: true }, take: 500 }),
+  const [users, versions, teams, outbox] = await Promise.all([
+    prisma.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, isAdmin: true, createdAt: true, emailVerified: true, deactivatedAt: true }, take: 500 }),
     prisma.taxonomyVersion.findMany({ orderBy: { id: "desc" }, take: 10 }),
     prisma.team.count(),
+    prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
-  return { users, versions, teams };
+  return { users, versions, teams, outbox: Object.fromEntries(outbox.map((o) => [o.status, o._count._all])) as Partial<Record<"pending" | "sent" | "failed", number>> };
 }
 
 /** Where a parsed document holds text Postgres refuses (NUL; lone surrogates), which JSON escapes can carry. */

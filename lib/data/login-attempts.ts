@@ -1,40 +1,48 @@
 import "server-only";
-import { db } from "./db";
 import { env } from "@/lib/env";
-
-export type LoginGate = { allowed: true } | { allowed: false; retryMinutes: number };
-
-const emailKey = (email: string) => `email:${email.toLowerCase()}`;
-const ipKey = (ip: string) => `ip:${ip}`;
+import { db } from "./db";
+import { clearBuckets, takeSlots, type LimitResult } from "./rate-limit";
+import { pseudonym } from "./tokens";
 
 /**
- * Whether a sign-in may be tried now. Failures are counted per email and per IP within the window; state lives in
- * the database, so limits hold across restarts and across app instances.
+ * Sign-in limits, three buckets per attempt (addresses and emails are stored only as pseudonyms):
+ *   - email + client address: LOGIN_MAX_ATTEMPTS (5) per window: the limit an attacker at one address meets;
+ *   - client address: LOGIN_MAX_ATTEMPTS_PER_IP (30): one address guessing many accounts;
+ *   - email, from every address together: LOGIN_MAX_ATTEMPTS_PER_EMAIL (100): a distributed guesser.
+ * A slot is taken before the password is checked, atomically (lib/data/rate-limit.ts), so 40 parallel attempts
+ * reach the password check at most 5 times. A successful sign-in gives back its email's slots. Because the
+ * per-email bucket is wide, an attacker who is not at the owner's address cannot lock the owner out for long: it
+ * takes 100 failures per window from many addresses, and a password reset clears the email's buckets.
  */
-export async function checkLoginGate(email: string, ip: string, now = new Date()): Promise<LoginGate> {
-  const { LOGIN_MAX_ATTEMPTS, LOGIN_MAX_ATTEMPTS_PER_IP, LOGIN_WINDOW_MINUTES } = env();
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<{ key: string; failures: bigint; oldest: Date }[]>`
-    SELECT key, count(*) AS failures, min("createdAt") AS oldest FROM "LoginAttempt"
-    WHERE key IN (${emailKey(email)}, ${ipKey(ip)}) AND success = false AND "createdAt" > ${since}
-    GROUP BY key`;
-  for (const r of rows) {
-    const limit = r.key.startsWith("email:") ? LOGIN_MAX_ATTEMPTS : LOGIN_MAX_ATTEMPTS_PER_IP;
-    if (Number(r.failures) >= limit) {
-      const freeAt = new Date(r.oldest).getTime() + LOGIN_WINDOW_MINUTES * 60_000;
-      return { allowed: false, retryMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
-    }
-  }
-  return { allowed: true };
+function buckets(email: string, ip: string) {
+  const e = pseudonym(email);
+  const a = pseudonym(`ip:${ip}`);
+  return { pair: `signin:pair:${e}:${a}`, ip: `signin:ip:${a}`, email: `signin:email:${e}` };
 }
 
-/** Records one attempt. A success clears the email's failures (not the IP's). */
-export async function recordLoginAttempt(email: string, ip: string, success: boolean): Promise<void> {
+export async function takeSignInSlot(email: string, ip: string, now = new Date()): Promise<LimitResult> {
+  const { LOGIN_MAX_ATTEMPTS, LOGIN_MAX_ATTEMPTS_PER_IP, LOGIN_MAX_ATTEMPTS_PER_EMAIL, LOGIN_WINDOW_MINUTES } = env();
+  const windowMs = LOGIN_WINDOW_MINUTES * 60_000;
+  const b = buckets(email, ip);
+  return takeSlots(
+    [
+      { bucket: b.pair, max: LOGIN_MAX_ATTEMPTS, windowMs },
+      { bucket: b.ip, max: LOGIN_MAX_ATTEMPTS_PER_IP, windowMs },
+      { bucket: b.email, max: Math.max(LOGIN_MAX_ATTEMPTS_PER_EMAIL, LOGIN_MAX_ATTEMPTS), windowMs },
+    ],
+    now,
+  );
+}
+
+/** After a successful sign-in: the email's failures no longer count (the address's do). */
+export async function clearSignInFailures(email: string, ip: string): Promise<void> {
+  const b = buckets(email, ip);
+  await clearBuckets([b.pair, b.email]);
+}
+
+/** After a password reset: the owner proved control of the mailbox, so no old failure may keep them out. */
+export async function clearEmailSignInFailures(email: string): Promise<void> {
   const prisma = await db();
-  if (success) {
-    await prisma.loginAttempt.deleteMany({ where: { key: emailKey(email), success: false } });
-    return;
-  }
-  await prisma.loginAttempt.createMany({ data: [{ key: emailKey(email), success }, { key: ipKey(ip), success }] });
+  const e = pseudonym(email);
+  await prisma.rateLimitEvent.deleteMany({ where: { OR: [{ bucket: `signin:email:${e}` }, { bucket: { startsWith: `signin:pair:${e}:` } }] } });
 }

@@ -4,32 +4,41 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/common-passwords";
 import type { Actor } from "@/lib/auth/policy";
 import { DataError, NotFoundError } from "./errors";
+import { clearBuckets, MINUTE, takeSlots } from "./rate-limit";
+import { pseudonym } from "./tokens";
 
 // A real argon2id hash of a random string: verifying against it when the email is unknown keeps the timing alike.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$soNqyrYC9J9eHocPt3J9aQ$rUWcvVZ/SgED6NAeoB9kr8aSc9TWMZaUt8s+vbjqo+0";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-/** The actor behind a session id, or null when the account no longer exists. */
-export async function findActor(userId: string): Promise<(Actor & { name: string | null; email: string }) | null> {
-  const prisma = await db();
-  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true, name: true, email: true } });
-}
-
 /** Checks email + password; null for an unknown email or a wrong password alike. */
-export async function verifyCredentials(email: string, password: string): Promise<{ id: string; email: string; name: string | null } | null> {
+export async function verifyCredentials(email: string, password: string): Promise<{ id: string; email: string; name: string | null; deactivated: boolean } | null> {
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true } });
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user?.passwordHash || !ok) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, deactivated: user.deactivatedAt !== null };
+}
+
+/** Whether the account may get a new session (exists and is not deactivated). */
+export async function signInAllowed(userId: string): Promise<boolean> {
+  const prisma = await db();
+  return (await prisma.user.count({ where: { id: userId, deactivatedAt: null } })) === 1;
+}
+
+/** An SSO sign-in whose provider vouched for the address (email_verified) verifies the account. */
+export async function markOidcEmailVerified(userId: string): Promise<void> {
+  const prisma = await db();
+  await prisma.user.updateMany({ where: { id: userId, emailVerified: null }, data: { emailVerified: new Date() } });
 }
 
 /**
- * Creates an account and joins any pending team invitations for its email, in one transaction.
+ * Creates an account. Pending team invitations for its email stay pending: joining a team needs a confirmed
+ * address and the person's own acceptance (lib/data/invitation-responses.ts).
  * Throws DataError with field errors on bad input.
  */
-export async function createUser(input: { email: string; password: string; name: string; isAdmin?: boolean }) {
+export async function createUser(input: { email: string; password: string; name: string; isAdmin?: boolean; verified?: boolean }) {
   const email = normaliseEmail(input.email);
   const problem = passwordProblem(input.password, email);
   if (problem) throw new DataError(problem, { password: [problem] });
@@ -38,34 +47,9 @@ export async function createUser(input: { email: string; password: string; name:
   return prisma.$transaction(async (tx) => {
     const exists = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (exists) throw new DataError("An account with this email already exists. Sign in instead.", { email: ["An account with this email already exists. Sign in instead."] });
-    const user = await tx.user.create({ data: { email, name: input.name.trim() || null, passwordHash, isAdmin: input.isAdmin ?? false }, select: { id: true, email: true, name: true } });
-    await acceptInvitations(tx, user.id, email);
+    const user = await tx.user.create({ data: { email, name: input.name.trim() || null, passwordHash, isAdmin: input.isAdmin ?? false, emailVerified: input.verified ? new Date() : null }, select: { id: true, email: true, name: true } });
     return user;
   });
-}
-
-type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["$transaction"]>[0]>[0];
-
-/** Turns pending invitations for this email into memberships (idempotent). */
-export async function acceptInvitations(tx: Tx, userId: string, email: string): Promise<number> {
-  const pending = await tx.teamInvitation.findMany({ where: { email: normaliseEmail(email), acceptedAt: null } });
-  if (pending.length === 0) return 0;
-  await tx.teamMembership.createMany({ data: pending.map((p) => ({ teamId: p.teamId, userId, role: p.role })), skipDuplicates: true });
-  await tx.teamInvitation.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { acceptedAt: new Date() } });
-  await tx.auditLog.createMany({
-    data: pending.map((p) => ({ actorId: userId, action: "team.invitation.accepted", teamId: p.teamId, subjectId: userId, data: { email: p.email, role: p.role } })),
-  });
-  return pending.length;
-}
-
-/** Joins pending invitations on sign-in (they may have been sent after sign-up). */
-export async function acceptPendingInvitations(actor: Actor): Promise<number> {
-  const prisma = await db();
-  const me = await prisma.user.findUnique({ where: { id: actor.id }, select: { email: true } });
-  if (!me) return 0;
-  const has = await prisma.teamInvitation.count({ where: { email: me.email, acceptedAt: null } });
-  if (has === 0) return 0;
-  return prisma.$transaction((tx) => acceptInvitations(tx, actor.id, me.email));
 }
 
 /** The actor's own account. */
@@ -85,16 +69,33 @@ export async function updateDisplayName(actor: Actor, name: string) {
   await prisma.user.update({ where: { id: actor.id }, data: { name: name.trim() } });
 }
 
-export async function changePassword(actor: Actor, current: string, next: string) {
+/**
+ * Changes the password after checking the current one (throttled: 5 checks per 15 minutes per account, so a
+ * borrowed session cannot guess it). Every other session of the account ends; this one stays signed in.
+ */
+export async function changePassword(actor: Actor & { sessionId?: string }, current: string, next: string) {
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
   if (!user) throw new NotFoundError();
-  if (user.passwordHash && !(await verifyPassword(user.passwordHash, current))) {
-    throw new DataError("The current password is not correct.", { currentPassword: ["The current password is not correct."] });
+  if (user.passwordHash) {
+    const slot = await takeSlots([{ bucket: `password:check:${actor.id}`, max: 5, windowMs: 15 * MINUTE }]);
+    if (!slot.allowed) {
+      const m = `Too many attempts. Try again in ${slot.retryMinutes} minute${slot.retryMinutes === 1 ? "" : "s"}.`;
+      throw new DataError(m, { currentPassword: [m] });
+    }
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      throw new DataError("The current password is not correct.", { currentPassword: ["The current password is not correct."] });
+    }
+    await clearBuckets([`password:check:${actor.id}`]);
   }
   const problem = passwordProblem(next, user.email);
   if (problem) throw new DataError(problem, { newPassword: [problem] });
-  await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(next) } });
+  const passwordHash = await hashPassword(next);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: actor.id, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) } });
+    await tx.auditLog.create({ data: { actorId: actor.id, action: "account.password.changed", subjectId: actor.id } });
+  });
 }
 
 /**
@@ -110,7 +111,11 @@ export async function deleteAccount(actor: Actor, confirmEmail: string) {
       throw new DataError("Type your email address exactly to confirm.", { confirmEmail: ["Type your email address exactly to confirm."] });
     }
     await tx.teamInvitation.deleteMany({ where: { email: me.email } });
-    await tx.loginAttempt.deleteMany({ where: { key: `email:${me.email}` } });
+    await tx.outboxMessage.deleteMany({ where: { to: me.email } });
+    // Audit rows stay (they are the teams' and reviews' record) but lose the address: it becomes a pseudonym.
+    const alias = `deleted-user-${pseudonym(me.email)}`;
+    await tx.$executeRaw`UPDATE "AuditLog" SET data = replace(data::text, ${JSON.stringify(me.email).slice(1, -1)}, ${alias})::jsonb
+      WHERE data IS NOT NULL AND strpos(data::text, ${JSON.stringify(me.email).slice(1, -1)}) > 0`;
     await tx.user.delete({ where: { id: actor.id } });
   });
 }

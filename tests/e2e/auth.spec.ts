@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, formAlert, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { PASSWORD, expectAccessible, formAlert, linkIn, mailTo, signIn, signOut, signUp, signUpUnverified, uniqueEmail, verifyFromMail } from "./helpers";
 
 test("sign up, sign out, sign in again", async ({ page }) => {
   const email = uniqueEmail("auth");
@@ -69,4 +69,114 @@ test("a member gets not found for the admin page", async ({ page }) => {
   const res = await page.goto("/admin");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
+test("sign-up sends a confirmation mail over SMTP; the account is unconfirmed until its link is used once", async ({ page }) => {
+  const email = uniqueEmail("verify");
+  await signUpUnverified(page, "Vera Verify", email);
+  await expectAccessible(page, "sign-up: check your inbox");
+  // Unconfirmed: may sign in and rate, and the account page says what is missing.
+  await signIn(page, email, PASSWORD, "/account");
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText("is not confirmed yet")).toBeVisible();
+  const [mail] = await mailTo(email, /Confirm your email/);
+  expect(mail!.html).toContain("skillgap");
+  const link = linkIn(mail!, "/verify-email");
+  await page.goto(link);
+  await expectAccessible(page, "verify email");
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("status")).toContainText(`${email} is confirmed`);
+  await page.goto("/account");
+  await expect(page.getByText(`Your email address ${email} is confirmed.`)).toBeVisible();
+  // Single use: the same link again is refused.
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(formAlert(page)).toContainText("invalid, expired or already used");
+});
+
+test("sign-up with a registered address answers the same and mails the owner instead", async ({ page }) => {
+  const email = uniqueEmail("twice");
+  await signUpUnverified(page, "First Owner", email);
+  await signUpUnverified(page, "Second Try", email);
+  await mailTo(email, /You already have an account/);
+});
+
+test("forgot password: the same answer for any address; the mailed link resets once and ends other sessions", async ({ page, browser }) => {
+  const email = uniqueEmail("reset");
+  await signUp(page, "Reese Reset", email);
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, email, PASSWORD, "/account");
+  await expect(other).toHaveURL(/\/account$/);
+
+  const anon = await (await browser.newContext()).newPage();
+  await anon.goto("/forgot-password");
+  await expectAccessible(anon, "forgot password");
+  await anon.getByLabel("Email").fill(uniqueEmail("nobody"));
+  await anon.getByRole("button", { name: "Send me a reset link" }).click();
+  const unknownAnswer = (await anon.getByRole("status").textContent())?.replace(/\S+@\S+/, "<address>");
+  await anon.goto("/forgot-password");
+  await anon.getByLabel("Email").fill(email);
+  await anon.getByRole("button", { name: "Send me a reset link" }).click();
+  expect((await anon.getByRole("status").textContent())?.replace(/\S+@\S+/, "<address>")).toBe(unknownAnswer);
+
+  const [mail] = await mailTo(email, /Choose a new password/);
+  const link = linkIn(mail!, "/reset-password");
+  await anon.goto(link);
+  await anon.getByLabel("New password").fill("a brand new passphrase 77");
+  await anon.getByRole("button", { name: "Set new password" }).click();
+  await expect(anon.getByRole("status")).toContainText("every earlier sign-in has ended");
+
+  // Both earlier sessions are over.
+  await other.goto("/account");
+  await expect(other).toHaveURL(/\/signin/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin/);
+  // The old password is gone, the new one works, and the link does not work twice.
+  await signIn(page, email, PASSWORD);
+  await expect(formAlert(page)).toHaveText("Email or password is incorrect.");
+  await signIn(page, email, "a brand new passphrase 77");
+  await expect(page).toHaveURL(/\/dashboard/);
+  await anon.goto(link);
+  await anon.getByLabel("New password").fill("yet another passphrase 88");
+  await anon.getByRole("button", { name: "Set new password" }).click();
+  await expect(formAlert(anon)).toContainText("invalid, expired or already used");
+});
+
+test("sign out everywhere ends a second browser's session at once", async ({ page, browser }) => {
+  const email = uniqueEmail("everywhere");
+  await signUp(page, "Evan Everywhere", email);
+  const second = await (await browser.newContext()).newPage();
+  await signIn(second, email, PASSWORD, "/me/skills");
+  await expect(second).toHaveURL(/\/me\/skills/);
+  await page.goto("/account");
+  await expect(page.getByText("(this browser)")).toBeVisible();
+  await expectAccessible(page, "account with sessions");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  // The second browser still holds its cookie, but the session behind it is gone.
+  const res = await second.goto("/me/skills");
+  await expect(second).toHaveURL(/\/signin/);
+  expect(res?.status()).toBeLessThan(500);
+  const api = await second.request.get("/api/me/export");
+  expect(api.status()).toBe(401);
+});
+
+test("the sign-in page never shows text from its URL", async ({ page }) => {
+  await page.goto("/signin?error=Your%20account%20is%20locked.%20Call%20%2B1-555-0100%20now");
+  await expect(formAlert(page)).toHaveText("Sign-in failed. Please try again.");
+  await page.goto("/signin?error=a&error=b");
+  await expect(formAlert(page)).toHaveText("Sign-in failed. Please try again.");
+});
+
+test("a NUL in the sign-in email is an ordinary wrong sign-in, with no database text", async ({ page }) => {
+  const res = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const post = await page.request.post("/api/auth/callback/credentials", {
+    form: { email: "a\u0000b@example.com", password: "whatever it is", csrfToken, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(post.status()).toBeLessThan(500);
+  const body = await post.text();
+  expect(body).not.toMatch(/prisma|invalid byte sequence|0x00|stack/i);
+  expect(post.headers().location ?? "").not.toMatch(/prisma|byte sequence/i);
 });

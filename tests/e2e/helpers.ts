@@ -8,14 +8,58 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${randomBytes(3).toString("hex")}@e2e.test`;
 }
 
-/** Signs up through the real form; ends on the "My skills" page. */
+const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580);
+
+export type Mail = { to: string[]; subject: string; text: string; html: string; receivedAt: string };
+
+/** Mail the app sent to `to` through SMTP, as the test SMTP listener received it (newest last). Waits for one to arrive. */
+export async function mailTo(to: string, subject?: RegExp, count = 1): Promise<Mail[]> {
+  let found: Mail[] = [];
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${MAIL_HTTP}/messages?to=${encodeURIComponent(to)}`);
+        found = ((await res.json()) as Mail[]).filter((m) => !subject || subject.test(m.subject));
+        return found.length;
+      },
+      { timeout: 15_000, message: `mail to ${to}${subject ? ` matching ${subject}` : ""}` },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+/** The app link in a message's plain text (path and query, so the test follows it on its own base URL). */
+export function linkIn(mail: Mail, path: string): string {
+  const url = mail.text.split(/\s+/).find((w) => /^https?:\/\//.test(w) && new URL(w).pathname === path);
+  if (!url) throw new Error(`no ${path} link in mail "${mail.subject}": ${mail.text}`);
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+}
+
+/** Signs up through the real form, confirms the address from the mail, signs in; ends on the "My skills" page. */
 export async function signUp(page: Page, name: string, email: string, password = PASSWORD) {
+  await signUpUnverified(page, name, email, password);
+  await verifyFromMail(page, email);
+  await signIn(page, email, password, "/me/skills");
+  await expect(page).toHaveURL(/\/me\/skills/);
+}
+
+/** Fills the sign-up form only; ends on "Check your inbox". */
+export async function signUpUnverified(page: Page, name: string, email: string, password = PASSWORD) {
   await page.goto("/signup");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/me\/skills/);
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+}
+
+/** Opens the newest confirmation link sent to `email` and confirms the address. */
+export async function verifyFromMail(page: Page, email: string) {
+  const mails = await mailTo(email, /Confirm your email/);
+  await page.goto(linkIn(mails.at(-1)!, "/verify-email"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("status")).toContainText("is confirmed");
 }
 
 /** Signs in through the real form. */

@@ -23,8 +23,9 @@ export async function createWorld(): Promise<World> {
   await applyTaxonomy(db.prisma, loadTaxonomy(), "test");
   const tag = randomBytes(4).toString("hex");
   const mk = async (key: string, isAdmin = false) => {
-    const u = await db.prisma.user.create({ data: { email: `${key}-${tag}@test.local`, name: `${key} ${tag}`, isAdmin } });
-    return { id: u.id, isAdmin, name: u.name, email: u.email };
+    const u = await db.prisma.user.create({ data: { email: `${key}-${tag}@test.local`, name: `${key} ${tag}`, isAdmin, emailVerified: new Date() } });
+    const s = await db.prisma.session.create({ data: { userId: u.id, sessionToken: `t-${u.id}`, expires: new Date(Date.now() + 86_400_000) } });
+    return { id: u.id, isAdmin, name: u.name, email: u.email, verified: true, sessionId: s.id };
   };
   const actors = {
     member: await mk("member"),

@@ -1,7 +1,10 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAction } from "@/lib/actions/safe-action";
 import { changePassword, deleteAccount, updateDisplayName } from "@/lib/data/users";
+import { signOutEverywhere } from "@/lib/data/accounts";
+import { endMySession } from "@/lib/data/sessions";
 
 export const updateNameAction = createAction(
   z.object({ name: z.string().trim().min(1, "Enter a name.").max(100, "Name must be at most 100 characters.") }),
@@ -29,3 +32,13 @@ export const deleteAccountAction = createAction(
     return null;
   },
 );
+
+/** Ends every session of this account, this browser's included. */
+export const signOutEverywhereAction = createAction(z.object({}), async (_input, actor) => ({ ended: await signOutEverywhere(actor) }));
+
+/** Ends one of the actor's other sessions (a browser they no longer use). */
+export const endSessionAction = createAction(z.object({ sessionId: z.string({ message: "Session is missing." }).trim().min(1, "Session is missing.").max(50, "Session is missing.") }), async ({ sessionId }, actor) => {
+  await endMySession(actor, sessionId);
+  revalidatePath("/account");
+  return { ended: 1 };
+});

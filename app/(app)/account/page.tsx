@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { getAccount } from "@/lib/data/users";
+import { listMySessions } from "@/lib/data/sessions";
 import { AccountForms } from "./account-forms";
+import { SessionsPanel, VerificationPanel } from "./sessions-panel";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const actor = await requireActor("/account");
-  const account = await getAccount(actor);
+  const [account, sessions] = await Promise.all([getAccount(actor), listMySessions(actor)]);
   return (
     <section className="max-w-2xl space-y-8">
       <div>
@@ -17,6 +19,8 @@ export default async function AccountPage() {
           {account.isAdmin ? " (administrator)" : ""}. Member since {account.createdAt.toISOString().slice(0, 10)}.
         </p>
       </div>
+      <VerificationPanel email={account.email} verified={actor.verified} />
+      <SessionsPanel sessions={sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), userAgent: s.userAgent, current: s.current }))} />
       <AccountForms name={account.name ?? ""} email={account.email} hasPassword={account.hasPassword} />
     </section>
   );

@@ -4,13 +4,15 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/data/admin";
 import { ImportForm } from "./import-form";
+import { UserActiveButton } from "./user-active-button";
+import { mailConfigured } from "@/lib/mail";
 
 export const metadata: Metadata = { title: "Administration" };
 
 export default async function AdminPage() {
   const actor = await requireActor("/admin");
   if (!actor.isAdmin) notFound();
-  const { users, versions, teams } = await getAdminOverview(actor);
+  const { users, versions, teams, outbox } = await getAdminOverview(actor);
   return (
     <div className="space-y-10">
       <h1 className="text-3xl font-bold">Administration</h1>
@@ -60,11 +62,26 @@ export default async function AdminPage() {
           </Link>
         </p>
       </section>
+      <section aria-labelledby="mail-h" className="space-y-2">
+        <h2 id="mail-h" className="text-xl font-semibold">
+          Mail
+        </h2>
+        <p className="max-w-3xl text-slate-700">
+          {mailConfigured()
+            ? "Mail is sent over SMTP (SMTP_URL)."
+            : "No SMTP server is configured (SMTP_URL), so messages such as confirmation and reset links wait in the outbox. Forward them by hand, or configure SMTP."}{" "}
+          {outbox.pending ?? 0} waiting, {outbox.sent ?? 0} sent, {outbox.failed ?? 0} failed.{" "}
+          <Link className="text-brand-700 underline" href="/admin/outbox">
+            Open the outbox
+          </Link>
+        </p>
+      </section>
       <section aria-labelledby="users-h">
         <h2 id="users-h" className="text-xl font-semibold">
           Users
         </h2>
         <p className="text-sm text-slate-700">Create administrators from the command line: npm run user:create -- --email you@example.com --admin</p>
+        <div className="overflow-x-auto">
         <table className="mt-2 w-full rounded border border-slate-200 bg-white text-left text-sm">
           <thead>
             <tr className="border-b">
@@ -72,6 +89,10 @@ export default async function AdminPage() {
               <th scope="col" className="p-2">Email</th>
               <th scope="col" className="p-2">Role</th>
               <th scope="col" className="p-2">Joined</th>
+              <th scope="col" className="p-2">Status</th>
+              <th scope="col" className="p-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -81,10 +102,13 @@ export default async function AdminPage() {
                 <td className="p-2">{u.email}</td>
                 <td className="p-2">{u.isAdmin ? "admin" : "member"}</td>
                 <td className="p-2">{u.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="p-2">{u.deactivatedAt ? "deactivated" : u.emailVerified ? "active" : "email not confirmed"}</td>
+                <td className="p-2">{u.id !== actor.id && <UserActiveButton userId={u.id} label={u.name ?? u.email} active={!u.deactivatedAt} />}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       </section>
     </div>
   );

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import { oidcEnabled, env } from "@/lib/env";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  const callbackUrl = safeCallback(sp.callbackUrl);
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const callbackUrl = safeCallback(one(sp.callbackUrl));
+  const error = one(sp.error);
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold">Sign in</h1>
-      <SignInForm callbackUrl={callbackUrl} sso={oidcEnabled() ? env().OIDC_NAME : null} initialError={sp.error ? errorText(sp.error) : null} />
+      <SignInForm callbackUrl={callbackUrl} sso={oidcEnabled() ? env().OIDC_NAME : null} initialError={error ? signInErrorMessage(error) : null} />
     </section>
   );
 }
@@ -27,10 +30,4 @@ function safeCallback(value: string | undefined): string {
   } catch {
     return "/dashboard";
   }
-}
-
-function errorText(code: string): string {
-  if (code === "OAuthAccountNotLinked") return "This email is already registered with a password. Sign in with it.";
-  if (code === "CredentialsSignin") return "Email or password is incorrect.";
-  return code.length < 200 && /^[\w .,'-]+$/.test(code) && code.includes(" ") ? code : "Sign-in failed. Please try again.";
 }

@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: string; sso: string | null; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
@@ -15,7 +16,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
     const res = await signIn("credentials", { email: fd.get("email"), password: fd.get("password"), redirect: false, callbackUrl });
     setPending(false);
     if (!res || res.error) {
-      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Email or password is incorrect.");
+      setError(signInErrorMessage(res?.error ?? "CredentialsSignin"));
       return;
     }
     window.location.assign(callbackUrl);
@@ -41,6 +42,11 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
           </label>
           <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
         </div>
+        <p className="text-sm">
+          <Link className="text-brand-700 underline" href="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
         <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
           {pending ? "Signing in…" : "Sign in"}
         </button>

@@ -1,5 +1,4 @@
 "use client";
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
 import { signUp } from "../actions";
@@ -8,6 +7,7 @@ import { FieldError } from "@/components/field-error";
 export function SignUpForm() {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -15,19 +15,31 @@ export function SignUpForm() {
     const fd = new FormData(e.currentTarget);
     setPending(true);
     const res = await signUp({ name: fd.get("name"), email: fd.get("email"), password: fd.get("password") });
+    setPending(false);
     if (!res.ok) {
-      setPending(false);
       setErrors(res.errors);
-      setMessage(res.message);
+      // The fields say what is wrong; the banner only speaks when no field does.
+      setMessage(Object.keys(res.errors).some((k) => k !== "_form") ? null : res.message);
       return;
     }
-    const login = await signIn("credentials", { email: res.data.email, password: fd.get("password"), redirect: false });
-    if (login?.error) {
-      setPending(false);
-      setMessage(login.error);
-      return;
-    }
-    window.location.assign("/me/skills?welcome=1");
+    setSentTo(res.data.email);
+  }
+
+  if (sentTo) {
+    return (
+      <div role="status" className="mt-6 space-y-3 rounded-lg border border-green-300 bg-green-50 p-6 text-green-900">
+        <h2 className="text-lg font-semibold">Check your inbox</h2>
+        <p>
+          We sent a message to <strong>{sentTo}</strong>. Open the link in it to confirm your address, then sign in. Until you
+          confirm, you can rate your own skills but cannot join a team.
+        </p>
+        <p>
+          <Link className="text-brand-700 underline" href="/signin">
+            Go to sign in
+          </Link>
+        </p>
+      </div>
+    );
   }
 
   return (
