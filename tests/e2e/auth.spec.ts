@@ -40,7 +40,7 @@ test("six quick wrong attempts are rate-limited with a retry time", async ({ pag
     await expect(formAlert(page)).toHaveText("Email or password is incorrect.");
   }
   await signIn(page, email, `wrong password 6`);
-  await expect(formAlert(page)).toContainText(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
+  await expect(formAlert(page)).toContainText(/Too many sign-in attempts\. Try again in \d+ minutes?, or reset your password\./);
   // even the right password is refused while the limit holds
   await signIn(page, email, PASSWORD);
   await expect(formAlert(page)).toContainText("Too many sign-in attempts");

@@ -1,6 +1,8 @@
 import { fromAction, fromData, fromResponse, signedIn, type Expect, type MatrixRow } from "./matrix";
 import type { ActorName, World } from "../../support/world";
-import { cancelInvitationAction, createTeamAction, inviteAction, removeMemberAction, setTargetAction } from "@/app/(app)/teams/actions";
+import { cancelInvitationAction, changeRoleAction, createTeamAction, inviteAction, removeMemberAction, setTargetAction } from "@/app/(app)/teams/actions";
+import { acceptInvitationAction, declineInvitationAction } from "@/app/(app)/invitations/actions";
+import { getMyInvitations } from "@/lib/data/invitation-responses";
 import { GET as matrixCsv } from "@/app/api/teams/[id]/matrix/route";
 import { getMyTeams } from "@/lib/data/teams";
 import { getTeamAudit } from "@/lib/data/team-audit";
@@ -17,6 +19,16 @@ async function freshTeamMember(w: World, as: ActorName) {
   await w.db.prisma.teamMembership.create({ data: { teamId: w.teamId, userId: u.id } });
   return u.id;
 }
+
+/** An open invitation to `email`, into a team of its own: accepting it changes nothing the other rows rely on. */
+async function openInvitation(w: World, email: string) {
+  const team = await w.db.prisma.team.create({ data: { name: `Inviting ${Math.random().toString(36).slice(2, 9)} ${w.tag}` } });
+  const inv = await w.db.prisma.teamInvitation.create({ data: { teamId: team.id, email, role: "member", invitedById: w.actors.admin.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  return inv.id;
+}
+const ownAddress = (w: World, as: ActorName) => w.actor(as)?.email ?? `nobody-${w.tag}@test.local`;
+/** Answering an invitation sent to the member: only the member (with a confirmed address) may. */
+const theMemberOnly: Expect = { anonymous: "signin", member: "ok", otherMember: "notfound", manager: "notfound", otherManager: "notfound", admin: "notfound" };
 
 export const teamRows: MatrixRow[] = [
   {
@@ -56,6 +68,43 @@ export const teamRows: MatrixRow[] = [
     name: "action removeMember (member's team)",
     run: async (w, as) => fromAction(await removeMemberAction({ teamId: w.teamId, userId: await freshTeamMember(w, as) })),
     expect: teamManagers,
+  },
+  {
+    name: "action changeRole (a member of the member's team; only admins change roles)",
+    run: async (w, as) => {
+      const userId = await freshTeamMember(w, as);
+      try {
+        return fromAction(await changeRoleAction({ teamId: w.teamId, userId, role: "manager" }));
+      } finally {
+        await w.db.prisma.user.delete({ where: { id: userId } });
+      }
+    },
+    expect: { ...teamManagers, manager: "invalid" },
+  },
+  {
+    name: "data getMyInvitations",
+    run: (w, as) => fromData(w, as, (a) => getMyInvitations(a)),
+    expect: signedIn("ok"),
+  },
+  {
+    name: "action acceptInvitation (sent to the caller's own address)",
+    run: async (w, as) => fromAction(await acceptInvitationAction({ invitationId: await openInvitation(w, ownAddress(w, as)) })),
+    expect: signedIn("ok"),
+  },
+  {
+    name: "action acceptInvitation (sent to the member's address)",
+    run: async (w) => fromAction(await acceptInvitationAction({ invitationId: await openInvitation(w, w.actors.member.email) })),
+    expect: theMemberOnly,
+  },
+  {
+    name: "action declineInvitation (sent to the caller's own address)",
+    run: async (w, as) => fromAction(await declineInvitationAction({ invitationId: await openInvitation(w, ownAddress(w, as)) })),
+    expect: signedIn("ok"),
+  },
+  {
+    name: "action declineInvitation (sent to the member's address)",
+    run: async (w) => fromAction(await declineInvitationAction({ invitationId: await openInvitation(w, w.actors.member.email) })),
+    expect: theMemberOnly,
   },
   {
     name: "action setTarget (member's team)",
