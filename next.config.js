@@ -24,7 +24,7 @@ const securityHeaders = [
   ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
-// Must equal ACTION_BODY_LIMIT_MB in lib/upload-limits.ts (tests/unit/upload-limits.test.ts checks): room for the largest
+// Must equal ACTION_BODY_LIMIT_MB in lib/upload-limits.ts (tests/unit/validation.test.ts checks): room for the largest
 // upload the schemas allow (taxonomy JSON, 5 MB) once JSON-escaped, plus the form around it. Past this limit Next
 // answers a server action with a bare 500, so the forms refuse a larger file before sending it.
 const ACTION_BODY_LIMIT = "12mb";

@@ -11,6 +11,7 @@ const privateLinks = [
   { href: "/me/skills", label: "My skills" },
   { href: "/compare", label: "Compare" },
   { href: "/teams", label: "Teams" },
+  { href: "/invitations", label: "Invitations" },
   { href: "/reviews", label: "Reviews" },
 ];
 

@@ -26,4 +26,4 @@ export const resetPasswordAction = createPublicAction(z.object({ token, password
 
 export const verifyEmailAction = createPublicAction(z.object({ token }), async (input) => verifyEmail(input.token));
 
-export const resendVerificationAction = createAction(z.object({}), async (_input, actor) => resendVerification(actor));
+export const resendVerificationAction = createAction(z.unknown().transform(() => ({})), async (_input, actor) => resendVerification(actor));

@@ -6,6 +6,8 @@ import { appendRatings, type RatingInput } from "./rating-store";
 import { getTaxonomy } from "./taxonomy";
 import { ratingEntrySchema } from "./ratings";
 import type { Actor } from "@/lib/auth/policy";
+import { visibleLine, type ReviewState } from "@/lib/domain/review";
+import { FORMULA_START } from "@/lib/domain/csv";
 
 export const CSV_COLUMNS = ["skill_id", "skill_name", "category", "level", "wants_to_grow", "evidence_url", "note", "updated_at"] as const;
 
@@ -27,7 +29,9 @@ export async function exportMyData(actor: Actor) {
   });
   if (!user) throw new NotFoundError();
   const { currentRatings, ratings, reviewsAsSubject, ...profile } = user;
-  return { format: "skillgap-personal-export", version: 1, exportedAt: new Date().toISOString(), profile, currentRatings, history: ratings, reviews: reviewsAsSubject };
+  // Exactly what the subject's review page shows: the manager's and agreed levels only after the reveal.
+  const reviews = reviewsAsSubject.map((r) => ({ ...r, skills: r.skills.map((l) => visibleLine(l, r.state as ReviewState, "subject")) }));
+  return { format: "skillgap-personal-export", version: 1, exportedAt: new Date().toISOString(), profile, currentRatings, history: ratings, reviews };
 }
 
 /** The actor's current ratings as CSV (header row, one row per rated skill). Re-importable. */
@@ -39,13 +43,15 @@ export async function exportMyRatingsCsv(actor: Actor): Promise<string> {
   ]);
   const skill = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const category = new Map(taxonomy.categories.map((c) => [c.id, c.name]));
+  // Cells that a spreadsheet could run as formulas get a leading '. Papa's own `escapeFormulae: true` pattern ends in
+  // `.*$`, which a newline inside the cell defeats, hence the shared pattern.
   return Papa.unparse({
     fields: [...CSV_COLUMNS],
     data: rows.map((r) => [
       r.skillId, skill.get(r.skillId)?.name ?? "", category.get(skill.get(r.skillId)?.category ?? "") ?? "", r.level,
       r.wantsToGrow ? "yes" : "no", r.evidenceUrl ?? "", r.note ?? "", r.updatedAt.toISOString(),
     ]),
-  });
+  }, { escapeFormulae: FORMULA_START });
 }
 
 export type ImportRowError = { row: number; field: string; message: string };

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { id, level, optionalText, url, z } from "@/lib/validation";
 import { db } from "./db";
 import { DataError, NotFoundError, type FieldErrors } from "./errors";
 import { appendRatings, type RatingInput } from "./rating-store";
@@ -8,19 +8,19 @@ import { readableUsersWhere, type Actor } from "@/lib/auth/policy";
 
 export const STALE_MONTHS = 6;
 
-export const ratingEntrySchema = z.object({
-  skillId: z.string().trim().min(1, "Skill is missing.").max(100, "Skill id is too long."),
-  level: z.coerce.number({ message: "Level must be a number from 0 to 5." }).int("Level must be a whole number from 0 to 5.").min(0, "Level must be from 0 to 5.").max(5, "Level must be from 0 to 5."),
-  note: z.string().trim().max(1000, "Note must be at most 1000 characters.").optional().transform((v) => v || null),
-  evidenceUrl: z
-    .string()
-    .trim()
-    .max(500, "Evidence link must be at most 500 characters.")
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "Evidence link must start with http:// or https://."),
-  wantsToGrow: z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0", "yes", "no", ""])]).optional().transform((v) => v === true || v === "true" || v === "on" || v === "1" || v === "yes"),
-});
+export const ratingEntrySchema = z.object(
+  {
+    skillId: id("Skill"),
+    level: level(),
+    note: optionalText(1000, "Note"),
+    evidenceUrl: url("Evidence link"),
+    wantsToGrow: z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0", "yes", "no", ""])], { message: "Wants to grow must be yes or no." }).optional().transform((v) => v === true || v === "true" || v === "on" || v === "1" || v === "yes"),
+  },
+  { message: "Each rating must be an object with a skillId and a level." },
+);
+
+/** What a save sends: 1–500 ratings, applied together or not at all. */
+export const ratingListSchema = z.array(ratingEntrySchema, { message: "Ratings must be a list." }).min(1, "Change at least one rating.").max(500, "At most 500 ratings at once.");
 export type RatingEntry = z.infer<typeof ratingEntrySchema>;
 
 export type MyRating = { skillId: string; level: number; note: string | null; evidenceUrl: string | null; wantsToGrow: boolean; source: string; updatedAt: Date; stale: boolean };

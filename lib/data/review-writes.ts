@@ -3,18 +3,29 @@ import { db } from "./db";
 import { ConflictError, DataError, NotFoundError } from "./errors";
 import { appendRatings } from "./rating-store";
 import { getTaxonomy } from "./taxonomy";
-import { getReview, sideOf } from "./reviews";
-import { managedTeamsWhere, visibleReviewsWhere, type Actor } from "@/lib/auth/policy";
+import { accessOf, accessSelect, getReview } from "./reviews";
+import { teamsManagedByWhere, visibleReviewsWhere, type Actor } from "@/lib/auth/policy";
 import { canAgree, canRate, isLocked, nextReviewState, ReviewTransitionError, type ReviewEvent, type ReviewSide, type ReviewState } from "@/lib/domain/review";
 
 type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["$transaction"]>[0]>[0];
 type Level = { skillId: string; level: number };
 
-/** Starts a review of a team member by a manager of that team. Skills: the person's current and target roles. */
+const ALREADY_OPEN = "This person already has a review in progress.";
+
+/** Postgres unique violation, as Prisma reports it (here: the partial index "Review_one_open"). */
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Starts a review of a team member by a manager of that team; admin rights alone do not let anyone start one.
+ * Skills: the person's current and target roles. At most one open review per person and team, held by the database
+ * (index "Review_one_open"), so parallel starts cannot create two.
+ */
 export async function startReview(actor: Actor, input: { teamId: string; subjectId: string; period: string; dueDate: Date }) {
   const prisma = await db();
   const team = await prisma.team.findFirst({
-    where: { AND: [{ id: input.teamId }, managedTeamsWhere(actor)] },
+    where: { AND: [{ id: input.teamId }, teamsManagedByWhere(actor)] },
     select: { id: true, memberships: { where: { userId: input.subjectId }, select: { user: { select: { id: true, currentRoleId: true, targetRoleId: true } } } }, targetRoles: { select: { roleId: true } } },
   });
   const subject = team?.memberships[0]?.user;
@@ -27,29 +38,39 @@ export async function startReview(actor: Actor, input: { teamId: string; subject
   if (skills.length === 0) {
     throw new DataError("This person has no current or target role, and the team has no target profile, so there are no skills to review.", { subjectId: ["Set their role or the team's target profile first."] });
   }
-  return prisma.$transaction(async (tx) => {
-    const open = await tx.review.findFirst({ where: { subjectId: subject.id, state: { in: ["self-assessment", "manager-assessment", "discussion"] } }, select: { id: true } });
-    if (open) throw new DataError("This person already has a review in progress.", { subjectId: ["A review is already in progress."] });
-    const review = await tx.review.create({
-      data: { teamId: team.id, subjectId: subject.id, managerId: actor.id, period: input.period, dueDate: input.dueDate, skills: { createMany: { data: skills.map((skillId) => ({ skillId })) } } },
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const review = await tx.review.create({
+        data: { teamId: team.id, subjectId: subject.id, managerId: actor.id, period: input.period, dueDate: input.dueDate, skills: { createMany: { data: skills.map((skillId) => ({ skillId })) } } },
+      });
+      await tx.auditLog.create({ data: { actorId: actor.id, action: "review.started", reviewId: review.id, teamId: team.id, subjectId: subject.id, data: { period: input.period, skills: skills.length } } });
+      return review;
     });
-    await tx.auditLog.create({ data: { actorId: actor.id, action: "review.started", reviewId: review.id, teamId: team.id, subjectId: subject.id, data: { period: input.period, skills: skills.length } } });
-    return review;
-  });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DataError(ALREADY_OPEN, { subjectId: ["A review is already in progress."] });
+    throw e;
+  }
 }
 
 /**
- * Runs a versioned write: loads the review the actor may see, checks the expected version, runs `fn`, bumps the
- * version and logs. A stale version answers ConflictError with the newer review.
+ * Runs a versioned write: loads the review with the actor's current memberships, decides access (reviewAccess),
+ * checks the expected version, runs `fn`, bumps the version and logs. Observers (co-managers, admins) and anyone who
+ * may not see the review get "not found"; a subject who left the team is told the review is read-only. A stale
+ * version answers ConflictError with the newer review.
  */
-async function versioned<T>(actor: Actor, reviewId: string, expectedVersion: number, action: string, fn: (tx: Tx, r: { state: ReviewState; side: ReviewSide; subjectId: string; managerId: string; teamId: string }) => Promise<{ result: T; state?: ReviewState; data?: Record<string, unknown>; extra?: Record<string, unknown> }>) {
+async function versioned<T>(actor: Actor, reviewId: string, expectedVersion: number, action: string, fn: (tx: Tx, r: { state: ReviewState; side: ReviewSide; subjectId: string; managerId: string | null; teamId: string }) => Promise<{ result: T; state?: ReviewState; data?: Record<string, unknown>; extra?: Record<string, unknown> }>) {
   const prisma = await db();
   try {
     return await prisma.$transaction(async (tx) => {
-      const review = await tx.review.findFirst({ where: { AND: [{ id: reviewId }, visibleReviewsWhere(actor)] }, select: { state: true, version: true, subjectId: true, managerId: true, teamId: true } });
-      if (!review) throw new NotFoundError();
+      const review = await tx.review.findFirst({
+        where: { AND: [{ id: reviewId }, visibleReviewsWhere(actor)] },
+        select: { state: true, version: true, subjectId: true, managerId: true, teamId: true, ...accessSelect(actor) },
+      });
+      const access = review && accessOf(actor, review);
+      if (!review || !access || access.side === "observer") throw new NotFoundError();
+      if (!access.canWrite) throw new DataError("You are no longer a member of this team, so this review is read-only.", { state: ["The review is read-only."] });
       if (review.version !== expectedVersion) throw new ConflictError("This review changed since you opened it. The newer version is shown; check it and try again.");
-      const r = { ...review, state: review.state as ReviewState, side: sideOf(actor, review) };
+      const r = { state: review.state as ReviewState, side: access.side, subjectId: review.subjectId, managerId: review.managerId, teamId: review.teamId };
       const out = await fn(tx, r);
       const { count } = await tx.review.updateMany({ where: { id: reviewId, version: expectedVersion }, data: { version: { increment: 1 }, ...(out.state ? { state: out.state } : {}), ...(out.extra ?? {}) } });
       if (count === 0) throw new ConflictError("This review changed since you opened it. The newer version is shown; check it and try again.");

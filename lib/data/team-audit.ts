@@ -4,7 +4,8 @@ import { assertLookupId, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
 import { visibleTeamsWhere, type Actor } from "@/lib/auth/policy";
 import { env } from "@/lib/env";
-import { busFactor, deriveTeamTarget, levelDistribution, teamCoverage, teamGap, type TeamMember } from "@/lib/domain";
+import { csvLine } from "@/lib/domain/csv";
+import { busFactor, colleaguesCount, deriveTeamTarget, levelDistribution, suppressSmallGroups, teamCoverage, teamGap, type TeamMember } from "@/lib/domain";
 
 export const COVERAGE_LEVEL = 3;
 
@@ -13,7 +14,8 @@ export type MatrixRow = { userId: string; name: string; cells: Record<string, Ce
 
 /**
  * The team audit: membership, target profile, and — depending on who asks — the individual matrix (managers and
- * admins) or aggregates only (plain members, and only when the team has at least TEAM_MIN_AGGREGATE members).
+ * admins) or aggregates only (plain members, and only when at least TEAM_MIN_AGGREGATE members other than themself;
+ * rows that fewer colleagues rated are dropped and counted in `hidden`).
  * A fixed number of queries whatever the team size: team (1), ratings (1), taxonomy version (1, cached), audit log (1).
  */
 export async function getTeamAudit(actor: Actor, teamId: string) {
@@ -24,7 +26,8 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     select: {
       id: true, name: true, description: true,
       memberships: { orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } },
-      invitations: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, email: true, role: true, createdAt: true } },
+      // Not accepted yet: pending, expired or declined (the manager may withdraw any of them).
+      invitations: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, declinedAt: true } },
       targetRoles: { select: { roleId: true, count: true } },
       targetSkills: { select: { skillId: true, level: true, count: true } },
     },
@@ -34,7 +37,8 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
   const canSeeCells = actor.isAdmin || myRole === "manager";
   const people = team.memberships.filter((m) => m.role === "member");
   const minAggregate = env().TEAM_MIN_AGGREGATE;
-  const aggregatesAllowed = canSeeCells || people.length >= minAggregate;
+  // A plain member's own ratings are in every figure; only colleagues count towards the threshold.
+  const aggregatesAllowed = canSeeCells || colleaguesCount(people.map((m) => m.user.id), actor.id) >= minAggregate;
 
   const [taxonomy, ratings, audit] = await Promise.all([
     getTaxonomy(),
@@ -68,7 +72,7 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
 
   // Plain members get counts only: holder ids would tell them who holds what.
   const anonymous = <T extends { holders: string[] }>(row: T): T => (canSeeCells ? row : { ...row, holders: [] });
-  const aggregates = aggregatesAllowed
+  const all = aggregatesAllowed
     ? {
         coverage: teamCoverage(members, skillIds, COVERAGE_LEVEL).map(anonymous),
         busFactor: busFactor(members, neededIds).map(anonymous),
@@ -76,6 +80,8 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
         distribution: levelDistribution(members, skillIds, categoryOf),
       }
     : null;
+  const suppressed = all && !canSeeCells ? suppressSmallGroups(all, { members, viewerId: actor.id, min: minAggregate, categoryOf }) : null;
+  const aggregates = suppressed ? { coverage: suppressed.coverage, busFactor: suppressed.busFactor, gap: suppressed.gap, distribution: suppressed.distribution } : all;
   return {
     team: { id: team.id, name: team.name, description: team.description },
     myRole: actor.isAdmin && !myRole ? "admin" : myRole,
@@ -84,12 +90,14 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     memberCount: people.length,
     minAggregate,
     people: canSeeCells ? team.memberships.map((m) => ({ userId: m.user.id, name: m.user.name ?? m.user.email, email: m.user.email, role: m.role, since: m.createdAt })) : [],
-    invitations: canSeeCells ? team.invitations : [],
+    invitations: canSeeCells ? team.invitations.map((i) => ({ ...i, state: invitationState(i, new Date()) })) : [],
     targetRoles: team.targetRoles,
     targetSkills: team.targetSkills,
     target,
     matrix: canSeeCells ? { rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)) } : null,
     aggregates,
+    /** Rows hidden from a plain member because fewer than minAggregate colleagues rated them (null for managers). */
+    hidden: suppressed?.hidden ?? null,
     audit: audit.map((a) => ({
       id: a.id.toString(), action: a.action, data: a.data, createdAt: a.createdAt,
       actor: team.memberships.find((m) => m.user.id === a.actorId)?.user.name ?? (a.actorId === actor.id ? "you" : "an administrator"),
@@ -98,6 +106,12 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
   };
 }
 export type TeamAudit = Awaited<ReturnType<typeof getTeamAudit>>;
+
+/** An invitation that was not accepted: still open, past its expiry, or declined by the invitee. */
+function invitationState(i: { expiresAt: Date | null; declinedAt: Date | null }, now: Date): "pending" | "expired" | "declined" {
+  if (i.declinedAt) return "declined";
+  return i.expiresAt && i.expiresAt > now ? "pending" : "expired";
+}
 
 type Target = ReturnType<typeof deriveTeamTarget>[number];
 
@@ -113,8 +127,7 @@ export async function exportTeamMatrixCsv(actor: Actor, teamId: string): Promise
   const audit = await getTeamAudit(actor, teamId);
   if (!audit.matrix) throw new NotFoundError();
   const skills = audit.taxonomy.skills;
-  const esc = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replaceAll('"', '""')}"` : v);
-  const header = ["person", ...skills.map((s) => s.id)].map(esc).join(",");
-  const lines = audit.matrix.rows.map((r) => [esc(r.name), ...skills.map((s) => (r.cells[s.id] ? `${r.cells[s.id].level}${r.cells[s.id].confirmed ? "*" : ""}` : ""))].join(","));
+  const header = csvLine(["person", ...skills.map((s) => s.id)]);
+  const lines = audit.matrix.rows.map((r) => csvLine([r.name, ...skills.map((s) => (r.cells[s.id] ? `${r.cells[s.id].level}${r.cells[s.id].confirmed ? "*" : ""}` : ""))]));
   return [header, ...lines, "", "# * = confirmed by a manager in a review; empty = not rated"].join("\n");
 }

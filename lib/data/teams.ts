@@ -1,15 +1,13 @@
 import "server-only";
 import { db } from "./db";
-import { DataError, NotFoundError } from "./errors";
-import { normaliseEmail } from "./users";
+import { assertLookupId, DataError, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
-import { canAdminister, managedTeamsWhere, visibleTeamsWhere, type Actor } from "@/lib/auth/policy";
+import { assertManages, logTeam as log } from "./team-access";
+import { createInvitationTx, oneInvitation } from "./invitations";
+import { deliverMail } from "@/lib/mail";
+import { canAdminister, visibleTeamsWhere, type Actor } from "@/lib/auth/policy";
 
-type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["$transaction"]>[0]>[0];
-
-async function log(tx: Tx, actor: Actor, action: string, teamId: string, data: Record<string, unknown>, subjectId: string | null = null) {
-  await tx.auditLog.create({ data: { actorId: actor.id, action, teamId, subjectId, data: data as object } });
-}
+export { cancelInvitation, inviteToTeam } from "./invitations";
 
 /** Teams the actor can see, with their own role in each and the member count. */
 export async function getMyTeams(actor: Actor) {
@@ -22,66 +20,49 @@ export async function getMyTeams(actor: Actor) {
   return teams.map((t) => ({ id: t.id, name: t.name, description: t.description, members: t._count.memberships, myRole: t.memberships[0]?.role ?? (actor.isAdmin ? "admin" : null) }));
 }
 
-/** Admin only: creates a team, optionally appointing a manager by email (invited if they have no account yet). */
-export async function createTeam(actor: Actor, input: { name: string; description: string | null; managerEmail: string | null }) {
+/**
+ * Admin only: creates a team, optionally inviting its manager by email. The manager joins only by accepting the
+ * invitation, like anyone else.
+ */
+export async function createTeam(actor: Actor, input: { name: string; description: string | null; managerEmail: string | null }, now = new Date()) {
   if (!canAdminister(actor)) throw new NotFoundError();
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    const dup = await tx.team.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
-    if (dup) throw new DataError("A team with this name already exists.", { name: ["A team with this name already exists."] });
-    const team = await tx.team.create({ data: { name: input.name, description: input.description } });
-    await log(tx, actor, "team.created", team.id, { name: input.name });
-    if (input.managerEmail) await inviteInTx(tx, actor, team.id, input.managerEmail, "manager");
-    return team;
-  });
-}
-
-async function inviteInTx(tx: Tx, actor: Actor, teamId: string, emailRaw: string, role: "member" | "manager") {
-  const email = normaliseEmail(emailRaw);
-  const user = await tx.user.findUnique({ where: { email }, select: { id: true, memberships: { where: { teamId }, select: { role: true } } } });
-  if (user?.memberships[0]) {
-    if (user.memberships[0].role === role) throw new DataError(`${email} is already a ${role} of this team.`, { email: [`Already a ${role} of this team.`] });
-    await tx.teamMembership.update({ where: { teamId_userId: { teamId, userId: user.id } }, data: { role } });
-    await log(tx, actor, "team.role.changed", teamId, { email, role }, user.id);
-    return { status: "updated" as const };
-  }
-  const pending = await tx.teamInvitation.findFirst({ where: { teamId, email, acceptedAt: null }, select: { id: true } });
-  if (pending) throw new DataError(`${email} already has a pending invitation.`, { email: ["An invitation is already pending."] });
-  await tx.teamInvitation.create({ data: { teamId, email, role, invitedById: actor.id } });
-  await log(tx, actor, "team.invitation.created", teamId, { email, role });
-  return { status: "invited" as const };
-}
-
-async function assertManages(tx: Tx, actor: Actor, teamId: string) {
-  const team = await tx.team.findFirst({ where: { AND: [{ id: teamId }, managedTeamsWhere(actor)] }, select: { id: true } });
-  if (!team) throw new NotFoundError();
+  const { team, mailId } = await oneInvitation(
+    prisma.$transaction(async (tx) => {
+      const dup = await tx.team.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
+      if (dup) throw new DataError("A team with this name already exists.", { name: ["A team with this name already exists."] });
+      const team = await tx.team.create({ data: { name: input.name, description: input.description } });
+      await log(tx, actor, "team.created", team.id, { name: input.name });
+      const sent = input.managerEmail ? await createInvitationTx(tx, actor, team, input.managerEmail, "manager", "managerEmail", now) : null;
+      return { team, mailId: sent?.mailId ?? null };
+    }),
+    input.managerEmail ?? "",
+    "managerEmail",
+  );
+  if (mailId) await deliverMail([mailId]);
+  return team;
 }
 
 /**
- * Invites someone by email. The invitation stays pending until that person signs up or signs in, then it joins
- * them. Only admins may appoint managers; managers add members.
+ * Admin only: makes a member a manager or a manager a member. Roles change only here, never through an
+ * invitation. Managers of the team are told so; anyone else gets "not found".
  */
-export async function inviteToTeam(actor: Actor, teamId: string, email: string, role: "member" | "manager") {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    await assertManages(tx, actor, teamId);
-    if (role === "manager" && !actor.isAdmin) throw new DataError("Only an administrator can appoint managers.", { role: ["Only an administrator can appoint managers."] });
-    return inviteInTx(tx, actor, teamId, email, role);
-  });
-}
-
-export async function cancelInvitation(actor: Actor, teamId: string, invitationId: string) {
+export async function changeMemberRole(actor: Actor, teamId: string, userId: string, role: "member" | "manager") {
+  assertLookupId(teamId);
+  assertLookupId(userId);
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     await assertManages(tx, actor, teamId);
-    const inv = await tx.teamInvitation.findFirst({ where: { id: invitationId, teamId, acceptedAt: null } });
-    if (!inv) throw new NotFoundError();
-    await tx.teamInvitation.delete({ where: { id: inv.id } });
-    await log(tx, actor, "team.invitation.cancelled", teamId, { email: inv.email });
+    if (!actor.isAdmin) throw new DataError("Only an administrator can change roles.", { role: ["Only an administrator can change roles."] });
+    const m = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true, user: { select: { email: true } } } });
+    if (!m) throw new NotFoundError();
+    if (m.role === role) return;
+    await tx.teamMembership.update({ where: { teamId_userId: { teamId, userId } }, data: { role } });
+    await log(tx, actor, "team.role.changed", teamId, { email: m.user.email, from: m.role, role }, userId);
   });
 }
 
-/** Removes a member. The last manager can only be removed by an administrator. */
+/** Removes a member. Only an administrator can remove a manager. */
 export async function removeFromTeam(actor: Actor, teamId: string, userId: string) {
   const prisma = await db();
   await prisma.$transaction(async (tx) => {

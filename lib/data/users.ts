@@ -77,6 +77,8 @@ export async function changePassword(actor: Actor & { sessionId?: string }, curr
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
   if (!user) throw new NotFoundError();
+  const problem = passwordProblem(next, user.email);
+  if (problem) throw new DataError(problem, { newPassword: [problem] });
   if (user.passwordHash) {
     const slot = await takeSlots([{ bucket: `password:check:${actor.id}`, max: 5, windowMs: 15 * MINUTE }]);
     if (!slot.allowed) {
@@ -88,8 +90,6 @@ export async function changePassword(actor: Actor & { sessionId?: string }, curr
     }
     await clearBuckets([`password:check:${actor.id}`]);
   }
-  const problem = passwordProblem(next, user.email);
-  if (problem) throw new DataError(problem, { newPassword: [problem] });
   const passwordHash = await hashPassword(next);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });

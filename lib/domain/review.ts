@@ -52,10 +52,43 @@ export function canAgree(state: ReviewState, side: ReviewSide): boolean {
   return state === "discussion" && side === "manager";
 }
 
-/** What one viewer may see of a review line: their own level always, the other side's only once revealed. */
-export function visibleLine<T extends { selfLevel: number | null; managerLevel: number | null }>(line: T, state: ReviewState, side: ReviewSide): T {
+/**
+ * What one viewer may see of a review line: their own level always, the other side's only once revealed. An agreed
+ * level, when the line carries one, is hidden until the reveal too.
+ */
+export function visibleLine<T extends { selfLevel: number | null; managerLevel: number | null; agreedLevel?: number | null }>(line: T, state: ReviewState, side: ReviewSide): T {
   if (revealed(state)) return line;
-  return { ...line, selfLevel: side === "subject" ? line.selfLevel : null, managerLevel: side === "manager" ? line.managerLevel : null };
+  const hidden = { ...line, selfLevel: side === "subject" ? line.selfLevel : null, managerLevel: side === "manager" ? line.managerLevel : null };
+  return "agreedLevel" in line ? { ...hidden, agreedLevel: null } : hidden;
+}
+
+/** What the data layer knows about the actor, the review and the team *now* (not when the review started). */
+export type ReviewAccessFacts = {
+  actor: { id: string; isAdmin: boolean };
+  review: { subjectId: string; managerId: string | null };
+  /** The actor currently holds a manager membership of the review's team (admin rights do not count). */
+  actorManagesTeam: boolean;
+  /** The subject is currently a member of the review's team. */
+  subjectInTeam: boolean;
+};
+/** The side the actor takes in a review, and whether they may change it. */
+export type ReviewAccess = { side: ReviewSide; canWrite: boolean };
+
+/**
+ * Who may see and change a review, decided on current team membership:
+ *   - the subject always reads their own review, and writes only while still a member of the team;
+ *   - the reviewing manager (actor = managerId) runs it only while managing the team and the subject is in it;
+ *   - co-managers observe (read-only) under the same condition;
+ *   - admins observe any review, read-only, unless they are the reviewing manager of a current team.
+ * null: the actor may not see the review at all ("not found").
+ */
+export function reviewAccess(f: ReviewAccessFacts): ReviewAccess | null {
+  if (f.review.subjectId === f.actor.id) return { side: "subject", canWrite: f.subjectInTeam };
+  if (f.actorManagesTeam && f.subjectInTeam) {
+    return f.review.managerId === f.actor.id ? { side: "manager", canWrite: true } : { side: "observer", canWrite: false };
+  }
+  if (f.actor.isAdmin) return { side: "observer", canWrite: false };
+  return null;
 }
 
 export function isOverdue(state: ReviewState, dueDate: Date, now: Date): boolean {

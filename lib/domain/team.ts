@@ -150,3 +150,61 @@ export function levelDistribution(
   }
   return [...byCategory.values()];
 }
+
+export type TeamAggregates = {
+  coverage: SkillCoverage[];
+  busFactor: BusFactorRisk[];
+  gap: TeamGapRow[];
+  distribution: CategoryDistribution[];
+};
+/** Rows dropped per breakdown because too few colleagues back them. */
+export type HiddenRows = { coverage: number; busFactor: number; gap: number; distribution: number; total: number };
+
+/**
+ * Group size as a plain member sees it: team members other than the viewer (0 or more). Figures about a group of
+ * n people that include yourself are figures about n − 1 others.
+ */
+export function colleaguesCount(memberIds: readonly string[], viewerId: string): number {
+  return new Set(memberIds.filter((id) => id !== viewerId)).size;
+}
+
+/**
+ * Privacy threshold for plain members: drops every breakdown row backed by fewer than `min` (≥ 1) colleagues — team
+ * members other than the viewer — who rated that skill (coverage, bus factor, gap) or any skill of that category
+ * (distribution); a missing level means "not rated". Returns the remaining rows, in their order, and how many were hidden.
+ */
+export function suppressSmallGroups(
+  aggregates: TeamAggregates,
+  opts: {
+    members: readonly TeamMember[];
+    viewerId: string;
+    min: number;
+    categoryOf: Readonly<Record<string, string>> | ((skillId: string) => string | undefined);
+  },
+): TeamAggregates & { hidden: HiddenRows } {
+  if (!Number.isInteger(opts.min) || opts.min < 1) throw new DomainError(`minimum group size must be a positive integer, got ${String(opts.min)}`);
+  const lookup = typeof opts.categoryOf === "function" ? opts.categoryOf : (id: string) => (opts.categoryOf as Record<string, string>)[id];
+  const bySkill = new Map<string, Set<string>>();
+  const byCategory = new Map<string, Set<string>>();
+  for (const m of opts.members) {
+    if (m.id === opts.viewerId) continue;
+    for (const skill of Object.keys(m.levels)) {
+      if (m.levels[skill] === undefined) continue;
+      const category = lookup(skill) ?? "uncategorised";
+      (bySkill.get(skill) ?? bySkill.set(skill, new Set()).get(skill)!).add(m.id);
+      (byCategory.get(category) ?? byCategory.set(category, new Set()).get(category)!).add(m.id);
+    }
+  }
+  const enough = (raters: Set<string> | undefined) => (raters?.size ?? 0) >= opts.min;
+  const coverage = aggregates.coverage.filter((r) => enough(bySkill.get(r.skill)));
+  const busFactor = aggregates.busFactor.filter((r) => enough(bySkill.get(r.skill)));
+  const gap = aggregates.gap.filter((r) => enough(bySkill.get(r.skill)));
+  const distribution = aggregates.distribution.filter((r) => enough(byCategory.get(r.category)));
+  const hidden = {
+    coverage: aggregates.coverage.length - coverage.length,
+    busFactor: aggregates.busFactor.length - busFactor.length,
+    gap: aggregates.gap.length - gap.length,
+    distribution: aggregates.distribution.length - distribution.length,
+  };
+  return { coverage, busFactor, gap, distribution, hidden: { ...hidden, total: hidden.coverage + hidden.busFactor + hidden.gap + hidden.distribution } };
+}

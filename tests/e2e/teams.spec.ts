@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { DEMO_PASSWORD, PASSWORD, expectAccessible, mailTo, signIn, signOut, signUpUnverified, uniqueEmail, verifyFromMail } from "./helpers";
 
 test("a manager audits the team: heat map, gaps filter, CSV export; someone from another team gets not found", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -47,7 +47,8 @@ test("a manager audits the team: heat map, gaps filter, CSV export; someone from
   expect(csv).toContain("Alex Rivera");
   expect(rows.filter((r) => /^"?[A-Z]/.test(r))).toHaveLength(3);
 
-  // The admin creates another team and invites a newcomer; the invitation joins them at sign-up.
+  // The admin creates another team and invites a newcomer; signing up with the address does not join them: they
+  // must confirm the address and accept.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@skillgap.demo", DEMO_PASSWORD);
   await expect(admin).toHaveURL(/\/dashboard/);
@@ -64,7 +65,26 @@ test("a manager audits the team: heat map, gaps filter, CSV export; someone from
   await signOut(admin);
 
   const other = await (await browser.newContext()).newPage();
-  await signUp(other, "Olu Outsider", outsider);
+  // An unconfirmed account with the invited address sees no invitation and joins nothing.
+  await signUpUnverified(other, "Olu Outsider", outsider);
+  await signIn(other, outsider, PASSWORD, "/invitations");
+  await expect(other.getByText("Confirm your email address first")).toBeVisible();
+  await other.goto("/teams");
+  await expect(other.getByRole("link", { name: otherName })).toHaveCount(0);
+  // Once confirmed, the invitation waits in the inbox (and its mail came through SMTP); joining needs a click.
+  await verifyFromMail(other, outsider);
+  const [invitationMail] = await mailTo(outsider, /Invitation to join/);
+  expect(invitationMail!.text).toContain(otherName);
+  const link = new URL(invitationMail!.text.split(/\s+/).find((w) => w.includes("/invitations/"))!);
+  await other.goto(link.pathname);
+  await expect(other.getByText(otherName).first()).toBeVisible();
+  await expectAccessible(other, "invitation link page");
+  await other.goto("/invitations");
+  await expect(other.getByRole("heading", { level: 2, name: otherName })).toBeVisible();
+  await expectAccessible(other, "invitations inbox");
+  await other.getByRole("button", { name: `Accept the invitation to ${otherName}` }).click();
+  await expect(other).toHaveURL(/\/teams\/[^/]+$/);
+  await expect(other.getByRole("heading", { level: 1, name: otherName })).toBeVisible();
   await other.goto("/teams");
   await expect(other.getByRole("link", { name: otherName })).toBeVisible();
   await expect(other.getByRole("link", { name: "Platform Team (demo)" })).toHaveCount(0);

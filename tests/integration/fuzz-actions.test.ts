@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { session, sessionModule } from "../support/session-mock";
 import { createWorld, type World } from "../support/world";
-import { applyPlan, changedTables, dbWatcher, FUZZ_SEED, getIn, hostileValue, LEAK, newTally, pathsOf, planArb, samePlace, setIn, summarise, summaryLine, type Applied, type DbState } from "../support/fuzz";
+import { applyPlan, applyValuePlan, changedTables, dbWatcher, FUZZ_SEED, getIn, hostileValue, LEAK, newTally, pathsOf, planArb, samePlace, setIn, summarise, summaryLine, valuePlanArb, type Applied, type DbState, type Tally } from "../support/fuzz";
+import { isoDay } from "@/lib/validation";
 import type { SessionActor } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { startReview } from "@/lib/data/review-writes";
@@ -15,6 +16,7 @@ import { importTaxonomyAction } from "@/app/(app)/admin/actions";
 import * as meActions from "@/app/(app)/me/actions";
 import * as reviewActions from "@/app/(app)/reviews/actions";
 import * as teamActions from "@/app/(app)/teams/actions";
+import * as invitationActions from "@/app/(app)/invitations/actions";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -26,10 +28,11 @@ const modules: Record<string, Record<string, unknown>> = {
   me: meActions,
   reviews: reviewActions,
   teams: teamActions,
+  invitations: invitationActions,
 };
 
 type Payload = Record<string, unknown>;
-type Setup = { reviews: Record<"selfAssessment" | "discussion" | "completed", { id: string; subject: SessionActor; skills: string[] }>; goalId: string; invitationId: () => Promise<string>; removable: () => Promise<string> };
+type Setup = { reviews: Record<"selfAssessment" | "discussion" | "completed", { id: string; subject: SessionActor; skills: string[] }>; goalId: string; invitationId: () => Promise<string>; removable: () => Promise<string>; invitee: SessionActor; openInvitation: () => Promise<string> };
 type Spec = {
   /** Who calls: the actor with the rights to get furthest into the action. */
   as: (w: World, s: Setup) => SessionActor;
@@ -40,6 +43,8 @@ type Spec = {
 };
 
 const skills = loadTaxonomy().skills.map((s) => s.id);
+// A due date that stays valid ("today or later") whenever the suite runs.
+const DUE = isoDay(new Date(Date.now() + 90 * 86_400_000));
 const version = async (w: World, id: string) => (await w.db.prisma.review.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 /** FUZZ_RUNS=500 digs deeper locally; the default keeps `npm test` quick. */
 const RUNS = Number(process.env.FUZZ_RUNS) || 60;
@@ -47,16 +52,23 @@ const runsFor = (spec: Spec) => (process.env.FUZZ_RUNS ? RUNS : (spec.runs ?? RU
 
 const specs: Record<string, Spec> = {
   "auth.signUp": { as: (w) => w.actors.member, base: (w, _s, n) => ({ name: "Fuzz Person", email: `fuzz-${n}-${w.tag}@test.local`, password: "correct horse battery staple" }), runs: 40 },
+  "auth.forgotPasswordAction": { as: (w) => w.actors.member, base: (w, _s, n) => ({ email: n % 2 ? w.actors.member.email : `nobody-${n}-${w.tag}@test.local` }), runs: 30 },
+  "auth.resetPasswordAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ token: `${"T".repeat(40)}${n}`, password: "a fresh long passphrase" }), runs: 30 },
+  "auth.verifyEmailAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ token: `${"V".repeat(40)}${n}` }) },
+  "auth.resendVerificationAction": { as: (w) => w.actors.member, base: () => ({}) },
+  "account.signOutEverywhereAction": { as: (w) => w.actors.otherManager, base: () => ({}) },
+  "account.endSessionAction": { as: (w) => w.actors.otherMember, base: (w) => ({ sessionId: w.actors.member.sessionId }) },
+  "admin.setUserActiveAction": { as: (w) => w.actors.admin, base: (w) => ({ userId: w.actors.otherMember.id, active: "true" }) },
   "account.updateNameAction": { as: (w) => w.actors.otherMember, base: () => ({ name: "Renamed Person" }) },
   "account.changePasswordAction": { as: (w) => w.actors.otherManager, base: () => ({ currentPassword: "wrong password entirely", newPassword: "another long passphrase" }), runs: 40 },
   "account.deleteAccountAction": { as: (w) => w.actors.otherMember, base: () => ({ confirmEmail: "someone-else@test.local" }) },
   "admin.importTaxonomyAction": { as: (w) => w.actors.admin, base: () => ({ fileName: "taxonomy.json", text: `{"version":"fuzz"}` }), runs: 40 },
   "me.saveRatingsAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ ratings: [{ skillId: skills[n % skills.length], level: n % 6, note: "from fuzz", evidenceUrl: "https://example.com/x", wantsToGrow: "yes" }] }) },
   "me.setRolesAction": { as: (w) => w.actors.member, base: () => ({ currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" }) },
-  "me.createGoalAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ skillId: skills[n % skills.length], targetLevel: 3, dueDate: "2027-03-31", note: "Practise" }) },
+  "me.createGoalAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ skillId: skills[n % skills.length], targetLevel: 3, dueDate: DUE, note: "Practise" }) },
   "me.setGoalStatusAction": { as: (w) => w.actors.member, base: (_w, s, n) => ({ goalId: s.goalId, status: (["open", "done", "dropped"] as const)[n % 3] }) },
   "me.importRatingsAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ csv: `skill_id,level,note\n${skills[n % skills.length]},${n % 6},imported\n` }) },
-  "reviews.startReviewAction": { as: (w) => w.actors.manager, base: (w) => ({ teamId: w.teamId, subjectId: w.actors.member.id, period: "2026 H2", dueDate: "2027-03-31" }) },
+  "reviews.startReviewAction": { as: (w) => w.actors.manager, base: (w) => ({ teamId: w.teamId, subjectId: w.actors.member.id, period: "2026 H2", dueDate: DUE }) },
   "reviews.saveAssessmentAction": {
     as: (_w, s) => s.reviews.selfAssessment.subject,
     base: async (w, s, n) => ({ reviewId: s.reviews.selfAssessment.id, version: await version(w, s.reviews.selfAssessment.id), levels: [{ skillId: s.reviews.selfAssessment.skills[0], level: n % 6 }] }),
@@ -79,11 +91,14 @@ const specs: Record<string, Spec> = {
   },
   "reviews.reviewGoalAction": {
     as: (w) => w.actors.manager,
-    base: async (w, s) => ({ reviewId: s.reviews.discussion.id, version: await version(w, s.reviews.discussion.id), skillId: s.reviews.discussion.skills[2], targetLevel: 4, dueDate: "2027-03-31", note: "Pair with a senior" }),
+    base: async (w, s) => ({ reviewId: s.reviews.discussion.id, version: await version(w, s.reviews.discussion.id), skillId: s.reviews.discussion.skills[2], targetLevel: 4, dueDate: DUE, note: "Pair with a senior" }),
   },
   "teams.createTeamAction": { as: (w) => w.actors.admin, base: (w, _s, n) => ({ name: `Fuzz team ${n} ${w.tag}`, description: "Made by the fuzzer", managerEmail: w.actors.manager.email }) },
   "teams.inviteAction": { as: (w) => w.actors.admin, base: (w, _s, n) => ({ teamId: w.teamId, email: `invitee-${n}-${w.tag}@test.local`, role: n % 2 ? "member" : "manager" }) },
   "teams.cancelInvitationAction": { as: (w) => w.actors.manager, base: async (w, s) => ({ teamId: w.teamId, invitationId: await s.invitationId() }) },
+  "teams.changeRoleAction": { as: (w) => w.actors.admin, base: async (w, s, n) => ({ teamId: w.teamId, userId: await s.removable(), role: n % 2 ? "member" : "manager" }) },
+  "invitations.acceptInvitationAction": { as: (_w, s) => s.invitee, base: async (_w, s) => ({ invitationId: await s.openInvitation() }) },
+  "invitations.declineInvitationAction": { as: (_w, s) => s.invitee, base: async (_w, s) => ({ invitationId: await s.openInvitation() }) },
   "teams.removeMemberAction": { as: (w) => w.actors.manager, base: async (w, s) => ({ teamId: w.teamId, userId: await s.removable() }) },
   "teams.setTargetAction": {
     as: (w) => w.actors.manager,
@@ -104,7 +119,8 @@ async function reviewIn(state: "self-assessment" | "discussion" | "completed", k
     await prisma.review.update({ where: { id: r.id }, data: { state, summary: state === "completed" ? "Done" : null, completedAt: state === "completed" ? new Date() : null } });
   }
   const lines = await prisma.reviewSkill.findMany({ where: { reviewId: r.id }, orderBy: { skillId: "asc" }, select: { skillId: true } });
-  return { id: r.id, subject: { id: u.id, isAdmin: false, name: u.name, email: u.email }, skills: lines.map((l) => l.skillId) };
+  const s = await prisma.session.create({ data: { userId: u.id, sessionToken: `t-${u.id}`, expires: new Date(Date.now() + 86_400_000) } });
+  return { id: r.id, subject: { id: u.id, isAdmin: false, name: u.name, email: u.email, verified: true, sessionId: s.id }, skills: lines.map((l) => l.skillId) };
 }
 
 beforeAll(async () => {
@@ -114,6 +130,9 @@ beforeAll(async () => {
   await prisma.user.update({ where: { id: w.actors.member.id }, data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
   const goal = await prisma.goal.create({ data: { userId: w.actors.member.id, skillId: skills[0], targetLevel: 3 } });
   let spare = 0;
+  const inviteeUser = await prisma.user.create({ data: { email: `fuzz-invitee-${w.tag}@test.local`, name: "Invitee", emailVerified: new Date() } });
+  const inviteeSession = await prisma.session.create({ data: { userId: inviteeUser.id, sessionToken: `t-${inviteeUser.id}`, expires: new Date(Date.now() + 86_400_000) } });
+  const invitingTeam = await prisma.team.create({ data: { name: `Inviting team ${w.tag}` } });
   setup = {
     reviews: { selfAssessment: await reviewIn("self-assessment", "subject-self"), discussion: await reviewIn("discussion", "subject-discussion"), completed: await reviewIn("completed", "subject-completed") },
     goalId: goal.id,
@@ -122,7 +141,14 @@ beforeAll(async () => {
       const open = await prisma.teamInvitation.findFirst({ where: { teamId: w.teamId, acceptedAt: null, email: { startsWith: "cancel-me" } }, select: { id: true } });
       return (open ?? (await prisma.teamInvitation.create({ data: { teamId: w.teamId, email: `cancel-me-${(spare += 1)}-${w.tag}@test.local`, role: "member", invitedById: w.actors.manager.id } }))).id;
     },
-    // A plain member to remove; reused until one call removes them.
+    // An open invitation to the invitee (in a team of its own); reused until one call accepts or declines it.
+    invitee: { id: inviteeUser.id, isAdmin: false, name: inviteeUser.name, email: inviteeUser.email, verified: true, sessionId: inviteeSession.id },
+    openInvitation: async () => {
+      const where = { teamId: invitingTeam.id, email: inviteeUser.email, acceptedAt: null, declinedAt: null };
+      const open = await prisma.teamInvitation.findFirst({ where, select: { id: true } });
+      return (open ?? (await prisma.teamInvitation.create({ data: { ...where, role: "member", invitedById: w.actors.admin.id, expiresAt: new Date(Date.now() + 86_400_000) } }))).id;
+    },
+    // A plain member to remove (or to change the role of); reused until one call removes them.
     removable: async () => {
       const m = await prisma.teamMembership.findFirst({ where: { teamId: w.teamId, user: { email: { startsWith: "removable" } } }, select: { userId: true } });
       if (m) return m.userId;
@@ -138,6 +164,7 @@ beforeAll(async () => {
 afterAll(() => w.db.close());
 
 const tally = newTally();
+const valueTally = newTally();
 type Action = (input: unknown) => Promise<unknown>;
 type Prepared = { as: SessionActor; applied: Applied; fields: string[] };
 let dbState: () => Promise<DbState>;
@@ -155,15 +182,16 @@ function problemWith(r: unknown, applied: Applied, fields: string[]): string | n
   if (keys.length === 0) return `rejection names no field (status ${res.status ?? "none"}): ${summarise(res.message)}`;
   for (const k of keys) if (!Array.isArray(res.errors[k]) || !res.errors[k].length || res.errors[k].some((m) => typeof m !== "string" || !m.trim())) return `field ${k} has no message`;
   if (keys.every((k) => k === "_form") && !fields.some((f) => res.message.includes(f))) return `whole-payload rejection does not say which field: ${summarise(res.message)}`;
-  // The base passes validation, so a validation error after spoiling one field must be about that field.
-  if (applied.path !== null && !applied.describe.includes("FormData") && res.message.startsWith("Please correct") && !keys.some((k) => samePlace(k, applied.path!))) {
-    return `validation error names ${keys.join(", ")} instead of ${applied.path}`;
+  // The base passes validation, so a validation error after spoiling fields must be about one of those fields.
+  const spoilt = applied.paths ?? (applied.path === null ? [] : [applied.path]);
+  if (spoilt.length && !applied.describe.includes("FormData") && res.message.startsWith("Please correct") && !keys.some((k) => spoilt.some((p) => samePlace(k, p)))) {
+    return `validation error names ${keys.join(", ")} instead of ${spoilt.join(", ")}`;
   }
   return null;
 }
 
 /** Calls the action once per generated value and records every broken promise; fails listing them. */
-async function fuzz<T>(name: string, action: Action, numRuns: number, arb: fc.Arbitrary<T>, prepare: (value: T, n: number) => Promise<Prepared>) {
+async function fuzz<T>(name: string, action: Action, numRuns: number, arb: fc.Arbitrary<T>, prepare: (value: T, n: number) => Promise<Prepared>, into: Tally = tally) {
   const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
   const failures: string[] = [];
   let n = 0;
@@ -197,9 +225,9 @@ async function fuzz<T>(name: string, action: Action, numRuns: number, arb: fc.Ar
     errorLog.mockRestore();
     session.actor = null;
   }
-  tally.inputs += n;
-  tally.byTarget[name.split(" ")[0]] = (tally.byTarget[name.split(" ")[0]] ?? 0) + n;
-  tally.failures.push(...failures);
+  into.inputs += n;
+  into.byTarget[name.split(" ")[0]] = (into.byTarget[name.split(" ")[0]] ?? 0) + n;
+  into.failures.push(...failures);
   expect(failures.slice(0, 15), `${failures.length} failures`).toEqual([]);
 }
 
@@ -216,6 +244,19 @@ describe("fuzzing every server action", () => {
         const base = await spec.base(w, setup, n);
         return { as: spec.as(w, setup), applied: applyPlan(base, plan), fields: Object.keys(base) };
       });
+    });
+  }
+
+  // Right shape, hostile values: every field present and of its type, one to three of them NUL-laden, half a surrogate
+  // pair, a year-0 or 31-February date, a huge or fractional number, 100k characters; sometimes a list repeated 501×.
+  for (const [name, spec] of Object.entries(specs)) {
+    it(`${name}: right shape, hostile values — no 500, rejections name the field, a rejection changes nothing`, async () => {
+      const [m, fn] = name.split(".");
+      const runs = process.env.FUZZ_RUNS ? RUNS : Math.min(40, runsFor(spec));
+      await fuzz(`${name} (values)`, modules[m][fn] as Action, runs, valuePlanArb, async (plan, n) => {
+        const base = await spec.base(w, setup, n);
+        return { as: spec.as(w, setup), applied: applyValuePlan(base, plan), fields: Object.keys(base) };
+      }, valueTally);
     });
   }
 
@@ -236,5 +277,6 @@ describe("fuzzing every server action", () => {
 
   afterAll(() => {
     console.log(summaryLine("server actions", tally, "actions"));
+    console.log(summaryLine("server actions, right shape with hostile values", valueTally, "actions"));
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { session, sessionModule } from "../support/session-mock";
 import { createWorld, type ActorName, type World } from "../support/world";
-import { changedTables, dbWatcher, FUZZ_SEED, hostileString, hostileValue, LEAK, newTally, summarise, summaryLine } from "../support/fuzz";
+import { applyValuePlan, changedTables, dbWatcher, FUZZ_SEED, hostileString, hostileValue, LEAK, newTally, samePlace, summarise, summaryLine, valuePlanArb } from "../support/fuzz";
 import * as health from "@/app/api/health/route";
 import * as taxonomy from "@/app/api/v1/taxonomy/route";
 import * as myExport from "@/app/api/me/export/route";
@@ -77,6 +77,7 @@ beforeAll(async () => {
 afterAll(() => w.db.close());
 
 const tally = newTally();
+const valueTally = newTally();
 const actorNames: ActorName[] = ["anonymous", "member", "manager", "otherManager", "admin"];
 
 /** Why a response breaks the contract, or null. */
@@ -150,7 +151,61 @@ describe("fuzzing every route handler", () => {
     });
   }
 
+  // Right shape, hostile values: a well-formed JSON body with the fields the form sends, hostile values in one to three
+  // of them (NUL, half a surrogate pair, 100k characters, javascript: links, 1e21, NaN…), sometimes the list 501×.
+  it("myRatings.PUT: right shape, hostile values — no 500, refusals name the field and change nothing", async () => {
+    const handler = myRatings.PUT as Handler;
+    const skillIds = (await w.db.prisma.skill.findMany({ take: 20, orderBy: { id: "asc" }, select: { id: true } })).map((s) => s.id);
+    const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+    const failures: string[] = [];
+    const dbState = dbWatcher(w.db);
+    let n = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(valuePlanArb, async (plan) => {
+          n += 1;
+          session.actor = w.actors.member;
+          const base = { ratings: [{ skillId: skillIds[n % skillIds.length], level: n % 6, note: "from fuzz", evidenceUrl: "https://example.com/x", wantsToGrow: n % 2 === 0 }] };
+          const applied = applyValuePlan(base, { ...plan, formData: false });
+          const body = JSON.stringify(applied.payload, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+          const before = await dbState();
+          errorLog.mockClear();
+          let problem: string | null;
+          let refused = true;
+          try {
+            const res = await handler(new Request("http://localhost/api/me/ratings", { method: "PUT", headers: { "content-type": "application/json" }, body }), {});
+            refused = res.status >= 400;
+            const copy = res.clone();
+            problem = await problemWith(res, "member");
+            if (!problem && refused) {
+              const keys = Object.keys(((await copy.json()) as { errors: Record<string, string[]> }).errors);
+              const spoilt = applied.paths ?? [];
+              if (!keys.some((k) => k === "body" || spoilt.some((p) => samePlace(k, p)))) problem = `HTTP ${res.status} names ${keys.join(", ")} instead of ${spoilt.join(", ")}`;
+            }
+          } catch (e) {
+            problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
+          }
+          if (!problem && errorLog.mock.calls.length) problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
+          if (refused) {
+            const changed = changedTables(before.sums, (await dbState()).sums);
+            if (changed.length) problem = `${problem ? `${problem}; ` : ""}refused but changed ${changed.join(", ")}`;
+          }
+          if (problem) failures.push(`myRatings.PUT (values) [run ${n}] ${applied.describe}: ${problem}`);
+        }),
+        { seed: FUZZ_SEED, numRuns: Math.round(120 * RUNS_SCALE), endOnFailure: true },
+      );
+    } finally {
+      errorLog.mockRestore();
+      session.actor = null;
+    }
+    valueTally.inputs += n;
+    valueTally.byTarget["myRatings.PUT"] = n;
+    valueTally.failures.push(...failures);
+    expect(failures.slice(0, 15), `${failures.length} failures`).toEqual([]);
+  });
+
   afterAll(() => {
     console.log(summaryLine("route handlers", tally, "handlers"));
+    console.log(summaryLine("route handlers, right shape with hostile values", valueTally, "handlers"));
   });
 });

@@ -16,6 +16,7 @@ import { getReview, getReviewDashboard } from "@/lib/data/reviews";
 import { addReviewComment, startReview } from "@/lib/data/review-writes";
 import { getAccount } from "@/lib/data/users";
 import { getAdminOverview } from "@/lib/data/admin";
+import { countMyInvitations, getMyInvitations } from "@/lib/data/invitation-responses";
 import { getTaxonomy } from "@/lib/data/taxonomy";
 import { createGoal } from "@/lib/data/goals";
 import { appendRatings } from "@/lib/data/rating-store";
@@ -28,6 +29,8 @@ const skills = loadTaxonomy().skills.map((s) => s.id);
 /** page → [bound, the data function as the page calls it] */
 const pages: Record<string, [number, () => Promise<unknown>]> = {
   "/dashboard": [2, () => getDashboard(w.actors.member)],
+  "/dashboard (invitations badge)": [1, () => countMyInvitations(w.actors.member)],
+  "/invitations": [2, () => getMyInvitations(w.actors.member)],
   "/me/skills": [2, () => getMySkillsPage(w.actors.member)],
   "/compare": [2, () => getComparison(w.actors.member, "infrastructure-engineer", "platform-engineer")],
   "/teams": [2, () => getMyTeams(w.actors.manager)],
@@ -50,6 +53,10 @@ async function grow() {
     await p.teamMembership.create({ data: { teamId: w.teamId, userId: u.id } });
     await p.$transaction((tx) => appendRatings(tx, u.id, skills.slice(0, 40).map((skillId, j) => ({ skillId, level: (i + j) % 6 })), { source: "self" }));
     if (i < 10) await startReview(w.actors.manager, { teamId: w.teamId, subjectId: u.id, period: "grown", dueDate: new Date(Date.now() - 86_400_000) });
+  }
+  for (let i = 0; i < 5; i++) {
+    const t = await p.team.create({ data: { name: `Inviting ${i} ${w.tag}` } });
+    await p.teamInvitation.create({ data: { teamId: t.id, email: m.email, role: "member", invitedById: w.actors.manager.id, expiresAt: new Date(Date.now() + 86_400_000) } });
   }
   await p.review.update({ where: { id: reviewId }, data: { state: "discussion" } });
   const lines = await p.reviewSkill.findMany({ where: { reviewId } });

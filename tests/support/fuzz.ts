@@ -140,7 +140,7 @@ export function setIn(root: unknown, path: Path, value: unknown, remove = false)
   else Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-export type Applied = { payload: unknown; path: string | null; describe: string };
+export type Applied = { payload: unknown; path: string | null; describe: string; /** Every spoilt field, when a plan spoils several. */ paths?: string[] };
 
 /** Applies a plan to a fresh copy of the base payload. `path` is the spoilt field, "ratings.0.level" style. */
 export function applyPlan(base: Record<string, unknown>, plan: Plan): Applied {
@@ -189,14 +189,17 @@ export function summarise(v: unknown): string {
 
 const checksumSql = new WeakMap<TestDb, string>();
 
-/** Rows and content of every table, as one string per table: any insert, update or delete changes it. */
+/**
+ * Rows and content of every table, as one string per table: any insert, update or delete changes it. RateLimitEvent is left out: it counts attempts, and a refused attempt
+ * (a wrong current password) must count, or throttling would not work.
+ */
 export async function tableChecksums(db: TestDb): Promise<Record<string, string>> {
   let sql = checksumSql.get(db);
   if (!sql) {
     const tables = await db.prisma.$queryRawUnsafe<{ t: string }[]>(
-      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'RateLimitEvent') ORDER BY 1`,
     );
-    if (tables.length < 20) throw new Error(`expected the app's tables, found ${tables.map((t) => t.t).join(", ")}`);
+    if (tables.length < 19) throw new Error(`expected the app's tables, found ${tables.map((t) => t.t).join(", ")}`);
     sql = tables
       .map(({ t }) => `SELECT '${t}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS h FROM "${t}" x`)
       .join(" UNION ALL ");
@@ -240,4 +243,94 @@ export const newTally = (): Tally => ({ inputs: 0, failures: [], byTarget: {} })
 export function summaryLine(label: string, tally: Tally, unit: string): string {
   const targets = Object.keys(tally.byTarget).length;
   return `fuzz: ${tally.inputs.toLocaleString("en-US")} inputs across ${targets} ${unit}, ${tally.failures.length} failures (${label}, seed ${FUZZ_SEED})`;
+}
+
+// ——— Right shape, hostile values ———————————————————————————————————————————————————————————————————————————————
+// The plans above mostly break a payload's shape. These keep the shape (every field present, each of its own type)
+// and put a hostile value of that type in one to three fields, chosen by what the field's name says it holds.
+
+const DATES = ["0000-01-01", "2027-02-31", "2027-02-29", "2028-02-30", "2027-04-31", "1899-12-31", "1900-01-01", "10000-01-01", "9999-12-31", "275760-09-14", "2027-13-01", "2027-00-10", "2027-01-00", "2027-1-1", "27-01-01", "2027/01/01", "2027-01-01T00:00:00Z", " 2027-03-31 ", "-0001-01-01", "+002027-01-01", "2020-01-01", "1970-01-01", "2027-01-01\u0000", "２０２７-01-01", "2027-03-31\uD800"];
+const URLS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "ftp://example.com", "//evil.example", "http://", "https://", "http://[::1", "https://exa mple.com", "https://x\u0000y", "https://\uD800.example", `https://${"a".repeat(100_000)}.example`, " https://example.com ", "https://example.com/\u202Eexe.txt", "https://例え.jp/パス", "HTTPS://EXAMPLE.COM"];
+const EMAILS = ["", " ", "@", "a@", "@b", "a@b", "a@b.c\u0000", "a\uD800@example.com", `${"x".repeat(300)}@example.com`, "ａ@example.com", "\"q\"@example.com", "a@[127.0.0.1]", "a+tag@example.com", "MiXeD@Example.COM", " padded@example.com ", "a@example.com\r\nBcc: x@evil.example", "a@exa_mple.com", "<a@example.com>"];
+const IDS = ["", " ", "\u0000", "a\u0000b", "\uD800", "x\uDFFF", "x".repeat(10_000), "x".repeat(100_000), "../../etc/passwd", "..%2F..%2F", "%00", "' OR '1'='1", "😀", "ｉｄ", `c${"0".repeat(24)}`, "null", "undefined", "__proto__", "constructor", "0", "-1"];
+const RIGHT_TYPE_NUMBERS = [-1, -0, 0, 0.5, 1.5, 5.000001, 6, 99, -(2 ** 31), 2 ** 31, 2 ** 53 + 2, 1e21, 1e308, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity];
+// 1 byte over each upload limit (2 MB CSV, 5 MB taxonomy), built once.
+const OVER_LIMIT = ["a".repeat(2 * 1024 * 1024 + 1), "a".repeat(5 * 1024 * 1024 + 1)];
+
+/** A CSV with the right header and one to three rows of hostile cells (quoted, so each stays one cell). */
+const hostileCsv: fc.Arbitrary<string> = fc
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...IDS), hostileString), fc.oneof(fc.constantFrom(...RIGHT_TYPE_NUMBERS.map(String)), hostileString), hostileString, fc.constantFrom(...URLS, ""), fc.constantFrom("yes", "no", "", "maybe", "\u0000")), { minLength: 1, maxLength: 3 })
+  .map((rows) => `skill_id,level,note,evidence_url,wants_to_grow\n${rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(",")).join("\n")}\n`);
+
+/** For each kind of field, the hostile values it gets. */
+const byKind = {
+  date: fc.oneof({ arbitrary: fc.constantFrom(...DATES), weight: 4 }, { arbitrary: hostileString, weight: 1 }),
+  url: fc.oneof({ arbitrary: fc.constantFrom(...URLS), weight: 4 }, { arbitrary: hostileString, weight: 1 }),
+  email: fc.oneof({ arbitrary: fc.constantFrom(...EMAILS), weight: 4 }, { arbitrary: hostileString, weight: 1 }),
+  id: fc.oneof({ arbitrary: fc.constantFrom(...IDS), weight: 4 }, { arbitrary: hostileString, weight: 1 }),
+  csv: fc.oneof({ arbitrary: hostileCsv, weight: 4 }, { arbitrary: fc.constantFrom(...OVER_LIMIT, ""), weight: 1 }),
+  file: fc.oneof(hostileString, fc.constantFrom(...OVER_LIMIT)),
+  text: hostileString,
+  number: fc.oneof({ arbitrary: fc.constantFrom(...RIGHT_TYPE_NUMBERS), weight: 3 }, { arbitrary: fc.double(), weight: 1 }, { arbitrary: fc.integer(), weight: 1 }),
+  boolean: fc.boolean(),
+};
+type Kind = keyof typeof byKind;
+
+/** What a field holds, from its name and its value in a valid payload. */
+export function kindOf(key: string, value: unknown): Kind {
+  if (typeof value === "number") return "number";
+  if (typeof value === "boolean") return "boolean";
+  if (/date/i.test(key)) return "date";
+  if (/url|link/i.test(key)) return "url";
+  if (/email/i.test(key)) return "email";
+  if (/^id$|Id$/.test(key)) return "id";
+  if (key === "csv") return "csv";
+  if (key === "text") return "file";
+  return "text";
+}
+
+export type ValuePlan = {
+  /** Which leaves to spoil (mod the number of leaves) and a hostile value of every kind for each. */
+  picks: { pick: number; values: { [K in Kind]: (typeof byKind)[K] extends fc.Arbitrary<infer T> ? T : never } }[];
+  /** Repeat the first element of one list this many times (0: leave lists alone). */
+  grow: { pick: number; times: number };
+  formData: boolean;
+};
+
+export const valuePlanArb: fc.Arbitrary<ValuePlan> = fc.record({
+  picks: fc.array(fc.record({ pick: fc.nat(), values: fc.record(byKind) }), { minLength: 1, maxLength: 3 }),
+  grow: fc.oneof({ arbitrary: fc.constant({ pick: 0, times: 0 }), weight: 5 }, { arbitrary: fc.record({ pick: fc.nat(), times: fc.constantFrom(2, 301, 501, 5_001) }), weight: 1 }),
+  formData: fc.nat(5).map((n) => n === 0),
+});
+
+/** Applies a value plan to a fresh copy of a valid payload; `paths` are every field it spoilt. */
+export function applyValuePlan(base: Record<string, unknown>, plan: ValuePlan): Applied {
+  const copy = structuredClone(base);
+  const leaves = pathsOf(copy).filter((p) => {
+    const v = getIn(copy, p);
+    return v === null || typeof v !== "object";
+  });
+  const spoilt: string[] = [];
+  const described: string[] = [];
+  for (const { pick, values } of leaves.length ? plan.picks : []) {
+    const path = leaves[pick % leaves.length];
+    const key = String([...path].reverse().find((k) => typeof k === "string") ?? "");
+    const kind = kindOf(key, getIn(copy, path));
+    setIn(copy, path, values[kind]);
+    const name = path.map(String).join(".");
+    spoilt.push(name);
+    described.push(`${name} = ${summarise(values[kind])}`);
+  }
+  const lists = pathsOf(copy).filter((p) => Array.isArray(getIn(copy, p)) && (getIn(copy, p) as unknown[]).length > 0);
+  if (plan.grow.times && lists.length) {
+    const path = lists[plan.grow.pick % lists.length];
+    const first = (getIn(copy, path) as unknown[])[0];
+    setIn(copy, path, Array.from({ length: plan.grow.times }, () => structuredClone(first)));
+    spoilt.push(path.map(String).join("."));
+    described.push(`${path.map(String).join(".")} × ${plan.grow.times}`);
+  }
+  // Only a flat payload can travel as a browser form; a nested one would change shape.
+  const flat = Object.values(copy).every((v) => v === null || typeof v !== "object");
+  const asForm = plan.formData && flat;
+  return { payload: asForm ? toFormData(copy) : copy, path: spoilt[0] ?? null, paths: spoilt, describe: `${described.join(", ")}${asForm ? " (as FormData)" : ""}` };
 }

@@ -31,9 +31,9 @@ describe("permission policy", () => {
     expect(visibleTeamsWhere(member)).toEqual({ memberships: { some: { userId: "u1" } } });
   });
 
-  it("shows reviews to their subject, their manager and managers of the team", () => {
+  it("shows reviews to their subject and to current managers of the team (being the review's manager is not enough)", () => {
     expect(visibleReviewsWhere(member)).toEqual({
-      OR: [{ subjectId: "u1" }, { managerId: "u1" }, { team: { memberships: { some: { userId: "u1", role: "manager" } } } }],
+      OR: [{ subjectId: "u1" }, { team: { memberships: { some: { userId: "u1", role: "manager" } } } }],
     });
   });
 

@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { revalidatePages } from "@/lib/actions/revalidate";
 import { z } from "zod";
 import { createAction } from "@/lib/actions/safe-action";
 import { changePassword, deleteAccount, updateDisplayName } from "@/lib/data/users";
@@ -34,11 +34,11 @@ export const deleteAccountAction = createAction(
 );
 
 /** Ends every session of this account, this browser's included. */
-export const signOutEverywhereAction = createAction(z.object({}), async (_input, actor) => ({ ended: await signOutEverywhere(actor) }));
+export const signOutEverywhereAction = createAction(z.unknown().transform(() => ({})), async (_input, actor) => ({ ended: await signOutEverywhere(actor) }));
 
 /** Ends one of the actor's other sessions (a browser they no longer use). */
 export const endSessionAction = createAction(z.object({ sessionId: z.string({ message: "Session is missing." }).trim().min(1, "Session is missing.").max(50, "Session is missing.") }), async ({ sessionId }, actor) => {
   await endMySession(actor, sessionId);
-  revalidatePath("/account");
+  revalidatePages("/account");
   return { ended: 1 };
 });

@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { revalidatePages } from "@/lib/actions/revalidate";
 import { createAction } from "@/lib/actions/safe-action";
 import { setUserActive } from "@/lib/data/accounts";
 import { importTaxonomy } from "@/lib/data/admin";
@@ -18,7 +18,7 @@ export const setUserActiveAction = createAction(
   }),
   async ({ userId, active }, actor) => {
     await setUserActive(actor, userId, active);
-    revalidatePath("/admin");
+    revalidatePages("/admin");
     return { active };
   },
 );

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { importTaxonomyAction } from "./actions";
+import { fileTooLarge, MB, TAXONOMY_MAX_MB, uploadProblem } from "@/lib/upload-limits";
 
 export function ImportForm() {
   const router = useRouter();
@@ -15,8 +16,19 @@ export function ImportForm() {
       setResult({ ok: false, message: "Choose a JSON file first.", lines: [] });
       return;
     }
+    // Refused here, before sending: past the server's body limit the request would fail without a message.
+    if (file.size > TAXONOMY_MAX_MB * MB) {
+      setResult({ ok: false, message: fileTooLarge(TAXONOMY_MAX_MB), lines: [] });
+      return;
+    }
+    const text = await file.text();
+    const tooLarge = uploadProblem(text, TAXONOMY_MAX_MB);
+    if (tooLarge) {
+      setResult({ ok: false, message: tooLarge, lines: [] });
+      return;
+    }
     setPending(true);
-    const res = await importTaxonomyAction({ fileName: file.name, text: await file.text() });
+    const res = await importTaxonomyAction({ fileName: file.name, text });
     setPending(false);
     if (res.ok) {
       const d = res.data;
@@ -28,7 +40,7 @@ export function ImportForm() {
   return (
     <form onSubmit={onSubmit} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <label htmlFor="file" className="block font-medium">
-        Taxonomy file (JSON, the export format)
+        Taxonomy file (JSON, the export format, at most {TAXONOMY_MAX_MB} MB)
       </label>
       <input id="file" name="file" type="file" accept="application/json,.json" className="block" />
       <button className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60" disabled={pending}>

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getComparison } from "@/lib/data/compare";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { LevelRadar } from "@/components/charts/radar";
 import { HorizontalBars } from "@/components/charts/bars";
 
 export const metadata: Metadata = { title: "Compare" };
 
-export default async function ComparePage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
+export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("/compare");
   const sp = await searchParams;
-  const c = await getComparison(actor, sp.a, sp.b);
+  const c = await getComparison(actor, firstParam(sp.a), firstParam(sp.b));
   const select = "mt-1 rounded border border-slate-400 bg-white px-2 py-1";
   return (
     <div className="space-y-8">

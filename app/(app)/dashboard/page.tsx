@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/dashboard";
+import { countMyInvitations } from "@/lib/data/invitation-responses";
 import { LevelRadar } from "@/components/charts/radar";
 import { HorizontalBars } from "@/components/charts/bars";
 import { FitLine } from "@/components/charts/line";
@@ -14,12 +15,20 @@ const readinessText = { ready: "ready", stretch: "a stretch", far: "still far" }
 
 export default async function DashboardPage() {
   const actor = await requireActor("/dashboard");
-  const d = await getDashboard(actor);
+  const [d, invitationCount] = await Promise.all([getDashboard(actor), countMyInvitations(actor)]);
   const newUser = d.ratedCount === 0;
   return (
     <div className="space-y-10">
       <header>
         <h1 className="text-3xl font-bold">Dashboard</h1>
+        {invitationCount > 0 && (
+          <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-4 text-brand-900">
+            <Link className="font-medium underline" href="/invitations">
+              Invitations <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white no-underline">{invitationCount}<span className="sr-only"> waiting</span></span>
+            </Link>{" "}
+            — {invitationCount === 1 ? "a team is" : "teams are"} waiting for your answer.
+          </p>
+        )}
         {newUser ? (
           <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-4 text-brand-900">
             Rate a few skills to see your gaps — ten is enough to start. <Link className="underline" href="/me/skills">Rate my skills</Link>

@@ -28,7 +28,8 @@ export default async function ReviewsPage() {
                     {r.side === "subject" ? "Your review" : r.subject.name ?? r.subject.email} — {r.period}
                   </Link>
                   <span className="text-sm text-slate-700">
-                    {r.team.name} · due {r.dueDate.toISOString().slice(0, 10)}
+                    {r.team.name} · manager {r.managerName} · due {r.dueDate.toISOString().slice(0, 10)}
+                    {!r.canWrite && r.side === "subject" && <span className="ml-2">(read-only: you left the team)</span>}
                     {r.overdue && <strong className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-red-900">overdue</strong>}
                   </span>
                 </li>

@@ -1,10 +1,12 @@
 "use server";
 import { z } from "zod";
 import { createAction } from "@/lib/actions/safe-action";
-import { cancelInvitation, createTeam, inviteToTeam, removeFromTeam, setTeamTarget } from "@/lib/data/teams";
+import { revalidatePages } from "@/lib/actions/revalidate";
+import { cancelInvitation, changeMemberRole, createTeam, inviteToTeam, removeFromTeam, setTeamTarget } from "@/lib/data/teams";
 
 const id = (what: string) => z.string({ message: `${what} is missing.` }).trim().min(1, `${what} is missing.`).max(50, `${what} is too long.`);
 const email = z.string({ message: "Enter an email address." }).trim().max(320, "Email is too long.").pipe(z.email("Enter a valid email address."));
+const teamRole = z.enum(["member", "manager"], { message: "Role must be member or manager." });
 const optionalText = (max: number, what: string) => z.string().trim().max(max, `${what} must be at most ${max} characters.`).optional().transform((v) => v || null);
 
 export const createTeamAction = createAction(
@@ -13,21 +15,37 @@ export const createTeamAction = createAction(
     description: optionalText(500, "Description"),
     managerEmail: z.string().trim().max(320, "Email is too long.").optional().transform((v) => v || null).refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid manager email, or leave it empty."),
   }),
-  async (input, actor) => ({ id: (await createTeam(actor, input)).id }),
+  async (input, actor) => {
+    const team = await createTeam(actor, input);
+    revalidatePages("/teams");
+    return { id: team.id };
+  },
 );
 
 export const inviteAction = createAction(
-  z.object({ teamId: id("Team"), email, role: z.enum(["member", "manager"], { message: "Role must be member or manager." }).default("member") }),
-  async ({ teamId, email, role }, actor) => inviteToTeam(actor, teamId, email, role),
+  z.object({ teamId: id("Team"), email, role: teamRole.default("member") }),
+  async ({ teamId, email, role }, actor) => {
+    const sent = await inviteToTeam(actor, teamId, email, role);
+    revalidatePages(`/teams/${teamId}`);
+    return sent;
+  },
 );
 
 export const cancelInvitationAction = createAction(z.object({ teamId: id("Team"), invitationId: id("Invitation") }), async ({ teamId, invitationId }, actor) => {
   await cancelInvitation(actor, teamId, invitationId);
+  revalidatePages(`/teams/${teamId}`);
+  return null;
+});
+
+export const changeRoleAction = createAction(z.object({ teamId: id("Team"), userId: id("Person"), role: teamRole }), async ({ teamId, userId, role }, actor) => {
+  await changeMemberRole(actor, teamId, userId, role);
+  revalidatePages(`/teams/${teamId}`, "/teams");
   return null;
 });
 
 export const removeMemberAction = createAction(z.object({ teamId: id("Team"), userId: id("Person") }), async ({ teamId, userId }, actor) => {
   await removeFromTeam(actor, teamId, userId);
+  revalidatePages(`/teams/${teamId}`, "/teams");
   return null;
 });
 

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { isTokenShape } from "@/lib/data/tokens";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { ResetPasswordForm } from "../account-flow-forms";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = (await searchParams).token;
-  const token = Array.isArray(raw) ? raw[0] : raw;
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const token = firstParam((await searchParams).token);
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold">Choose a new password</h1>

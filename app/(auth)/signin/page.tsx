@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { oidcEnabled, env } from "@/lib/env";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { SignInForm } from "./sign-in-form";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const callbackUrl = safeCallback(one(sp.callbackUrl));
-  const error = one(sp.error);
+  const callbackUrl = safeCallback(firstParam(sp.callbackUrl));
+  const error = firstParam(sp.error);
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold">Sign in</h1>

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTaxonomy } from "@/lib/data/taxonomy";
 import { searchSkills } from "@/lib/taxonomy/search";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Skills" };
 export const dynamic = "force-dynamic";
 
-export default async function SkillsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const { q } = await searchParams;
-  const query = (q ?? "").slice(0, 100).trim();
+export default async function SkillsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const query = (firstParam((await searchParams).q) ?? "").slice(0, 100).trim();
   const taxonomy = await getTaxonomy();
   const skills = query ? searchSkills(taxonomy, query) : taxonomy.skills;
   const groups = taxonomy.categories.map((c) => ({ c, skills: skills.filter((s) => s.category === c.id) })).filter((g) => g.skills.length);

@@ -38,7 +38,7 @@ export const reviewRows: MatrixRow[] = [
   },
   {
     name: "action startReview (member's team)",
-    run: async (w, as) => fromAction(await startReviewAction({ teamId: w.teamId, subjectId: await freshSubject(w, as), period: "2026 H2", dueDate: "2027-01-31" })),
+    run: async (w, as) => fromAction(await startReviewAction({ teamId: w.teamId, subjectId: await freshSubject(w, as), period: "2026 H2", dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) })),
     // Admins observe reviews but only a real manager of the team starts one: admin rights alone answer not found.
     expect: { anonymous: "signin", member: "notfound", otherMember: "notfound", manager: "ok", otherManager: "notfound", admin: "notfound" },
   },

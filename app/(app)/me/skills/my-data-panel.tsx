@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { importRatingsAction } from "../actions";
+import { CSV_MAX_MB, fileTooLarge, MB, uploadProblem } from "@/lib/upload-limits";
 
 export function MyDataPanel() {
   const router = useRouter();
@@ -13,7 +14,18 @@ export function MyDataPanel() {
       setResult({ ok: false, text: "Choose a CSV file first.", rows: [] });
       return;
     }
-    const res = await importRatingsAction({ csv: await file.text() });
+    // Refused here, before sending: past the server's body limit the request would fail without a message.
+    if (file.size > CSV_MAX_MB * MB) {
+      setResult({ ok: false, text: fileTooLarge(CSV_MAX_MB), rows: [] });
+      return;
+    }
+    const csv = await file.text();
+    const tooLarge = uploadProblem(csv, CSV_MAX_MB);
+    if (tooLarge) {
+      setResult({ ok: false, text: tooLarge, rows: [] });
+      return;
+    }
+    const res = await importRatingsAction({ csv });
     if (res.ok) {
       setResult({ ok: true, text: res.data.changed === 0 ? `All ${res.data.rows} rows match your current ratings; nothing changed.` : `Imported ${res.data.rows} rows; ${res.data.changed} ratings changed.`, rows: [] });
       router.refresh();
@@ -41,7 +53,7 @@ export function MyDataPanel() {
           Import ratings from CSV
         </label>
         <p id="csv-help" className="text-sm text-slate-700">
-          Columns: skill_id (or skill_name), level (0–5), and optionally note, evidence_url, wants_to_grow. The whole file applies, or nothing does.
+          Columns: skill_id (or skill_name), level (0–5), and optionally note, evidence_url, wants_to_grow. The whole file applies, or nothing does. At most {CSV_MAX_MB} MB.
         </p>
         <input id="csv" name="csv" type="file" accept=".csv,text/csv" aria-describedby="csv-help" />
         <button className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">Import</button>

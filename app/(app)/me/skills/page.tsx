@@ -4,12 +4,13 @@ import { getMySkillsPage } from "@/lib/data/ratings";
 import { RatingEditor } from "./rating-editor";
 import { RolePicker } from "./role-picker";
 import { MyDataPanel } from "./my-data-panel";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "My skills" };
 
-export default async function MySkillsPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function MySkillsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("/me/skills");
-  const { welcome } = await searchParams;
+  const welcome = firstParam((await searchParams).welcome);
   const { taxonomy, ratings, currentRoleId, targetRoleId } = await getMySkillsPage(actor);
   return (
     <div className="space-y-8">

@@ -38,10 +38,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <p className="no-print text-sm text-slate-600"><Link href="/reviews" className="underline">Reviews</Link></p>
         <h1 className="text-3xl font-bold">Review of {subjectName} — {review.period}</h1>
         <p className="text-slate-700">
-          Team {review.team.name} · manager {review.manager.name ?? review.manager.email} · due {review.dueDate.toISOString().slice(0, 10)} ·{" "}
+          Team {review.team.name} · manager {review.managerName} · due {review.dueDate.toISOString().slice(0, 10)} ·{" "}
           <strong data-testid="review-state">{review.state}</strong>
           {review.locked && " · locked (corrections are amendments)"}
         </p>
+        {!review.canWrite && review.side === "subject" && (
+          <p role="status" className="text-slate-700">You are no longer a member of {review.team.name}, so this review is read-only.</p>
+        )}
         <PrintButton />
       </header>
 
@@ -113,7 +116,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       )}
 
       <ReviewWorkspace
-        review={{ id: review.id, version: review.version, state: review.state, side: review.side, summary: review.summary, lines: review.lines, comments: review.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) }}
+        review={{ id: review.id, version: review.version, state: review.state, side: review.side, canWrite: review.canWrite, summary: review.summary, lines: review.lines, comments: review.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) }}
         scale={taxonomy.scale}
       />
 

@@ -7,7 +7,9 @@ import { amendAction, commentAction, reviewGoalAction, saveAgreementAction, save
 
 type Line = { skillId: string; skillName: string; selfLevel: number | null; managerLevel: number | null; agreedLevel: number | null; effectiveLevel: number | null };
 type Review = {
-  id: string; version: number; state: string; side: "subject" | "manager" | "observer"; summary: string | null; lines: Line[];
+  id: string; version: number; state: string; side: "subject" | "manager" | "observer";
+  /** false: the subject left the team; they read the review but change nothing. */
+  canWrite: boolean; summary: string | null; lines: Line[];
   comments: { id: string; skillId: string; body: string; author: string; createdAt: string }[];
 };
 
@@ -15,7 +17,7 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
   const router = useRouter();
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const { side, state } = review;
+  const { side, state, canWrite } = review;
   const mine = side === "subject" ? "selfLevel" : "managerLevel";
   const [levels, setLevels] = useState<Record<string, number | null>>(Object.fromEntries(review.lines.map((l) => [l.skillId, l[mine]])));
   const [agreed, setAgreed] = useState<Record<string, number>>(Object.fromEntries(review.lines.map((l) => [l.skillId, l.agreedLevel ?? l.managerLevel ?? 0])));
@@ -35,7 +37,7 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
     return false;
   }
 
-  const canRate = (side === "subject" && state === "self-assessment") || (side === "manager" && (state === "self-assessment" || state === "manager-assessment"));
+  const canRate = canWrite && ((side === "subject" && state === "self-assessment") || (side === "manager" && (state === "self-assessment" || state === "manager-assessment")));
   const rated = Object.entries(levels).filter(([, v]) => v !== null).map(([skillId, level]) => ({ skillId, level: level! }));
   const submitEvent = side === "subject" ? "submit-self" : "submit-manager";
   const canSubmit = canRate && (side === "subject" || state === "manager-assessment");
@@ -92,20 +94,22 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
                 <ul className="mt-2 space-y-1 text-sm">
                   {thread.map((c) => <li key={c.id}><strong>{c.author}</strong> ({c.createdAt.slice(0, 16).replace("T", " ")}): {c.body}</li>)}
                 </ul>
-                <form className="mt-2 flex gap-2" onSubmit={async (e) => {
-                  e.preventDefault();
-                  const form = e.currentTarget;
-                  if (await run(() => commentAction({ reviewId: review.id, version: review.version, skillId: l.skillId, body: new FormData(form).get("body") }), "Comment added.")) form.reset();
-                }}>
-                  <label htmlFor={`c-${l.skillId}`} className="sr-only">Comment on {l.skillName}</label>
-                  <input id={`c-${l.skillId}`} name="body" className={`${input} flex-1`} placeholder={`Comment on ${l.skillName}`} />
-                  <button className="rounded border border-slate-400 px-2">Add</button>
-                </form>
+                {canWrite && (
+                  <form className="mt-2 flex gap-2" onSubmit={async (e) => {
+                    e.preventDefault();
+                    const form = e.currentTarget;
+                    if (await run(() => commentAction({ reviewId: review.id, version: review.version, skillId: l.skillId, body: new FormData(form).get("body") }), "Comment added.")) form.reset();
+                  }}>
+                    <label htmlFor={`c-${l.skillId}`} className="sr-only">Comment on {l.skillName}</label>
+                    <input id={`c-${l.skillId}`} name="body" className={`${input} flex-1`} placeholder={`Comment on ${l.skillName}`} />
+                    <button className="rounded border border-slate-400 px-2">Add</button>
+                  </form>
+                )}
               </details>
             );
           })}
 
-          {side === "manager" && (
+          {side === "manager" && canWrite && (
             <div className="space-y-3">
               <h3 className="font-semibold">Agreed levels</h3>
               {review.lines.map((l) => (
@@ -132,7 +136,7 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
             </div>
           )}
 
-          <form className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3" onSubmit={async (e) => {
+          {canWrite && <form className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3" onSubmit={async (e) => {
             e.preventDefault();
             const form = e.currentTarget;
             if (await run(() => reviewGoalAction({ reviewId: review.id, version: review.version, ...Object.fromEntries(new FormData(form)) }), "Goal added to the development plan.")) form.reset();
@@ -151,11 +155,11 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
               <input name="note" className={`${input} ml-1`} />
             </label>
             <button className="rounded border border-brand-700 px-3 py-1.5 text-brand-700">Add goal</button>
-          </form>
+          </form>}
         </section>
       )}
 
-      {state === "completed" && side === "subject" && (
+      {state === "completed" && side === "subject" && canWrite && (
         <form className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" onSubmit={(e) => {
           e.preventDefault();
           run(() => transitionAction({ reviewId: review.id, version: review.version, event: "acknowledge", comment: new FormData(e.currentTarget).get("comment") }), "Review acknowledged.");
@@ -167,7 +171,7 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
         </form>
       )}
 
-      {(state === "completed" || state === "acknowledged") && side === "manager" && (
+      {(state === "completed" || state === "acknowledged") && side === "manager" && canWrite && (
         <form className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" onSubmit={async (e) => {
           e.preventDefault();
           const form = e.currentTarget;

@@ -8,14 +8,23 @@ import { HorizontalBars } from "@/components/charts/bars";
 import { HEAT } from "@/components/heat-colors";
 import { HeatMap } from "./heat-map";
 import { TeamAdmin } from "./team-admin";
+import { firstParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Team audit" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+/** "2 bus-factor rows, 1 category of the level distribution": what a plain member does not see, by section shown. */
+function hiddenSummary(h: { busFactor: number; gap: number; distribution: number }): string {
+  const n = (count: number, one: string, many: string) => (count ? `${count} ${count === 1 ? one : many}` : "");
+  return [n(h.busFactor, "bus-factor row", "bus-factor rows"), n(h.gap, "team-gap row", "team-gap rows"), n(h.distribution, "category of the level distribution", "categories of the level distribution")]
+    .filter(Boolean)
+    .join(", ");
+}
 
 export default async function TeamPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const sp = await searchParams;
+  const sp = firstParams(await searchParams);
   const actor = await requireActor(`/teams/${id}`);
   const audit = await getTeamAudit(actor, id).catch((e) => {
     if (e instanceof NotFoundError) notFound();
@@ -46,7 +55,13 @@ export default async function TeamPage({ params, searchParams }: Props) {
 
       {!aggregates && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
-          Team figures appear once the team has at least {audit.minAggregate} members, so that nobody&apos;s ratings can be worked out from them.
+          Team figures appear once the team has at least {audit.minAggregate} members besides you, so that nobody&apos;s ratings can be worked out from them.
+        </p>
+      )}
+
+      {audit.hidden && hiddenSummary(audit.hidden) && (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="hidden-rows">
+          Hidden: fewer than {audit.minAggregate} colleagues rated these skills ({hiddenSummary(audit.hidden)}), so that nobody&apos;s ratings can be worked out from them.
         </p>
       )}
 
@@ -70,7 +85,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
             <h2 id="bus-h" className="text-xl font-semibold">Bus-factor risks</h2>
             <p className="text-sm text-slate-700">Skills the team needs that at most one person holds at level 4 or above.</p>
             {aggregates.busFactor.length === 0 ? (
-              <p className="mt-2">{audit.target.length ? "None: every needed skill has at least two strong holders." : "Set a target profile to see which skills the team depends on."}</p>
+              <p className="mt-2">{audit.hidden?.busFactor ? "None among the skills enough colleagues rated." : audit.target.length ? "None: every needed skill has at least two strong holders." : "Set a target profile to see which skills the team depends on."}</p>
             ) : (
               <ul className="mt-2 flex flex-wrap gap-2" data-testid="bus-factor">
                 {aggregates.busFactor.map((b) => (
@@ -87,7 +102,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
             {audit.target.length === 0 ? (
               <p>No target profile yet{audit.canManage ? " — set one below." : "."}</p>
             ) : gapRows.length === 0 ? (
-              <p>The team meets its target profile.</p>
+              <p>{audit.hidden?.gap ? "No gap among the skills enough colleagues rated." : "The team meets its target profile."}</p>
             ) : (
               <>
                 <HorizontalBars

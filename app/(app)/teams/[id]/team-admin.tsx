@@ -1,14 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { cancelInvitationAction, inviteAction, removeMemberAction, setTargetAction } from "../actions";
+import { FieldError } from "@/components/field-error";
+import { cancelInvitationAction, changeRoleAction, inviteAction, removeMemberAction, setTargetAction } from "../actions";
 
 type Props = {
   audit: {
     teamId: string;
     isAdmin: boolean;
     people: { userId: string; name: string; email: string; role: string; since: Date }[];
-    invitations: { id: string; email: string; role: string; createdAt: Date }[];
+    invitations: { id: string; email: string; role: string; createdAt: Date; expiresAt: Date | null; state: "pending" | "expired" | "declined" }[];
     targetRoles: { roleId: string; count: number }[];
     targetSkills: { skillId: string; level: number; count: number }[];
     audit: { id: string; action: string; data: unknown; createdAt: Date; actor: string }[];
@@ -22,6 +23,7 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [mix, setMix] = useState(audit.targetRoles);
   const [explicit, setExplicit] = useState(audit.targetSkills);
+  const [inviteErrors, setInviteErrors] = useState<Record<string, string[]>>({});
   const done = (r: { ok: boolean; message?: string }, okText: string) => {
     setMsg(r.ok ? { ok: true, text: okText } : { ok: false, text: r.message ?? "Something went wrong." });
     if (r.ok) router.refresh();
@@ -38,21 +40,30 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
           e.preventDefault();
           const form = e.currentTarget;
           const r = await inviteAction({ teamId: audit.teamId, ...Object.fromEntries(new FormData(form)) });
+          const errors = r.ok ? {} : r.errors;
+          setInviteErrors(errors);
           if (r.ok) form.reset();
-          done(r, r.ok && r.data.status === "updated" ? "Role updated." : "Invitation sent: it joins them when they sign up or sign in.");
+          // A refusal about the address or role shows beside that field (focused), not again in the banner.
+          const field = errors.email ? "email" : errors.role && audit.isAdmin ? "role" : null;
+          if (field) {
+            setMsg(null);
+            form.querySelector<HTMLElement>(`#invite-${field}`)?.focus();
+          } else done(r, r.ok ? `Invitation sent. They join once they accept it, by ${day(r.data.expiresAt)}.` : "");
         }}
       >
         <div>
           <label htmlFor="invite-email" className="block text-sm font-medium">Invite by email</label>
-          <input id="invite-email" name="email" type="email" required className={input} />
+          <input id="invite-email" name="email" type="email" required className={input} aria-invalid={Boolean(inviteErrors.email)} aria-describedby="invite-email-error" />
+          <FieldError id="invite-email-error" messages={inviteErrors.email} />
         </div>
         {audit.isAdmin && (
           <div>
             <label htmlFor="invite-role" className="block text-sm font-medium">As</label>
-            <select id="invite-role" name="role" className={input} defaultValue="member">
+            <select id="invite-role" name="role" className={input} defaultValue="member" aria-invalid={Boolean(inviteErrors.role)} aria-describedby="invite-role-error">
               <option value="member">member</option>
               <option value="manager">manager</option>
             </select>
+            <FieldError id="invite-role-error" messages={inviteErrors.role} />
           </div>
         )}
         <button className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">Invite</button>
@@ -62,27 +73,61 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
         <h3 className="font-semibold">People</h3>
         <ul className="mt-2 divide-y divide-slate-100">
           {audit.people.map((p) => (
-            <li key={p.userId} className="flex items-center justify-between gap-3 py-1.5">
-              <span>{p.name} <span className="text-sm text-slate-600">({p.email}, {p.role})</span></span>
-              {(p.role === "member" || audit.isAdmin) && (
-                <button type="button" className="text-sm text-red-800 underline" onClick={async () => {
-                  if (!confirm(`Remove ${p.name} from the team?`)) return;
-                  done(await removeMemberAction({ teamId: audit.teamId, userId: p.userId }), `${p.name} was removed.`);
-                }}>
-                  Remove<span className="sr-only"> {p.name}</span>
-                </button>
-              )}
-            </li>
-          ))}
-          {audit.invitations.map((i) => (
-            <li key={i.id} className="flex items-center justify-between gap-3 py-1.5">
-              <span>{i.email} <span className="text-sm text-slate-600">(invited as {i.role}, pending)</span></span>
-              <button type="button" className="text-sm underline" onClick={async () => done(await cancelInvitationAction({ teamId: audit.teamId, invitationId: i.id }), "Invitation cancelled.")}>
-                Cancel<span className="sr-only"> invitation for {i.email}</span>
-              </button>
+            <li key={p.userId} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-1.5">
+              <span className="min-w-0 break-words">{p.name} <span className="text-sm text-slate-600">({p.email}, {p.role})</span></span>
+              <span className="flex flex-wrap items-center gap-3">
+                {audit.isAdmin && (
+                  <form
+                    className="flex items-center gap-1"
+                    onSubmit={async (e) => {
+                      e.preventDefault();
+                      const role = new FormData(e.currentTarget).get("role");
+                      done(await changeRoleAction({ teamId: audit.teamId, userId: p.userId, role }), `${p.name} is now a ${String(role)}.`);
+                    }}
+                  >
+                    <label htmlFor={`role-${p.userId}`} className="sr-only">Role of {p.name}</label>
+                    <select id={`role-${p.userId}`} name="role" defaultValue={p.role} className="rounded border border-slate-400 px-1 py-0.5 text-sm">
+                      <option value="member">member</option>
+                      <option value="manager">manager</option>
+                    </select>
+                    <button className="text-sm underline">Change role<span className="sr-only"> of {p.name}</span></button>
+                  </form>
+                )}
+                {(p.role === "member" || audit.isAdmin) && (
+                  <button type="button" className="text-sm text-red-800 underline" onClick={async () => {
+                    if (!confirm(`Remove ${p.name} from the team?`)) return;
+                    done(await removeMemberAction({ teamId: audit.teamId, userId: p.userId }), `${p.name} was removed.`);
+                  }}>
+                    Remove<span className="sr-only"> {p.name}</span>
+                  </button>
+                )}
+              </span>
             </li>
           ))}
         </ul>
+      </div>
+
+      <div>
+        <h3 className="font-semibold">Invitations</h3>
+        {audit.invitations.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-700">None open. Invited people join only once they accept, with a confirmed email address.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100">
+            {audit.invitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-1.5">
+                <span className="min-w-0 break-words">
+                  {i.email}{" "}
+                  <span className={`text-sm ${i.state === "pending" ? "text-slate-600" : "text-amber-900"}`}>
+                    (as {i.role}, {i.state === "pending" ? `pending until ${day(i.expiresAt)}` : i.state === "expired" ? "expired" : "declined"})
+                  </span>
+                </span>
+                <button type="button" className="text-sm underline" onClick={async () => done(await cancelInvitationAction({ teamId: audit.teamId, invitationId: i.id }), i.state === "pending" ? "Invitation cancelled." : "Invitation removed.")}>
+                  {i.state === "pending" ? "Cancel" : "Remove"}<span className="sr-only"> invitation for {i.email}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
 
       <form
@@ -142,6 +187,11 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
       </details>
     </section>
   );
+}
+
+/** A calendar day, as the invitation mail states it (UTC, so server and browser agree). */
+function day(d: Date | string | null): string {
+  return d ? new Date(d).toISOString().slice(0, 10) : "";
 }
 
 function summarise(data: unknown): string {

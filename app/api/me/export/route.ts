@@ -1,4 +1,4 @@
-import { withActor } from "@/lib/actions/route";
+import { withActor } from "@/lib/actions/with-actor";
 import { exportMyData } from "@/lib/data/my-data";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,7 @@
-import { z } from "zod";
-import { withActor } from "@/lib/actions/route";
-import { describeFieldErrors, zodFieldErrors } from "@/lib/actions/safe-action";
+import { withActor } from "@/lib/actions/with-actor";
 import { exportMyRatingsCsv } from "@/lib/data/my-data";
-import { ratingEntrySchema, saveMyRatings } from "@/lib/data/ratings";
+import { ratingListSchema, saveMyRatings } from "@/lib/data/ratings";
+import { z } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -17,25 +16,12 @@ export const GET = withActor(async (_req, actor) => {
   });
 });
 
-const saveSchema = z.object({
-  ratings: z.array(ratingEntrySchema, { message: "ratings must be a list." }).min(1, "Change at least one rating.").max(500, "At most 500 ratings at once."),
-});
-
 /**
  * Saves the caller's own ratings, as the "My skills" form does: body `{ "ratings": [{ "skillId", "level", … }] }`.
  * All entries are applied in one transaction or none; 200 `{ changed }` once committed, 400 with field messages.
+ * The body is parsed by the same wrapper and schema as the form's server action.
  */
-export const PUT = withActor(async (req, actor) => {
-  if (!(req.headers.get("content-type") ?? "").includes("application/json")) {
-    const message = "Send the ratings as JSON (Content-Type: application/json).";
-    return Response.json({ error: message, errors: { body: [message] } }, { status: 415 });
-  }
-  const body: unknown = await req.json().catch(() => undefined);
-  const parsed = saveSchema.safeParse(body);
-  if (!parsed.success) {
-    const errors = zodFieldErrors(parsed.error);
-    return Response.json({ error: describeFieldErrors(errors), errors }, { status: 400 });
-  }
-  const changed = await saveMyRatings(actor, parsed.data.ratings);
+export const PUT = withActor(z.object({ ratings: ratingListSchema }), async ({ ratings }, actor) => {
+  const changed = await saveMyRatings(actor, ratings);
   return Response.json({ changed }, { headers: { "Cache-Control": "no-store" } });
 });

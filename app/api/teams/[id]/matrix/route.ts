@@ -1,4 +1,4 @@
-import { withActor } from "@/lib/actions/route";
+import { withActor } from "@/lib/actions/with-actor";
 import { exportTeamMatrixCsv } from "@/lib/data/team-audit";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,67 @@
+/**
+ * A path segment that is not valid percent-encoded UTF-8 on a dynamic route ("/skills/%E0%A4%A") made Next's router
+ * fail with a bare 500 in production (vercel/next.js#92527). proxy.ts answers such a path with a 400 before routing;
+ * this checks it does so for every dynamic route in app/, and that everything else goes on as before.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { NextRequest, type NextFetchEvent } from "next/server";
+import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
+import { beforeAll, describe, expect, it } from "vitest";
+import proxy, { config } from "@/proxy";
+
+const appDir = path.resolve(import.meta.dirname, "../../app");
+
+/** Every route with a dynamic segment, as a URL pattern ("/skills/[id]"), read from the app directory. */
+function dynamicRoutes(dir = appDir, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`; // route groups add nothing to the URL
+      out.push(...dynamicRoutes(path.join(dir, entry.name), prefix + segment));
+    } else if (/^(page|route)\.tsx?$/.test(entry.name) && prefix.includes("[")) out.push(prefix);
+  }
+  return out;
+}
+
+const BAD = ["%", "%ZZ", "%E0%A4%A", "%C0%AF", "%ED%A0%80", "%FF"];
+const matchers = config.matcher.map((m) => getPathMatch(m));
+const run = async (url: string): Promise<Response> => {
+  const res = await proxy(new NextRequest(new URL(url, "http://localhost:3100")), {} as NextFetchEvent);
+  if (!res) throw new Error(`no response for ${url}`);
+  return res;
+};
+
+beforeAll(() => {
+  process.env.NEXTAUTH_SECRET ??= "unit-test-secret-unit-test-secret";
+});
+
+describe("proxy.ts: undecodable paths", () => {
+  const routes = dynamicRoutes();
+
+  it("finds the app's dynamic routes", () => {
+    expect(routes).toEqual(expect.arrayContaining(["/skills/[id]", "/roles/[id]", "/teams/[id]", "/reviews/[id]", "/api/teams/[id]/matrix"]));
+  });
+
+  for (const route of dynamicRoutes()) {
+    it(`${route}: every bad encoding is matched by the proxy and answered 400`, async () => {
+      for (const bad of BAD) {
+        const url = route.replace(/\[\[?(?:\.\.\.)?\w+\]\]?/g, bad);
+        expect(matchers.some((m) => m(url) !== false), `config.matcher misses ${url}`).toBe(true);
+        const res = await run(url);
+        expect(res.status, url).toBe(400);
+        expect(await res.text()).toContain("This address is not valid.");
+      }
+    });
+  }
+
+  it("lets good paths through: public pages untouched, signed-in areas to sign-in", async () => {
+    const skill = await run("/skills/linux");
+    expect(skill.headers.get("x-middleware-next")).toBe("1");
+    const encoded = await run("/skills/%2500%F0%9F%98%80");
+    expect(encoded.headers.get("x-middleware-next")).toBe("1");
+    const team = await run("/teams/abc");
+    expect(team.status).toBe(307);
+    expect(team.headers.get("location")).toContain("/signin?callbackUrl=");
+  });
+});
