@@ -30,6 +30,16 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** The browser's User-Agent, for the account page's list of sessions; null outside a request. */
+async function userAgent(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}
+
 export function buildAuthOptions(): NextAuthOptions {
   const e = env();
   const sso = oidcProvider(e);
@@ -69,7 +79,7 @@ export function buildAuthOptions(): NextAuthOptions {
       },
       async jwt({ token, user }) {
         if (user) {
-          const sid = await createSession(user.id, null);
+          const sid = await createSession(user.id, await userAgent());
           token.uid = user.id;
           token.sid = sid ?? undefined;
         }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { getAccount } from "@/lib/data/users";
 import { listMySessions } from "@/lib/data/sessions";
+import { describeUserAgent } from "@/lib/domain/user-agent";
 import { AccountForms } from "./account-forms";
 import { SessionsPanel, VerificationPanel } from "./sessions-panel";
 
@@ -20,7 +21,7 @@ export default async function AccountPage() {
         </p>
       </div>
       <VerificationPanel email={account.email} verified={actor.verified} />
-      <SessionsPanel sessions={sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), userAgent: s.userAgent, current: s.current }))} />
+      <SessionsPanel sessions={sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), userAgent: describeUserAgent(s.userAgent), current: s.current }))} />
       <AccountForms name={account.name ?? ""} email={account.email} hasPassword={account.hasPassword} />
     </section>
   );

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { resendVerificationAction } from "@/app/(auth)/actions";
 import { endSessionAction, signOutEverywhereAction } from "./actions";
 
-type SessionRow = { id: string; createdAt: string; userAgent: string | null; current: boolean };
+type SessionRow = { id: string; createdAt: string; userAgent: string; current: boolean };
 const button = "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60";
 const secondary = "rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60";
 
@@ -64,12 +64,12 @@ export function SessionsPanel({ sessions }: { sessions: SessionRow[] }) {
         {sessions.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span>
-              Signed in {s.createdAt.slice(0, 16).replace("T", " ")} UTC{s.userAgent ? ` · ${s.userAgent.slice(0, 60)}` : ""}
+              {s.userAgent} · signed in {s.createdAt.slice(0, 16).replace("T", " ")} UTC
               {s.current && <strong> (this browser)</strong>}
             </span>
             {!s.current && (
               <button type="button" className={secondary} disabled={pending} onClick={() => end(s.id)}>
-                Sign out this browser
+                Sign out this browser<span className="sr-only"> ({s.userAgent}, signed in {s.createdAt.slice(0, 16).replace("T", " ")})</span>
               </button>
             )}
           </li>

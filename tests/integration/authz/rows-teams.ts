@@ -2,7 +2,8 @@ import { fromAction, fromData, fromResponse, signedIn, type Expect, type MatrixR
 import type { ActorName, World } from "../../support/world";
 import { cancelInvitationAction, changeRoleAction, createTeamAction, inviteAction, removeMemberAction, setTargetAction } from "@/app/(app)/teams/actions";
 import { acceptInvitationAction, declineInvitationAction } from "@/app/(app)/invitations/actions";
-import { getMyInvitations } from "@/lib/data/invitation-responses";
+import { countMyInvitations, getInvitationByToken, getMyInvitations } from "@/lib/data/invitation-responses";
+import { newToken } from "@/lib/data/tokens";
 import { GET as matrixCsv } from "@/app/api/teams/[id]/matrix/route";
 import { getMyTeams } from "@/lib/data/teams";
 import { getTeamAudit } from "@/lib/data/team-audit";
@@ -85,6 +86,31 @@ export const teamRows: MatrixRow[] = [
     name: "data getMyInvitations",
     run: (w, as) => fromData(w, as, (a) => getMyInvitations(a)),
     expect: signedIn("ok"),
+  },
+  {
+    name: "data countMyInvitations (one open invitation to the member)",
+    run: async (w, as) => {
+      await openInvitation(w, w.actors.member.email);
+      const actor = w.actor(as);
+      if (!actor) return "signin";
+      const n = await countMyInvitations(actor);
+      if ((as === "member") !== n > 0) throw new Error(`${as} counts ${n} invitations`);
+      return "ok";
+    },
+    expect: signedIn("ok"),
+  },
+  {
+    name: "data getInvitationByToken (the invitation page; the address only for its owner or a signed-out holder of the link)",
+    run: async (w, as) => {
+      const { token, hash } = newToken();
+      const team = await w.db.prisma.team.create({ data: { name: `Linked ${Math.random().toString(36).slice(2, 9)} ${w.tag}` } });
+      await w.db.prisma.teamInvitation.create({ data: { teamId: team.id, email: w.actors.member.email, role: "member", tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) } });
+      const view = await getInvitationByToken(w.actor(as), token);
+      const shouldSeeAddress = as === "anonymous" || as === "member";
+      if ((view.email !== null) !== shouldSeeAddress || view.mine !== (as === "member")) throw new Error(`${as} sees ${JSON.stringify(view)}`);
+      return "ok";
+    },
+    expect: { anonymous: "ok", member: "ok", otherMember: "ok", manager: "ok", otherManager: "ok", admin: "ok" },
   },
   {
     name: "action acceptInvitation (sent to the caller's own address)",
