@@ -1,21 +1,6 @@
 /** @type {import('next').NextConfig} */
 const securityHeaders = [
-  // Inline scripts are needed by Next's streaming runtime; everything else is same-origin only.
-  {
-    key: "Content-Security-Policy",
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""),
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "form-action 'self'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  },
+  // The Content-Security-Policy is set per request by proxy.ts, with a script nonce (lib/csp.ts).
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -33,7 +18,7 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
-    // proxy.ts runs for /me and /admin, where the import forms post; Next hands on only this much of a body it cloned
+    // proxy.ts runs for every request, including the import forms' posts; Next hands on only this much of a body it cloned
     // for the proxy, so it must not be smaller than the action limit (its default is 10 MB).
     proxyClientMaxBodySize: ACTION_BODY_LIMIT,
   },

@@ -65,3 +65,34 @@ describe("proxy.ts: undecodable paths", () => {
     expect(team.headers.get("location")).toContain("/signin?callbackUrl=");
   });
 });
+
+describe("proxy.ts: Content-Security-Policy with a script nonce", () => {
+  const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+
+  it("gives every page a policy with a fresh nonce and no 'unsafe-inline' for scripts, and hands Next the same policy", async () => {
+    const [a, b] = [await run("/"), await run("/skills/linux")];
+    const [ca, cb] = [a.headers.get("content-security-policy"), b.headers.get("content-security-policy")];
+    expect(nonceOf(ca)).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+    expect(nonceOf(ca)).not.toBe(nonceOf(cb));
+    const scripts = /script-src ([^;]+)/.exec(ca!)![1];
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(scripts).toContain("'strict-dynamic'");
+    expect(ca).toContain("frame-ancestors 'none'");
+    // NextResponse.next({ request: { headers } }) passes the request's new headers on as x-middleware-request-*.
+    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(ca);
+  });
+
+  it("the matcher covers pages and API routes, not build assets", () => {
+    const covered = (url: string) => matchers.some((m) => m(url) !== false);
+    expect(covered("/")).toBe(true);
+    expect(covered("/signin")).toBe(true);
+    expect(covered("/invitations/abc")).toBe(true);
+    expect(covered("/_next/static/chunks/app.js")).toBe(false);
+  });
+
+  it("the emailed invitation link opens signed out; the inbox needs sign-in", async () => {
+    expect((await run("/invitations/abcdefghijklmnopqrstuvwxyz")).headers.get("x-middleware-next")).toBe("1");
+    expect((await run("/invitations")).status).toBe(307);
+  });
+});
+
