@@ -34,10 +34,16 @@ export async function takeSignInSlot(email: string, ip: string, now = new Date()
   );
 }
 
-/** After a successful sign-in: the email's failures no longer count (the address's do). */
+/**
+ * After a successful sign-in: the email's failures no longer count, and the slot this attempt took from the
+ * address's bucket is given back (so a busy office behind one address is limited by its failures, not its sign-ins).
+ * The address's earlier failures still count.
+ */
 export async function clearSignInFailures(email: string, ip: string): Promise<void> {
   const b = buckets(email, ip);
   await clearBuckets([b.pair, b.email]);
+  const prisma = await db();
+  await prisma.$executeRaw`DELETE FROM "RateLimitEvent" WHERE id = (SELECT id FROM "RateLimitEvent" WHERE bucket = ${b.ip} ORDER BY id DESC LIMIT 1)`;
 }
 
 /** After a password reset: the owner proved control of the mailbox, so no old failure may keep them out. */

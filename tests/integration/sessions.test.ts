@@ -77,6 +77,16 @@ describe("sign-in limits hold under parallel attempts", () => {
     await expect(authorize(p.email, PW, { "x-skillgap-peer": "192.0.2.77" })).resolves.toMatchObject({ id: p.id });
   });
 
+  it("successful sign-ins do not fill the address's bucket: 60 people behind one office address, 10 at a time, all get in", async () => {
+    const people = await Promise.all(Array.from({ length: 60 }, (_, i) => person(`office${i}`)));
+    const outcomes: string[] = [];
+    for (let i = 0; i < people.length; i += 10) {
+      const batch = await Promise.allSettled(people.slice(i, i + 10).map((p) => authorize(p.email, PW, { "x-skillgap-peer": "192.0.2.99" })));
+      outcomes.push(...batch.map(outcome));
+    }
+    expect(outcomes).toEqual(Array(60).fill("ok"));
+  });
+
   it("a NUL or a lone surrogate in the email is an ordinary wrong sign-in, never a database error", async () => {
     await expect(authorize("a\u0000b@example.com", "whatever")).rejects.toThrow(/^CredentialsSignin$/);
     await expect(authorize("a\uD800b@example.com", "whatever")).rejects.toThrow(/^CredentialsSignin$/);
@@ -149,3 +159,41 @@ describe("sessions end at once (real next-auth JWT, no session mock)", () => {
     expect(await actorFor(other)).toBeNull();
   });
 });
+
+describe("single sign-on trusts an address only when the provider verified it", () => {
+  const ssoSignIn = (userId: string, profile: Record<string, unknown>) =>
+    options().events!.signIn!({ user: { id: userId } as never, account: { provider: "oidc", type: "oauth", providerAccountId: "x" } as never, profile: profile as never, isNewUser: true });
+  const verified = async (id: string) => (await w.db.prisma.user.findUniqueOrThrow({ where: { id } })).emailVerified !== null;
+
+  it("email_verified false or missing leaves the account unverified (no invitations, no teams)", async () => {
+    const u = await w.db.prisma.user.create({ data: { email: `sso-no-${w.tag}@s.test` } });
+    await ssoSignIn(u.id, { email: u.email, email_verified: false });
+    await ssoSignIn(u.id, { email: u.email });
+    expect(await verified(u.id)).toBe(false);
+  });
+
+  it("email_verified true verifies it", async () => {
+    const u = await w.db.prisma.user.create({ data: { email: `sso-yes-${w.tag}@s.test` } });
+    await ssoSignIn(u.id, { email: u.email, email_verified: true });
+    expect(await verified(u.id)).toBe(true);
+  });
+
+  it("OIDC_TRUST_UNVERIFIED_EMAIL=1 trusts an IdP that never sends the claim", async () => {
+    process.env.OIDC_TRUST_UNVERIFIED_EMAIL = "1";
+    resetEnvCache();
+    try {
+      const u = await w.db.prisma.user.create({ data: { email: `sso-trust-${w.tag}@s.test` } });
+      await ssoSignIn(u.id, { email: u.email });
+      expect(await verified(u.id)).toBe(true);
+    } finally {
+      delete process.env.OIDC_TRUST_UNVERIFIED_EMAIL;
+      resetEnvCache();
+    }
+  });
+
+  it("a deactivated SSO account gets no session", async () => {
+    const u = await w.db.prisma.user.create({ data: { email: `sso-off-${w.tag}@s.test`, deactivatedAt: new Date() } });
+    expect(await options().callbacks!.signIn!({ user: { id: u.id } as never, account: null })).toMatch(/AccountDeactivated/);
+  });
+});
+

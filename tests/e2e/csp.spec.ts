@@ -1,0 +1,49 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, chartSurface, signIn } from "./helpers";
+
+/** Records every CSP violation the page reports, from the browser's own event. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction("__cspViolation", (v: string) => seen.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
+  });
+  return seen;
+}
+
+test("pages run under a nonce-based CSP with no violations, and injected markup cannot run script", async ({ page }) => {
+  const violations = await watchViolations(page);
+  const res = await page.goto("/");
+  const csp = res?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(/script-src[^;]*'unsafe-inline'/.test(csp)).toBe(false);
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  // Next put the same nonce on its scripts (the browser hides the attribute's value from the DOM, not its presence).
+  expect(await page.locator("script[nonce]").count()).toBeGreaterThan(0);
+  const again = await page.goto("/skills");
+  expect(again?.headers()["content-security-policy"]).not.toContain(nonce);
+
+  // Signed in, through the interactive pages (forms, charts): everything hydrates and nothing is blocked.
+  await signIn(page, "alex@skillgap.demo", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(chartSurface(page, "radar-chart")).toBeVisible();
+  await page.goto("/me/skills");
+  await expect(page.getByRole("heading", { name: "My skills" })).toBeVisible();
+
+  expect(violations).toEqual([]);
+
+  // Injected markup cannot run script: an inline event handler (the usual HTML-injection payload) is refused.
+  await page.evaluate(() => {
+    const div = document.createElement("div");
+    div.innerHTML = `<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onload="window.__injected = true" alt="">`;
+    document.body.appendChild(div);
+  });
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => Boolean((window as unknown as { __injected?: boolean }).__injected))).toBe(false);
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+});
