@@ -2,6 +2,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { decodablePath } from "@/lib/search-params";
+import { ACTION_BODY_LIMIT_MB, MB } from "@/lib/upload-limits";
 
 /**
  * Runs before every request except static assets:
@@ -9,7 +10,9 @@ import { decodablePath } from "@/lib/search-params";
  *      it falls on a dynamic segment (vercel/next.js#92527);
  *   2. every response gets a Content-Security-Policy with a fresh script nonce (lib/csp.ts); Next applies the nonce
  *      to its scripts because the request carries the same header;
- *   3. signed-out visitors of the signed-in areas are redirected to sign-in (and back afterwards). Who may see what
+ *   3. a body declared larger than the largest any form or route accepts answers 413 with a plain message (Next would
+ *      answer an over-limit server action with a bare 500);
+ *   4. signed-out visitors of the signed-in areas are redirected to sign-in (and back afterwards). Who may see what
  *      is decided in lib/data, not here.
  */
 
@@ -31,6 +34,10 @@ const auth = withAuth((req) => withPolicy(req), { pages: { signIn: "/signin" } }
 
 export default function proxy(req: NextRequest, event: NextFetchEvent) {
   if (!decodablePath(req.nextUrl.pathname)) return new NextResponse(BAD_PATH, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  if (Number(req.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_MB * MB) {
+    const error = `Request too large (max ${ACTION_BODY_LIMIT_MB} MB).`;
+    return NextResponse.json({ error, errors: { body: [error] } }, { status: 413, headers: { "Cache-Control": "no-store" } });
+  }
   // /invitations/<token> is the emailed link: it must open signed out too.
   if (SIGNED_IN.test(req.nextUrl.pathname) && !/^\/invitations\/[^/]+$/.test(req.nextUrl.pathname)) return auth(req as NextRequestWithAuth, event);
   return withPolicy(req);

@@ -96,3 +96,12 @@ describe("proxy.ts: Content-Security-Policy with a script nonce", () => {
   });
 });
 
+describe("proxy.ts: oversized bodies", () => {
+  it("answers 413 with a message naming the limit, before Next would fail with a bare 500", async () => {
+    const req = new NextRequest(new URL("/admin", "http://localhost:3100"), { method: "POST", headers: { "content-length": String(50 * 1024 * 1024), "next-action": "abc" } });
+    const res = (await proxy(req, {} as NextFetchEvent))!;
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: "Request too large (max 12 MB).", errors: { body: ["Request too large (max 12 MB)."] } });
+  });
+});
+

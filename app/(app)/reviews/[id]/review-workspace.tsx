@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { ScaleLevel } from "@/lib/domain/types";
 import { amendAction, commentAction, reviewGoalAction, saveAgreementAction, saveAssessmentAction, transitionAction } from "../actions";
@@ -23,17 +23,31 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
   const [agreed, setAgreed] = useState<Record<string, number>>(Object.fromEntries(review.lines.map((l) => [l.skillId, l.agreedLevel ?? l.managerLevel ?? 0])));
   const [summary, setSummary] = useState(review.summary ?? "");
 
+  // The version the next write must name. Every accepted write bumps the review's version by exactly one, so it is
+  // counted here at once, instead of waiting for the refreshed page: a quick second click (save, then complete) would
+  // otherwise send the version from before the refresh and meet a conflict.
+  const version = useRef(review.version);
+  useEffect(() => {
+    version.current = Math.max(version.current, review.version);
+  }, [review.version]);
+  const v = () => version.current;
+
   async function run<T>(fn: () => Promise<ActionResult<T>>, ok: string): Promise<boolean> {
     setBusy(true);
     const r = await fn();
     setBusy(false);
     if (r.ok) {
+      version.current += 1;
       setMsg({ ok: true, text: ok });
       router.refresh();
       return true;
     }
-    setMsg({ ok: false, text: r.status === 409 ? `${r.message}` : r.message });
-    if (r.status === 409) router.refresh();
+    setMsg({ ok: false, text: r.message });
+    if (r.status === 409) {
+      const latest = (r.latest as { version?: number } | undefined)?.version;
+      if (typeof latest === "number") version.current = latest;
+      router.refresh();
+    }
     return false;
   }
 
@@ -68,13 +82,13 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
             );
           })}
           <div className="flex gap-3">
-            <button type="button" disabled={busy} className="rounded border border-brand-700 px-3 py-1.5 text-brand-700" onClick={() => run(() => saveAssessmentAction({ reviewId: review.id, version: review.version, levels: rated }), "Draft saved.")}>
+            <button type="button" disabled={busy} className="rounded border border-brand-700 px-3 py-1.5 text-brand-700" onClick={() => run(() => saveAssessmentAction({ reviewId: review.id, version: v(), levels: rated }), "Draft saved.")}>
               Save draft
             </button>
             {canSubmit && (
               <button type="button" disabled={busy} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white" onClick={async () => {
-                const saved = await run(() => saveAssessmentAction({ reviewId: review.id, version: review.version, levels: rated }), "Saved.");
-                if (saved) await run(() => transitionAction({ reviewId: review.id, version: review.version + 1, event: submitEvent }), "Submitted.");
+                const saved = await run(() => saveAssessmentAction({ reviewId: review.id, version: v(), levels: rated }), "Saved.");
+                if (saved) await run(() => transitionAction({ reviewId: review.id, version: v(), event: submitEvent }), "Submitted.");
               }}>
                 Submit {side === "subject" ? "self-assessment" : "assessment"}
               </button>
@@ -98,7 +112,7 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
                   <form className="mt-2 flex gap-2" onSubmit={async (e) => {
                     e.preventDefault();
                     const form = e.currentTarget;
-                    if (await run(() => commentAction({ reviewId: review.id, version: review.version, skillId: l.skillId, body: new FormData(form).get("body") }), "Comment added.")) form.reset();
+                    if (await run(() => commentAction({ reviewId: review.id, version: v(), skillId: l.skillId, body: new FormData(form).get("body") }), "Comment added.")) form.reset();
                   }}>
                     <label htmlFor={`c-${l.skillId}`} className="sr-only">Comment on {l.skillName}</label>
                     <input id={`c-${l.skillId}`} name="body" className={`${input} flex-1`} placeholder={`Comment on ${l.skillName}`} />
@@ -123,12 +137,12 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
               <label htmlFor="summary" className="block font-medium">Summary</label>
               <textarea id="summary" className={`${input} w-full`} rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
               <div className="flex gap-3">
-                <button type="button" disabled={busy} className="rounded border border-brand-700 px-3 py-1.5 text-brand-700" onClick={() => run(() => saveAgreementAction({ reviewId: review.id, version: review.version, agreed: Object.entries(agreed).map(([skillId, level]) => ({ skillId, level })), summary }), "Agreement saved.")}>
+                <button type="button" disabled={busy} className="rounded border border-brand-700 px-3 py-1.5 text-brand-700" onClick={() => run(() => saveAgreementAction({ reviewId: review.id, version: v(), agreed: Object.entries(agreed).map(([skillId, level]) => ({ skillId, level })), summary }), "Agreement saved.")}>
                   Save agreement
                 </button>
                 <button type="button" disabled={busy} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white" onClick={async () => {
-                  const saved = await run(() => saveAgreementAction({ reviewId: review.id, version: review.version, agreed: Object.entries(agreed).map(([skillId, level]) => ({ skillId, level })), summary }), "Agreement saved.");
-                  if (saved) await run(() => transitionAction({ reviewId: review.id, version: review.version + 1, event: "complete" }), "Review completed and locked.");
+                  const saved = await run(() => saveAgreementAction({ reviewId: review.id, version: v(), agreed: Object.entries(agreed).map(([skillId, level]) => ({ skillId, level })), summary }), "Agreement saved.");
+                  if (saved) await run(() => transitionAction({ reviewId: review.id, version: v(), event: "complete" }), "Review completed and locked.");
                 }}>
                   Complete review
                 </button>
@@ -139,7 +153,7 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
           {canWrite && <form className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3" onSubmit={async (e) => {
             e.preventDefault();
             const form = e.currentTarget;
-            if (await run(() => reviewGoalAction({ reviewId: review.id, version: review.version, ...Object.fromEntries(new FormData(form)) }), "Goal added to the development plan.")) form.reset();
+            if (await run(() => reviewGoalAction({ reviewId: review.id, version: v(), ...Object.fromEntries(new FormData(form)) }), "Goal added to the development plan.")) form.reset();
           }}>
             <h3 className="w-full font-semibold">Add a goal to the plan</h3>
             <label className="text-sm">Skill
@@ -162,7 +176,7 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
       {state === "completed" && side === "subject" && canWrite && (
         <form className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" onSubmit={(e) => {
           e.preventDefault();
-          run(() => transitionAction({ reviewId: review.id, version: review.version, event: "acknowledge", comment: new FormData(e.currentTarget).get("comment") }), "Review acknowledged.");
+          run(() => transitionAction({ reviewId: review.id, version: v(), event: "acknowledge", comment: new FormData(e.currentTarget).get("comment") }), "Review acknowledged.");
         }}>
           <h2 className="text-xl font-semibold">Acknowledge</h2>
           <label htmlFor="ack" className="block">Comment <span className="text-slate-600">(optional)</span></label>
@@ -175,7 +189,7 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
         <form className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" onSubmit={async (e) => {
           e.preventDefault();
           const form = e.currentTarget;
-          if (await run(() => amendAction({ reviewId: review.id, version: review.version, ...Object.fromEntries(new FormData(form)) }), "Amendment recorded.")) form.reset();
+          if (await run(() => amendAction({ reviewId: review.id, version: v(), ...Object.fromEntries(new FormData(form)) }), "Amendment recorded.")) form.reset();
         }}>
           <h2 className="w-full text-xl font-semibold">Record an amendment</h2>
           <label className="text-sm">Skill
