@@ -4,11 +4,34 @@ const config = [
   { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...next,
   {
-    files: ["lib/domain/**/*.ts"],
+    // Domain code is pure: it imports only other domain files (./…, or @/lib/domain/…), so nothing from next, react,
+    // prisma, node:* or the data layer.
+    files: ["lib/domain/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\./|@/lib/domain/)", message: "lib/domain imports nothing outside lib/domain." }] }],
+    },
+  },
+  {
+    files: ["lib/domain/*/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["next", "next/*", "react", "react-dom", "@prisma/*", "@/lib/generated/*", "node:*", "@/lib/data/*"] },
+        { patterns: [{ regex: "^(?!\\./|\\.\\./(?!\\.\\./)|@/lib/domain/)", message: "lib/domain imports nothing outside lib/domain." }] },
+      ],
+    },
+  },
+  {
+    // lib/auth reaches the database through one module only.
+    files: ["lib/auth/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(@/lib/data/(?!auth-store$)|\\.\\./data/)", message: "lib/auth imports only @/lib/data/auth-store from the data layer." },
+            { group: ["@/lib/generated/*", "@prisma/*"], message: "lib/auth never imports Prisma; go through @/lib/data/auth-store." },
+          ],
+        },
       ],
     },
   },

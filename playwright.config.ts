@@ -8,6 +8,7 @@ export const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580);
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
   workers: 1,
   retries: 0,
   timeout: 60_000,
@@ -46,6 +47,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP}`,
       MAIL_FROM: "skillgap <no-reply@e2e.test>",
+      // Every browser in the suite signs up and invites from one address (127.0.0.1).
+      SIGNUP_MAX_PER_IP_PER_HOUR: "1000",
+      INVITES_MAX_PER_HOUR: "1000",
     },
     },
   ],

@@ -17,7 +17,7 @@ import { ACTION_BODY_LIMIT_MB, MB } from "@/lib/upload-limits";
  */
 
 /** The signed-in areas. */
-const SIGNED_IN = /^\/(?:dashboard|me|compare|teams|reviews|admin|account|plan|invitations)(?:\/|$)/;
+const SIGNED_IN = /^\/(?:dashboard|me|compare|teams|reviews|admin|account|invitations)(?:\/|$)/;
 
 const BAD_PATH = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad request</title></head><body><main><h1>Bad request</h1><p>This address is not valid. <a href="/">Go to the start page</a>.</p></main></body></html>`;
 

@@ -1,5 +1,7 @@
+import type { TeamRole } from "@/lib/domain/types";
+
 /** What joining a team means for the person invited, in their words (shown before they accept). */
-export function InvitationTerms({ role }: { role: "member" | "manager" }) {
+export function InvitationTerms({ role }: { role: TeamRole }) {
   return (
     <p className="text-sm text-slate-700">
       {role === "manager"

@@ -30,6 +30,10 @@ const schema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100000).default(30),
   /** Failed sign-ins per email from all addresses together: wide, so one attacker cannot lock the owner out. */
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).max(100000).default(100),
+  /** Sign-ups from one client address per hour (an office behind one address may need more). */
+  SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(20),
+  /** Invitations one person may send per hour. */
+  INVITES_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(50),
   /** Proxies in front of the app that append to X-Forwarded-For. 0: the client is the socket's peer. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SMTP_URL: z

@@ -5,17 +5,10 @@
  * never a JSON path, and every string is checked for what Postgres cannot store before it gets there.
  */
 import { z } from "zod";
+import { isStorableText } from "@/lib/domain/storable-text";
 import { fileTooLarge, MB, utf8Bytes } from "./upload-limits";
 
-export { z };
-
-// NUL, or half of a surrogate pair with no other half: Postgres text refuses NUL, jsonb refuses lone surrogates.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True when Postgres can store the string (no NUL, no lone surrogate). */
-export function isStorableText(value: string): boolean {
-  return !UNSTORABLE.test(value);
-}
+export { z, isStorableText };
 
 export const unstorableMessage = (what: string) => `${what} contains a NUL or broken unicode character; remove it and try again.`;
 
@@ -152,3 +145,35 @@ export const fileText = (maxMb: number, minChars = 1) =>
     .string({ message: "Choose a file." })
     .min(minChars, "The file is empty.")
     .refine((v) => v.length <= maxMb * MB && utf8Bytes(v) <= maxMb * MB, fileTooLarge(maxMb));
+
+/** One of a fixed set of values (a role, a status, an event); `message` says which values are allowed. */
+export const choice = <const V extends readonly [string, ...string[]]>(values: V, message: string) => z.enum(values, { message });
+
+/** A yes/no sent by a form as "true" or "false". */
+export const flag = (message: string) => choice(["true", "false"], message).transform((v) => v === "true");
+
+/**
+ * A password as typed: not trimmed (spaces count), at most 200 characters, storable. How strong it must be is the
+ * account code's rule (lib/auth/common-passwords.ts), so the same check runs on every path that sets one.
+ */
+export const password = (what = "Password", missing = `Enter a ${what.toLowerCase()}.`) =>
+  z
+    .string({ message: missing })
+    .max(200, `${what} must be at most 200 characters long.`)
+    .refine(isStorableText, unstorableMessage(what));
+
+/** The one-time token of an emailed link (confirm address, reset password). */
+export const token = () =>
+  z
+    .string({ message: "The link is incomplete." })
+    .trim()
+    .min(1, "The link is incomplete.")
+    .max(200, "The link is invalid.")
+    .refine(isStorableText, "The link is invalid.");
+
+/** A list of at most `max` rows, each parsed by `row`; `what` names the list ("Roles"). */
+export const list = <S extends z.ZodType>(row: S, max: number, what: string) =>
+  z.array(row, { message: `${what} must be a list.` }).max(max, `At most ${max} ${what.toLowerCase()}.`);
+
+/** For actions that take no input (the session says who and what). */
+export const noInput = () => z.unknown().transform(() => ({}));

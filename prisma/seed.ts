@@ -76,7 +76,7 @@ export async function seed(prisma: Db, opts: { demo: boolean }): Promise<string>
       const team = await tx.team.create({ data: { name: "Platform Team (demo)", description: "Demo team for trying the audit pages." } });
       const members = users.filter((u) => u.role === "member");
       await tx.teamMembership.createMany({
-        data: [{ teamId: team.id, userId: ids.manager, role: "manager" }, ...members.map((m) => ({ teamId: team.id, userId: m.id, role: "member" }))],
+        data: [{ teamId: team.id, userId: ids.manager, role: "manager" }, ...members.map((m) => ({ teamId: team.id, userId: m.id, role: "member" as const }))],
       });
       await tx.teamTargetRole.createMany({ data: [{ teamId: team.id, roleId: "platform-engineer", count: 2 }, { teamId: team.id, roleId: "site-reliability-engineer", count: 1 }] });
     }

@@ -33,7 +33,7 @@ type SeedReviewsOptions = {
   skillIds: string[]; rnd: () => number; now: number;
 };
 
-const OPEN_STATES = ["self-assessment", "manager-assessment", "discussion"] as const;
+const OPEN_STATES = ["self_assessment", "manager_assessment", "discussion"] as const;
 
 /**
  * Reviews: about a fifth of the people have a completed (acknowledged) review from last half-year by the large
@@ -101,8 +101,8 @@ export async function seedLarge(prisma: Db, opts: { people: number; skills: numb
   await prisma.user.create({ data: manager });
 
   const now = Date.now();
-  const ratings: { userId: string; skillId: string; level: number; source: string; createdAt: Date }[] = [];
-  const current: { userId: string; skillId: string; level: number; source: string; ratingId: bigint; updatedAt: Date }[] = [];
+  const ratings: Prisma.RatingCreateManyInput[] = [];
+  const current: Prisma.CurrentRatingCreateManyInput[] = [];
   for (const u of users) {
     for (const s of skillIds) {
       if (rnd() > 0.6) continue;
@@ -128,7 +128,7 @@ export async function seedLarge(prisma: Db, opts: { people: number; skills: numb
   for (let i = 0; i < cur.length; i += 5000) await prisma.currentRating.createMany({ data: cur.slice(i, i + 5000) });
 
   const big = await prisma.team.create({ data: { name: `Large team ${opts.people} (${run})` } });
-  await prisma.teamMembership.createMany({ data: [{ teamId: big.id, userId: manager.id, role: "manager" }, ...users.map((u) => ({ teamId: big.id, userId: u.id, role: "member" }))] });
+  await prisma.teamMembership.createMany({ data: [{ teamId: big.id, userId: manager.id, role: "manager" }, ...users.map((u) => ({ teamId: big.id, userId: u.id, role: "member" as const }))] });
   await prisma.teamTargetRole.createMany({ data: [{ teamId: big.id, roleId: "platform-engineer", count: Math.ceil(opts.people / 3) }, { teamId: big.id, roleId: "site-reliability-engineer", count: Math.ceil(opts.people / 6) }] });
   const squadIds: string[] = [];
   for (let t = 0; t * 8 < users.length; t++) {

@@ -9,7 +9,7 @@ import path from "node:path";
 import {
   PreflightError, acquirePgliteLock, checkPgliteFolder, checkPortFree, checkPostgres, demoSecret, parsePort, readConfig,
 } from "./preflight";
-import { pendingMigrations } from "./migrations";
+import { migrationState } from "../lib/data/migrations";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
 import { closePrisma, openPrisma } from "../lib/data/open";
 import { seed, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed";
@@ -56,7 +56,7 @@ async function main() {
 
   // Migrate (only when something is pending: the CLI takes seconds) and seed, before the server opens the database.
   let prisma = await openPrisma(target);
-  if ((await pendingMigrations(prisma)).length > 0) {
+  if ((await migrationState(prisma, path.resolve(import.meta.dirname, "..", "prisma", "migrations"))).pending.length > 0) {
     await closePrisma(prisma);
     console.log("skillgap: applying migrations…");
     run(bin("prisma"), ["migrate", "deploy"], childEnv, "prisma migrate deploy");

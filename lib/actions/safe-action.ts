@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getActor, type SessionActor } from "@/lib/auth/session";
 import { ConflictError, DataError, NotFoundError, type FieldErrors } from "@/lib/data/errors";
-import { isStorableText } from "@/lib/validation";
+import { unstorablePaths } from "@/lib/domain/storable-text";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -119,11 +119,9 @@ function runAction<S extends z.ZodType, T>(
  * Strings Postgres refuses (text cannot hold NUL; jsonb, used by the audit log, refuses lone surrogates), by field.
  * Checked on the parsed input so the error names the field instead of failing in the database.
  */
-export function unstorableText(value: unknown, path: string[] = [], out: FieldErrors = {}): FieldErrors {
-  if (typeof value === "string") {
-    if (!isStorableText(value)) out[path.length ? path.join(".") : "_form"] = ["Contains a NUL or broken unicode character; remove it and try again."];
-  } else if (Array.isArray(value)) value.forEach((v, i) => unstorableText(v, [...path, String(i)], out));
-  else if (value !== null && typeof value === "object" && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) unstorableText(v, [...path, k], out);
+export function unstorableText(value: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  for (const path of unstorablePaths(value)) out[path.length ? path.join(".") : "_form"] = ["Contains a NUL or broken unicode character; remove it and try again."];
   return out;
 }
 

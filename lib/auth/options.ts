@@ -1,28 +1,21 @@
 import type { NextAuthOptions } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { db } from "@/lib/data/db";
-import { clearSignInFailures, takeSignInSlot } from "@/lib/data/login-attempts";
-import { createSession, endSession, SESSION_MAX_AGE_S } from "@/lib/data/sessions";
-import { markOidcEmailVerified, signInAllowed, verifyCredentials } from "@/lib/data/users";
+import {
+  authAdapter,
+  clearSignInFailures,
+  createSession,
+  endSession,
+  markOidcEmailVerified,
+  SESSION_MAX_AGE_S,
+  signInAllowed,
+  takeSignInSlot,
+  verifyCredentials,
+} from "@/lib/data/auth-store";
 import { clientIp, headerGetter } from "./client-ip";
 import { oidcProvider } from "./oidc";
 import { SIGN_IN_CODES } from "./sign-in-errors";
-
-/** next-auth's adapter wants a client up front; ours opens asynchronously, so each call awaits it. */
-function lazyPrismaAdapter(): Adapter {
-  return new Proxy({} as Adapter, {
-    get(_target, method: string) {
-      return async (...args: unknown[]) => {
-        const adapter = PrismaAdapter(await db()) as unknown as Record<string, (...a: unknown[]) => unknown>;
-        return adapter[method]?.(...args);
-      };
-    },
-  });
-}
 
 // The same rules as everywhere else: a NUL or an absurd length never reaches the database.
 const credentialsSchema = z.object({
@@ -44,7 +37,7 @@ export function buildAuthOptions(): NextAuthOptions {
   const e = env();
   const sso = oidcProvider(e);
   return {
-    adapter: lazyPrismaAdapter(),
+    adapter: authAdapter(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     secret: e.NEXTAUTH_SECRET,
     useSecureCookies: (e.NEXTAUTH_URL ?? "").startsWith("https://"),

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession, type Session } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
-import { findSessionActor } from "@/lib/data/sessions";
+import { findSessionActor } from "@/lib/data/auth-store";
 
 /** The signed-in person: `verified` once they confirmed their email; `sessionId` is this browser's session row. */
 export type SessionActor = { id: string; isAdmin: boolean; name: string | null; email: string; verified: boolean; sessionId: string };

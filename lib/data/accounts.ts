@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "./db";
+import type { Tx } from "./open";
+import { env } from "@/lib/env";
 import { DataError, NotFoundError } from "./errors";
 import { clearEmailSignInFailures } from "./login-attempts";
 import { HOUR, MINUTE, takeSlots } from "./rate-limit";
@@ -8,7 +10,7 @@ import { hashToken, isTokenShape, newToken, pseudonym } from "./tokens";
 import { createUser, normaliseEmail } from "./users";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/common-passwords";
-import type { Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/data/policy";
 import { appLink, deliverMail, queueMail } from "@/lib/mail";
 import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 
@@ -17,8 +19,6 @@ export const RESET_TTL_MS = 30 * MINUTE;
 
 const tooMany = (field: string, minutes: number) =>
   new DataError(`Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, { [field]: [`Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`] });
-
-type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["$transaction"]>[0]>[0];
 
 async function queueVerification(tx: Tx, userId: string, email: string): Promise<string> {
   // A new link replaces any earlier one: only the newest works.
@@ -38,7 +38,7 @@ export async function registerAccount(input: { name: string; email: string; pass
   const problem = passwordProblem(input.password, email);
   if (problem) throw new DataError(problem, { password: [problem] });
   const slot = await takeSlots([
-    { bucket: `signup:ip:${pseudonym(ip)}`, max: 20, windowMs: HOUR },
+    { bucket: `signup:ip:${pseudonym(ip)}`, max: env().SIGNUP_MAX_PER_IP_PER_HOUR, windowMs: HOUR },
     { bucket: `mail:to:${pseudonym(email)}`, max: 5, windowMs: HOUR },
   ]);
   if (!slot.allowed) throw tooMany("email", slot.retryMinutes);

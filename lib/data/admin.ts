@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "./db";
 import { NotFoundError, DataError } from "./errors";
 import { applyTaxonomy, type ApplyResult } from "./taxonomy-sync";
-import { canAdminister, type Actor } from "@/lib/auth/policy";
+import { canAdminister, type Actor } from "@/lib/data/policy";
+import { unstorablePaths } from "@/lib/domain/storable-text";
 import { formatTaxonomyErrors, parseTaxonomyDocument } from "@/lib/taxonomy/load";
 
 function assertAdmin(actor: Actor) {
@@ -22,17 +23,6 @@ export async function getAdminOverview(actor: Actor) {
   return { users, versions, teams, outbox: Object.fromEntries(outbox.map((o) => [o.status, o._count._all])) as Partial<Record<"pending" | "sent" | "failed", number>> };
 }
 
-/** Where a parsed document holds text Postgres refuses (NUL; lone surrogates), which JSON escapes can carry. */
-function unstorableAt(value: unknown, path = "$"): string | null {
-  if (typeof value === "string") return /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value) ? path : null;
-  if (value === null || typeof value !== "object") return null;
-  for (const [k, v] of Object.entries(value)) {
-    const at = unstorableAt(k, path) ?? unstorableAt(v, `${path}.${k}`);
-    if (at) return at;
-  }
-  return null;
-}
-
 /** Validates a taxonomy document and applies it whole, or changes nothing and lists every problem. */
 export async function importTaxonomy(actor: Actor, fileName: string, text: string): Promise<ApplyResult> {
   assertAdmin(actor);
@@ -42,7 +32,8 @@ export async function importTaxonomy(actor: Actor, fileName: string, text: strin
   } catch (e) {
     throw new DataError(`${fileName} is not valid JSON: ${e instanceof Error ? e.message : "parse error"}`, { file: ["The file is not valid JSON."] });
   }
-  const unstorable = unstorableAt(json);
+  const bad = unstorablePaths(json)[0];
+  const unstorable = bad && ["$", ...bad].join(".");
   if (unstorable) throw new DataError(`${fileName}: ${unstorable} contains a NUL or broken unicode character; nothing was changed.`, { file: [`${unstorable} contains a NUL or broken unicode character.`] });
   const result = parseTaxonomyDocument(json, fileName);
   if (!result.ok) {

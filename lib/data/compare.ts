@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
-import type { Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/data/policy";
 import { compareRoles, computeRoleFit } from "@/lib/domain";
 import { levelsVsRole } from "@/lib/domain/taxonomy-views";
 

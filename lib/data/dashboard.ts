@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
-import { isStaleDate } from "./ratings";
-import type { Actor } from "@/lib/auth/policy";
-import { computeRoleFit, fitOverTime, planLearningPath, suggestNextRoles } from "@/lib/domain";
+import { STALE_MONTHS } from "./ratings";
+import type { Actor } from "@/lib/data/policy";
+import { computeRoleFit, fitOverTime, isStale, planLearningPath, suggestNextRoles } from "@/lib/domain";
 import { careerGraphLayout, goalProgress, levelsVsRole } from "@/lib/domain/taxonomy-views";
 
 /**
@@ -37,7 +37,7 @@ export async function getDashboard(actor: Actor, now = new Date()) {
   return {
     taxonomy,
     ratedCount: me.currentRatings.length,
-    staleCount: me.currentRatings.filter((r) => isStaleDate(r.updatedAt, now)).length,
+    staleCount: me.currentRatings.filter((r) => isStale(r.updatedAt, now, STALE_MONTHS)).length,
     currentRole: current ? { id: current.id, title: current.title } : null,
     targetRole: target ? { id: target.id, title: target.title } : null,
     fit,

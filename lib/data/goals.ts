@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "./db";
 import { DataError, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
-import { readableUsersWhere, type Actor } from "@/lib/auth/policy";
+import { readableUsersWhere, type Actor } from "@/lib/data/policy";
+import type { GoalStatus } from "@/lib/domain/types";
 
 export type GoalInput = { skillId: string; targetLevel: number; dueDate: Date | null; note: string | null; reviewId?: string | null };
 
@@ -18,7 +19,7 @@ export async function createGoal(actor: Actor, input: GoalInput, forUserId = act
 }
 
 /** Marks one of the actor's goals done, dropped or open again. Someone else's goal answers not found. */
-export async function setGoalStatus(actor: Actor, goalId: string, status: "open" | "done" | "dropped") {
+export async function setGoalStatus(actor: Actor, goalId: string, status: GoalStatus) {
   const prisma = await db();
   const { count } = await prisma.goal.updateMany({ where: { id: goalId, userId: actor.id }, data: { status } });
   if (count === 0) throw new NotFoundError();

@@ -3,7 +3,7 @@ import { db } from "./db";
 import { assertLookupId, NotFoundError } from "./errors";
 import { hashToken, isTokenShape } from "./tokens";
 import { logTeam } from "./team-access";
-import type { Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/data/policy";
 
 export type InvitationState = "pending" | "expired" | "accepted" | "declined";
 
@@ -30,7 +30,7 @@ export async function getMyInvitations(actor: Actor, now = new Date()) {
     orderBy: { createdAt: "desc" },
     select: { id: true, role: true, expiresAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, teamName: r.team.name, role: r.role === "manager" ? ("manager" as const) : ("member" as const), inviterName: r.invitedBy?.name ?? null, expiresAt: r.expiresAt! }));
+  return rows.map((r) => ({ id: r.id, teamName: r.team.name, role: r.role, inviterName: r.invitedBy?.name ?? null, expiresAt: r.expiresAt! }));
 }
 
 /** How many open invitations wait for the actor (0 until their address is confirmed). One query. */
@@ -99,7 +99,7 @@ export async function getInvitationByToken(actor: Actor | null, token: string, n
   return {
     id: inv.id,
     teamName: inv.team.name,
-    role: inv.role === "manager" ? ("manager" as const) : ("member" as const),
+    role: inv.role,
     email: !actor || sameAddress ? inv.email : null,
     expiresAt: inv.expiresAt,
     state,

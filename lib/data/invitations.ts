@@ -1,22 +1,24 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { db } from "./db";
 import { assertLookupId, DataError, NotFoundError } from "./errors";
 import { normaliseEmail } from "./users";
 import { HOUR, takeSlotsTx } from "./rate-limit";
 import { newToken, pseudonym } from "./tokens";
-import { assertManages, logTeam, type Tx } from "./team-access";
+import type { Tx } from "./open";
+import { assertManages, logTeam } from "./team-access";
 import { appLink, deliverMail, queueMail } from "@/lib/mail";
 import { invitationMail } from "@/lib/mail/templates";
-import type { Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/data/policy";
+import type { TeamRole } from "@/lib/domain/types";
 
-export type InvitedRole = "member" | "manager";
 
 /** How long an emailed invitation can be accepted. */
 export const INVITATION_VALID_MS = 14 * 24 * HOUR;
 
 /** Invitations send mail: at most 50 an hour from one person, and 5 a day to one address (from anyone). */
 export const invitationLimits = (actorId: string, email: string) => [
-  { bucket: `invite:actor:${actorId}`, max: 50, windowMs: HOUR },
+  { bucket: `invite:actor:${actorId}`, max: env().INVITES_MAX_PER_HOUR, windowMs: HOUR },
   { bucket: `invite:to:${pseudonym(email)}`, max: 5, windowMs: 24 * HOUR },
 ];
 
@@ -30,7 +32,7 @@ type Sent = { invitationId: string; mailId: string; expiresAt: Date };
  * changeMemberRole). A live pending invitation is refused too; an expired one makes way for the new one.
  * `field` is the form field the email came from, so refusals name it.
  */
-export async function createInvitationTx(tx: Tx, actor: Actor, team: { id: string; name: string }, emailRaw: string, role: InvitedRole, field: string, now: Date): Promise<Sent> {
+export async function createInvitationTx(tx: Tx, actor: Actor, team: { id: string; name: string }, emailRaw: string, role: TeamRole, field: string, now: Date): Promise<Sent> {
   const email = normaliseEmail(emailRaw);
   const refusal = (message: string, fieldMessage: string) => new DataError(message, { [field]: [fieldMessage] });
   const member = await tx.teamMembership.findFirst({ where: { teamId: team.id, user: { email } }, select: { role: true } });
@@ -80,7 +82,7 @@ export async function oneInvitation<T>(work: Promise<T>, email: string, field: s
  * Invites someone by email to a team the actor manages. Nothing changes for them until they accept, with a
  * confirmed address (lib/data/invitation-responses.ts). Only admins may invite managers.
  */
-export async function inviteToTeam(actor: Actor, teamId: string, email: string, role: InvitedRole, now = new Date()) {
+export async function inviteToTeam(actor: Actor, teamId: string, email: string, role: TeamRole, now = new Date()) {
   assertLookupId(teamId);
   const prisma = await db();
   const sent = await oneInvitation(

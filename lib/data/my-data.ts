@@ -5,8 +5,8 @@ import { DataError, NotFoundError } from "./errors";
 import { appendRatings, type RatingInput } from "./rating-store";
 import { getTaxonomy } from "./taxonomy";
 import { ratingEntrySchema } from "./ratings";
-import type { Actor } from "@/lib/auth/policy";
-import { visibleLine, type ReviewState } from "@/lib/domain/review";
+import type { Actor } from "@/lib/data/policy";
+import { reviewStateLabel, visibleLine } from "@/lib/domain/review";
 import { FORMULA_START } from "@/lib/domain/csv";
 
 export const CSV_COLUMNS = ["skill_id", "skill_name", "category", "level", "wants_to_grow", "evidence_url", "note", "updated_at"] as const;
@@ -30,7 +30,8 @@ export async function exportMyData(actor: Actor) {
   if (!user) throw new NotFoundError();
   const { currentRatings, ratings, reviewsAsSubject, ...profile } = user;
   // Exactly what the subject's review page shows: the manager's and agreed levels only after the reveal.
-  const reviews = reviewsAsSubject.map((r) => ({ ...r, skills: r.skills.map((l) => visibleLine(l, r.state as ReviewState, "subject")) }));
+  // The state as stored and shown ("self-assessment"), not the client's enum key.
+  const reviews = reviewsAsSubject.map((r) => ({ ...r, state: reviewStateLabel(r.state), skills: r.skills.map((l) => visibleLine(l, r.state, "subject")) }));
   return { format: "skillgap-personal-export", version: 1, exportedAt: new Date().toISOString(), profile, currentRatings, history: ratings, reviews };
 }
 

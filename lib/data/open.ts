@@ -2,6 +2,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DatabaseTarget } from "@/lib/env";
 
 export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const embedded = new WeakMap<Db, { close: () => Promise<void> }>();
 

@@ -1,8 +1,6 @@
 import "server-only";
 import { db } from "./db";
-import type { Db } from "./open";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import type { Tx } from "./open";
 
 /** A limit: at most `max` events per `windowMs` in one bucket ("signin:email+ip:…", "mail:to:…"). */
 export type Limit = { bucket: string; max: number; windowMs: number };

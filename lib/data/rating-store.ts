@@ -1,6 +1,5 @@
-import type { Db } from "./open";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import type { Tx } from "./open";
+import type { RatingSource } from "@/lib/domain/types";
 
 export type RatingInput = {
   skillId: string;
@@ -10,7 +9,6 @@ export type RatingInput = {
   wantsToGrow?: boolean;
 };
 
-export type RatingSource = "self" | "import" | "manager";
 
 /**
  * Appends history rows and moves the current-rating pointer, inside the caller's transaction.

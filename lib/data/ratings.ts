@@ -4,7 +4,8 @@ import { db } from "./db";
 import { DataError, NotFoundError, type FieldErrors } from "./errors";
 import { appendRatings, type RatingInput } from "./rating-store";
 import { getTaxonomy } from "./taxonomy";
-import { readableUsersWhere, type Actor } from "@/lib/auth/policy";
+import { readableUsersWhere, type Actor } from "@/lib/data/policy";
+import { isStale } from "@/lib/domain/history";
 
 export const STALE_MONTHS = 6;
 
@@ -25,11 +26,6 @@ export type RatingEntry = z.infer<typeof ratingEntrySchema>;
 
 export type MyRating = { skillId: string; level: number; note: string | null; evidenceUrl: string | null; wantsToGrow: boolean; source: string; updatedAt: Date; stale: boolean };
 
-export function isStaleDate(at: Date, now: Date, months = STALE_MONTHS): boolean {
-  const limit = new Date(now);
-  limit.setMonth(limit.getMonth() - months);
-  return at < limit;
-}
 
 /** Current ratings of a person the actor may read (themself, a managed report, anyone for admins). */
 export async function getCurrentRatings(actor: Actor, userId: string, now = new Date()): Promise<MyRating[]> {
@@ -41,7 +37,7 @@ export async function getCurrentRatings(actor: Actor, userId: string, now = new 
   if (!user) throw new NotFoundError();
   return user.currentRatings.map((r) => ({
     skillId: r.skillId, level: r.level, note: r.note, evidenceUrl: r.evidenceUrl, wantsToGrow: r.wantsToGrow,
-    source: r.source, updatedAt: r.updatedAt, stale: isStaleDate(r.updatedAt, now),
+    source: r.source, updatedAt: r.updatedAt, stale: isStale(r.updatedAt, now, STALE_MONTHS),
   }));
 }
 
@@ -106,7 +102,7 @@ export async function getMySkillsPage(actor: Actor, now = new Date()) {
   if (!me) throw new NotFoundError();
   const ratings: MyRating[] = me.currentRatings.map((r) => ({
     skillId: r.skillId, level: r.level, note: r.note, evidenceUrl: r.evidenceUrl, wantsToGrow: r.wantsToGrow,
-    source: r.source, updatedAt: r.updatedAt, stale: isStaleDate(r.updatedAt, now),
+    source: r.source, updatedAt: r.updatedAt, stale: isStale(r.updatedAt, now, STALE_MONTHS),
   }));
   return { taxonomy, ratings, currentRoleId: me.currentRoleId, targetRoleId: me.targetRoleId };
 }

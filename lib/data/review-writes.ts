@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "./db";
+import type { Tx } from "./open";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ConflictError, DataError, NotFoundError } from "./errors";
 import { appendRatings } from "./rating-store";
 import { getTaxonomy } from "./taxonomy";
 import { accessOf, accessSelect, getReview } from "./reviews";
-import { teamsManagedByWhere, visibleReviewsWhere, type Actor } from "@/lib/auth/policy";
-import { canAgree, canRate, isLocked, nextReviewState, ReviewTransitionError, type ReviewEvent, type ReviewSide, type ReviewState } from "@/lib/domain/review";
+import { teamsManagedByWhere, visibleReviewsWhere, type Actor } from "@/lib/data/policy";
+import { canAgree, canRate, isLocked, nextReviewState, reviewStateLabel, ReviewTransitionError, type ReviewEvent, type ReviewSide, type ReviewState } from "@/lib/domain/review";
 
-type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["$transaction"]>[0]>[0];
 type Level = { skillId: string; level: number };
 
 const ALREADY_OPEN = "This person already has a review in progress.";
@@ -70,11 +71,11 @@ async function versioned<T>(actor: Actor, reviewId: string, expectedVersion: num
       if (!review || !access || access.side === "observer") throw new NotFoundError();
       if (!access.canWrite) throw new DataError("You are no longer a member of this team, so this review is read-only.", { state: ["The review is read-only."] });
       if (review.version !== expectedVersion) throw new ConflictError("This review changed since you opened it. The newer version is shown; check it and try again.");
-      const r = { state: review.state as ReviewState, side: access.side, subjectId: review.subjectId, managerId: review.managerId, teamId: review.teamId };
+      const r = { state: review.state, side: access.side, subjectId: review.subjectId, managerId: review.managerId, teamId: review.teamId };
       const out = await fn(tx, r);
       const { count } = await tx.review.updateMany({ where: { id: reviewId, version: expectedVersion }, data: { version: { increment: 1 }, ...(out.state ? { state: out.state } : {}), ...(out.extra ?? {}) } });
       if (count === 0) throw new ConflictError("This review changed since you opened it. The newer version is shown; check it and try again.");
-      await tx.auditLog.create({ data: { actorId: actor.id, action, reviewId, teamId: review.teamId, subjectId: review.subjectId, data: { ...(out.data ?? {}), ...(out.state ? { from: r.state, to: out.state } : {}) } as object } });
+      await tx.auditLog.create({ data: { actorId: actor.id, action, reviewId, teamId: review.teamId, subjectId: review.subjectId, data: { ...(out.data ?? {}), ...(out.state ? { from: reviewStateLabel(r.state), to: reviewStateLabel(out.state) } : {}) } as object } });
       return out.result;
     });
   } catch (e) {
@@ -92,14 +93,23 @@ async function checkSkills(tx: Tx, reviewId: string, levels: Level[]) {
   return lines;
 }
 
+/** Writes one level column of many lines in a single UPDATE (the last entry wins when a skill repeats). */
+async function setLineLevels(tx: Tx, reviewId: string, column: "selfLevel" | "managerLevel" | "agreedLevel", levels: Level[]) {
+  const bySkill = new Map(levels.map((l) => [l.skillId, l.level]));
+  if (!bySkill.size) return;
+  const values = Prisma.join([...bySkill].map(([skillId, level]) => Prisma.sql`(${skillId}, ${level}::int)`));
+  await tx.$executeRaw`UPDATE "ReviewSkill" AS r SET ${Prisma.raw(`"${column}"`)} = v."level"
+    FROM (VALUES ${values}) AS v("skillId", "level") WHERE r."reviewId" = ${reviewId} AND r."skillId" = v."skillId"`;
+}
+
 /** Saves the actor's own side of the assessment (self or manager levels) while that side may still rate. */
 export async function saveAssessment(actor: Actor, reviewId: string, version: number, levels: Level[]) {
   return versioned(actor, reviewId, version, "review.assessment.saved", async (tx, r) => {
     if (r.side === "observer") throw new NotFoundError();
-    if (!canRate(r.state, r.side)) throw new DataError(`Your ratings can no longer change: the review is in ${r.state}.`, { state: [`The review is in ${r.state}.`] });
+    if (!canRate(r.state, r.side)) throw new DataError(`Your ratings can no longer change: the review is in ${reviewStateLabel(r.state)}.`, { state: [`The review is in ${reviewStateLabel(r.state)}.`] });
     await checkSkills(tx, reviewId, levels);
     const field = r.side === "subject" ? "selfLevel" : "managerLevel";
-    for (const l of levels) await tx.reviewSkill.update({ where: { reviewId_skillId: { reviewId, skillId: l.skillId } }, data: { [field]: l.level } });
+    await setLineLevels(tx, reviewId, field, levels);
     return { result: null, data: { side: r.side, count: levels.length } };
   });
 }
@@ -108,9 +118,9 @@ export async function saveAssessment(actor: Actor, reviewId: string, version: nu
 export async function saveAgreement(actor: Actor, reviewId: string, version: number, agreed: Level[], summary: string | null) {
   return versioned(actor, reviewId, version, "review.agreement.saved", async (tx, r) => {
     if (r.side === "observer") throw new NotFoundError();
-    if (!canAgree(r.state, r.side)) throw new DataError(isLocked(r.state) ? "The review is locked; record an amendment instead." : `Agreed levels are recorded by the manager during discussion; the review is in ${r.state}.`, { state: [`The review is in ${r.state}.`] });
+    if (!canAgree(r.state, r.side)) throw new DataError(isLocked(r.state) ? "The review is locked; record an amendment instead." : `Agreed levels are recorded by the manager during discussion; the review is in ${reviewStateLabel(r.state)}.`, { state: [`The review is in ${reviewStateLabel(r.state)}.`] });
     await checkSkills(tx, reviewId, agreed);
-    for (const l of agreed) await tx.reviewSkill.update({ where: { reviewId_skillId: { reviewId, skillId: l.skillId } }, data: { agreedLevel: l.level } });
+    await setLineLevels(tx, reviewId, "agreedLevel", agreed);
     return { result: null, data: { count: agreed.length }, extra: summary !== null ? { summary } : {} };
   });
 }
@@ -143,7 +153,7 @@ export async function transitionReview(actor: Actor, reviewId: string, version: 
 export async function addReviewComment(actor: Actor, reviewId: string, version: number, skillId: string, body: string) {
   return versioned(actor, reviewId, version, "review.comment.added", async (tx, r) => {
     if (r.side === "observer") throw new NotFoundError();
-    if (r.state !== "discussion") throw new DataError(`Comments are open during discussion; the review is in ${r.state}.`, { state: [`The review is in ${r.state}.`] });
+    if (r.state !== "discussion") throw new DataError(`Comments are open during discussion; the review is in ${reviewStateLabel(r.state)}.`, { state: [`The review is in ${reviewStateLabel(r.state)}.`] });
     await checkSkills(tx, reviewId, [{ skillId, level: 0 }]);
     await tx.reviewComment.create({ data: { reviewId, skillId, authorId: actor.id, body } });
     return { result: null, data: { skillId } };
@@ -154,7 +164,7 @@ export async function addReviewComment(actor: Actor, reviewId: string, version: 
 export async function amendReview(actor: Actor, reviewId: string, version: number, skillId: string, toLevel: number, reason: string) {
   return versioned(actor, reviewId, version, "review.amended", async (tx, r) => {
     if (r.side !== "manager") throw r.side === "observer" ? new NotFoundError() : new DataError("Only the reviewing manager can amend a review.", { state: ["Only the reviewing manager can amend."] });
-    if (!isLocked(r.state)) throw new DataError("Only completed reviews take amendments; edit the agreed level directly during discussion.", { state: [`The review is in ${r.state}.`] });
+    if (!isLocked(r.state)) throw new DataError("Only completed reviews take amendments; edit the agreed level directly during discussion.", { state: [`The review is in ${reviewStateLabel(r.state)}.`] });
     await checkSkills(tx, reviewId, [{ skillId, level: toLevel }]);
     const line = await tx.reviewSkill.findUniqueOrThrow({ where: { reviewId_skillId: { reviewId, skillId } } });
     const last = await tx.reviewAmendment.findFirst({ where: { reviewId, skillId }, orderBy: { createdAt: "desc" } });
@@ -170,7 +180,7 @@ export async function amendReview(actor: Actor, reviewId: string, version: numbe
 export async function addReviewGoal(actor: Actor, reviewId: string, version: number, goal: { skillId: string; targetLevel: number; dueDate: Date | null; note: string | null }) {
   return versioned(actor, reviewId, version, "review.goal.added", async (tx, r) => {
     if (r.side === "observer") throw new NotFoundError();
-    if (r.state !== "discussion") throw new DataError(`Goals are added during discussion; the review is in ${r.state}.`, { state: [`The review is in ${r.state}.`] });
+    if (r.state !== "discussion") throw new DataError(`Goals are added during discussion; the review is in ${reviewStateLabel(r.state)}.`, { state: [`The review is in ${reviewStateLabel(r.state)}.`] });
     await checkSkills(tx, reviewId, [{ skillId: goal.skillId, level: goal.targetLevel }]);
     const g = await tx.goal.create({ data: { userId: r.subjectId, reviewId, ...goal } });
     return { result: g.id, data: { skillId: goal.skillId, targetLevel: goal.targetLevel } };

@@ -3,8 +3,9 @@ import { db } from "./db";
 import { assertLookupId, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { teamsManagedByWhere, visibleReviewsOfSubjectWhere, visibleReviewsWhere, type Actor } from "@/lib/auth/policy";
-import { isLocked, isOverdue, revealed, reviewAccess, visibleLine, type ReviewAccess, type ReviewState } from "@/lib/domain/review";
+import { teamsManagedByWhere, visibleReviewsOfSubjectWhere, visibleReviewsWhere, type Actor } from "@/lib/data/policy";
+import { isLocked, isOverdue, revealed, reviewAccess, visibleLine, type ReviewAccess } from "@/lib/domain/review";
+import { monthsBefore } from "@/lib/domain/history";
 
 export const REVIEW_DUE_MONTHS = 6;
 export const FORMER_MANAGER = "former manager";
@@ -44,7 +45,7 @@ export function accessOf(actor: Actor, r: AccessRow): ReviewAccess | null {
  * (only a previous review the actor may see). Access follows current team membership (reviewAccess): a manager who
  * left the team, or whose report left it, gets "not found"; a subject who left reads their review without writing.
  */
-export async function getReview(actor: Actor, reviewId: string) {
+export async function getReview(actor: Actor, reviewId: string, taxonomyLoad: ReturnType<typeof getTaxonomy> = getTaxonomy()) {
   assertLookupId(reviewId); // straight from the URL
   const prisma = await db();
   const access = accessSelect(actor);
@@ -62,11 +63,11 @@ export async function getReview(actor: Actor, reviewId: string) {
   const allowed = review && accessOf(actor, review);
   if (!review || !allowed) throw new NotFoundError();
   const { side } = allowed;
-  const state = review.state as ReviewState;
+  const state = review.state;
   // Names of everyone who acted on the review and still has an account: subject, manager, amendment authors.
   const people = [review.subjectId, review.managerId, ...review.amendments.map((a) => a.authorId)].filter((id): id is string => Boolean(id));
   const [taxonomy, audit, previous, current, authors] = await Promise.all([
-    getTaxonomy(),
+    taxonomyLoad,
     prisma.auditLog.findMany({ where: { reviewId }, orderBy: { id: "asc" } }),
     prisma.review.findFirst({
       where: {
@@ -149,7 +150,7 @@ export async function getReviewDashboard(actor: Actor, now = new Date()) {
   const rows = reviews.flatMap((r) => {
     const allowed = accessOf(actor, r);
     if (!allowed) return [];
-    const state = r.state as ReviewState;
+    const state = r.state;
     return [{
       id: r.id, period: r.period, state, dueDate: r.dueDate, subjectId: r.subjectId, managerId: r.managerId, completedAt: r.completedAt,
       subject: { name: r.subject.name, email: r.subject.email }, team: { name: r.team.name },
@@ -158,8 +159,7 @@ export async function getReviewDashboard(actor: Actor, now = new Date()) {
     }];
   });
   rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.getTime() - b.dueDate.getTime());
-  const limit = new Date(now);
-  limit.setMonth(limit.getMonth() - REVIEW_DUE_MONTHS);
+  const limit = monthsBefore(now, REVIEW_DUE_MONTHS);
   const lastDone = new Map<string, Date>();
   const open = new Set<string>();
   for (const r of rows) {

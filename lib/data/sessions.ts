@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
-import type { Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/data/policy";
 
 /** How long one sign-in lasts at most (the JWT's maxAge is the same). */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;

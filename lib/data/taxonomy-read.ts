@@ -1,5 +1,5 @@
 import type { Db } from "./open";
-import type { Taxonomy, Track, RoleKind, CategoryKind, Importance, PathKind } from "@/lib/domain/types";
+import type { Taxonomy } from "@/lib/domain/types";
 
 /** Reads the active taxonomy (retired skills and roles left out) from the database as plain domain data. */
 export async function readTaxonomy(prisma: Db, version?: string): Promise<Taxonomy> {
@@ -17,23 +17,23 @@ export async function readTaxonomy(prisma: Db, version?: string): Promise<Taxono
   return {
     version,
     scale: scale.map((s) => ({ level: s.level, name: s.name, description: s.description })),
-    categories: categories.map((c) => ({ id: c.id, name: c.name, kind: c.kind as CategoryKind, description: c.description })),
+    categories: categories.map((c) => ({ id: c.id, name: c.name, kind: c.kind, description: c.description })),
     skills: skills.map((s) => ({
       id: s.id, name: s.name, category: s.categoryId, description: s.description, tools: s.tools, aliases: s.aliases,
       prerequisites: s.prerequisites.map((p) => p.prerequisiteId).sort(), sources: s.sources,
     })),
     roles: roles.map((r) => ({
-      id: r.id, title: r.title, track: r.track as Track, kind: r.kind as RoleKind, seniority: r.seniority, summary: r.summary,
+      id: r.id, title: r.title, track: r.track, kind: r.kind, seniority: r.seniority, summary: r.summary,
       focus: r.focus, environment: r.environment, output: r.output, collaborates: r.collaborates, reportsTo: r.reportsTo,
       salary: r.salaryMin != null && r.salaryMax != null ? { min: r.salaryMin, max: r.salaryMax, currency: r.salaryCurrency ?? "USD" } : null,
       requirements: r.requirements
         .filter((q) => skillOrder.has(q.skillId))
         .sort((a, b) => skillOrder.get(a.skillId)! - skillOrder.get(b.skillId)!)
-        .map((q) => ({ skill: q.skillId, level: q.level, importance: q.importance as Importance })),
+        .map((q) => ({ skill: q.skillId, level: q.level, importance: q.importance })),
       sources: r.sources,
     })),
     paths: paths
-      .map((p) => ({ from: p.fromId, to: p.toId, kind: p.kind as PathKind, sources: p.sources }))
+      .map((p) => ({ from: p.fromId, to: p.toId, kind: p.kind, sources: p.sources }))
       .sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to)),
   };
 }

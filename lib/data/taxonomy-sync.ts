@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
-import type { Db } from "./open";
+import type { Db, Tx } from "./open";
 import type { Taxonomy } from "@/lib/domain/types";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ApplyResult = { changed: boolean; version: string; skills: number; roles: number; paths: number; retiredSkills: string[]; retiredRoles: string[] };
+
+/** A text[] literal with one parameter per element (the same on adapter-pg and PGlite). */
+const textArray = (values: string[]) => (values.length ? Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]` : Prisma.sql`'{}'::text[]`);
 
 /** A stable checksum of a taxonomy, so re-applying the same content is a no-op. */
 export function taxonomyChecksum(t: Taxonomy): string {
   return createHash("sha256").update(JSON.stringify(t)).digest("hex");
 }
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Writes a validated taxonomy into the database in one transaction. Ids are stable: existing skills and roles
@@ -31,23 +33,29 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
       const oldSkillById = new Map(oldSkills.map((s) => [s.id, s]));
 
       await tx.scaleLevel.deleteMany({ where: { level: { notIn: t.scale.map((s) => s.level) } } });
-      for (const s of t.scale) {
-        await tx.scaleLevel.upsert({ where: { level: s.level }, create: s, update: { name: s.name, description: s.description } });
+      // One INSERT … ON CONFLICT per table. Parameters arrive as text, so enum and array columns are cast explicitly.
+      if (t.scale.length) {
+        await tx.$executeRaw`INSERT INTO "ScaleLevel" ("level", "name", "description")
+          VALUES ${Prisma.join(t.scale.map((s) => Prisma.sql`(${s.level}::int, ${s.name}, ${s.description})`))}
+          ON CONFLICT ("level") DO UPDATE SET "name" = EXCLUDED."name", "description" = EXCLUDED."description"`;
       }
-      for (const [position, c] of t.categories.entries()) {
-        const data = { name: c.name, kind: c.kind, description: c.description, position };
-        await tx.category.upsert({ where: { id: c.id }, create: { id: c.id, ...data }, update: data });
+      if (t.categories.length) {
+        const rows = t.categories.map((c, position) => Prisma.sql`(${c.id}, ${c.name}, ${c.kind}::"CategoryKind", ${c.description}, ${position}::int)`);
+        await tx.$executeRaw`INSERT INTO "Category" ("id", "name", "kind", "description", "position") VALUES ${Prisma.join(rows)}
+          ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "kind" = EXCLUDED."kind", "description" = EXCLUDED."description", "position" = EXCLUDED."position"`;
       }
-      for (const [position, s] of t.skills.entries()) {
-        const previous = oldSkillById.get(s.id);
-        const aliases = new Set([...s.aliases, ...(previous?.aliases ?? [])]);
-        if (previous && previous.name !== s.name) aliases.add(previous.name);
-        aliases.delete(s.name);
-        const data = {
-          name: s.name, categoryId: s.category, description: s.description, tools: s.tools,
-          aliases: [...aliases].sort(), sources: s.sources, position, retired: false,
-        };
-        await tx.skill.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
+      if (t.skills.length) {
+        const rows = t.skills.map((s, position) => {
+          const previous = oldSkillById.get(s.id);
+          const aliases = new Set([...s.aliases, ...(previous?.aliases ?? [])]);
+          if (previous && previous.name !== s.name) aliases.add(previous.name);
+          aliases.delete(s.name);
+          return Prisma.sql`(${s.id}, ${s.name}, ${s.category}, ${s.description}, ${textArray(s.tools)}, ${textArray([...aliases].sort())}, ${textArray(s.sources)}, ${position}::int, false)`;
+        });
+        await tx.$executeRaw`INSERT INTO "Skill" ("id", "name", "categoryId", "description", "tools", "aliases", "sources", "position", "retired")
+          VALUES ${Prisma.join(rows)}
+          ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "categoryId" = EXCLUDED."categoryId", "description" = EXCLUDED."description",
+            "tools" = EXCLUDED."tools", "aliases" = EXCLUDED."aliases", "sources" = EXCLUDED."sources", "position" = EXCLUDED."position", "retired" = false`;
       }
       const skillIds = new Set(t.skills.map((s) => s.id));
       const retiredSkills = oldSkills.filter((s) => !skillIds.has(s.id)).map((s) => s.id);
@@ -58,14 +66,20 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
         data: t.skills.flatMap((s) => s.prerequisites.map((p) => ({ skillId: s.id, prerequisiteId: p }))),
       });
 
-      for (const [position, r] of t.roles.entries()) {
-        const data = {
-          title: r.title, track: r.track, kind: r.kind, seniority: r.seniority, summary: r.summary, focus: r.focus,
-          environment: r.environment, output: r.output, collaborates: r.collaborates, reportsTo: r.reportsTo,
-          salaryMin: r.salary?.min ?? null, salaryMax: r.salary?.max ?? null, salaryCurrency: r.salary?.currency ?? null,
-          sources: r.sources, position, retired: false,
-        };
-        await tx.role.upsert({ where: { id: r.id }, create: { id: r.id, ...data }, update: data });
+      if (t.roles.length) {
+        const rows = t.roles.map(
+          (r, position) => Prisma.sql`(${r.id}, ${r.title}, ${r.track}::"Track", ${r.kind}::"RoleKind", ${r.seniority}::int, ${r.summary}, ${r.focus},
+            ${r.environment}, ${r.output}, ${textArray(r.collaborates)}, ${r.reportsTo}::text, ${r.salary?.min ?? null}::int, ${r.salary?.max ?? null}::int,
+            ${r.salary?.currency ?? null}::text, ${textArray(r.sources)}, ${position}::int, false)`,
+        );
+        await tx.$executeRaw`INSERT INTO "Role" ("id", "title", "track", "kind", "seniority", "summary", "focus", "environment", "output", "collaborates",
+            "reportsTo", "salaryMin", "salaryMax", "salaryCurrency", "sources", "position", "retired")
+          VALUES ${Prisma.join(rows)}
+          ON CONFLICT ("id") DO UPDATE SET "title" = EXCLUDED."title", "track" = EXCLUDED."track", "kind" = EXCLUDED."kind",
+            "seniority" = EXCLUDED."seniority", "summary" = EXCLUDED."summary", "focus" = EXCLUDED."focus", "environment" = EXCLUDED."environment",
+            "output" = EXCLUDED."output", "collaborates" = EXCLUDED."collaborates", "reportsTo" = EXCLUDED."reportsTo", "salaryMin" = EXCLUDED."salaryMin",
+            "salaryMax" = EXCLUDED."salaryMax", "salaryCurrency" = EXCLUDED."salaryCurrency", "sources" = EXCLUDED."sources",
+            "position" = EXCLUDED."position", "retired" = false`;
       }
       const roleIds = new Set(t.roles.map((r) => r.id));
       const retiredRoles = oldRoles.filter((r) => !roleIds.has(r.id)).map((r) => r.id);

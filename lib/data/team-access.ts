@@ -1,10 +1,9 @@
 import "server-only";
-import type { Db } from "./open";
+import type { Tx } from "./open";
 import { NotFoundError } from "./errors";
-import { managedTeamsWhere, type Actor } from "@/lib/auth/policy";
+import { managedTeamsWhere, type Actor } from "@/lib/data/policy";
 
 /** A Prisma interactive-transaction client. */
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Appends one row to the team's change log. */
 export async function logTeam(tx: Tx, actor: Actor, action: string, teamId: string, data: Record<string, unknown>, subjectId: string | null = null) {

@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "./db";
 import { assertLookupId, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
-import { visibleTeamsWhere, type Actor } from "@/lib/auth/policy";
+import { visibleTeamsWhere, type Actor } from "@/lib/data/policy";
 import { env } from "@/lib/env";
-import { csvLine } from "@/lib/domain/csv";
+import Papa from "papaparse";
+import { FORMULA_START } from "@/lib/domain/csv";
 import { busFactor, colleaguesCount, deriveTeamTarget, levelDistribution, suppressSmallGroups, teamCoverage, teamGap, type TeamMember } from "@/lib/domain";
 
 export const COVERAGE_LEVEL = 3;
@@ -127,7 +128,12 @@ export async function exportTeamMatrixCsv(actor: Actor, teamId: string): Promise
   const audit = await getTeamAudit(actor, teamId);
   if (!audit.matrix) throw new NotFoundError();
   const skills = audit.taxonomy.skills;
-  const header = csvLine(["person", ...skills.map((s) => s.id)]);
-  const lines = audit.matrix.rows.map((r) => csvLine([r.name, ...skills.map((s) => (r.cells[s.id] ? `${r.cells[s.id].level}${r.cells[s.id].confirmed ? "*" : ""}` : ""))]));
-  return [header, ...lines, "", "# * = confirmed by a manager in a review; empty = not rated"].join("\n");
+  const table = Papa.unparse(
+    {
+      fields: ["person", ...skills.map((s) => s.id)],
+      data: audit.matrix.rows.map((r) => [r.name, ...skills.map((s) => (r.cells[s.id] ? `${r.cells[s.id].level}${r.cells[s.id].confirmed ? "*" : ""}` : ""))]),
+    },
+    { escapeFormulae: FORMULA_START, newline: "\n" },
+  );
+  return [table, "", "# * = confirmed by a manager in a review; empty = not rated"].join("\n");
 }

@@ -5,7 +5,8 @@ import { getTaxonomy } from "./taxonomy";
 import { assertManages, logTeam as log } from "./team-access";
 import { createInvitationTx, oneInvitation } from "./invitations";
 import { deliverMail } from "@/lib/mail";
-import { canAdminister, visibleTeamsWhere, type Actor } from "@/lib/auth/policy";
+import { canAdminister, visibleTeamsWhere, type Actor } from "@/lib/data/policy";
+import type { TeamRole } from "@/lib/domain/types";
 
 export { cancelInvitation, inviteToTeam } from "./invitations";
 
@@ -17,7 +18,7 @@ export async function getMyTeams(actor: Actor) {
     orderBy: { name: "asc" },
     select: { id: true, name: true, description: true, _count: { select: { memberships: true } }, memberships: { where: { userId: actor.id }, select: { role: true } } },
   });
-  return teams.map((t) => ({ id: t.id, name: t.name, description: t.description, members: t._count.memberships, myRole: t.memberships[0]?.role ?? (actor.isAdmin ? "admin" : null) }));
+  return teams.map((t) => ({ id: t.id, name: t.name, description: t.description, members: t._count.memberships, myRole: t.memberships.at(0)?.role ?? (actor.isAdmin ? ("admin" as const) : null) }));
 }
 
 /**
@@ -47,7 +48,7 @@ export async function createTeam(actor: Actor, input: { name: string; descriptio
  * Admin only: makes a member a manager or a manager a member. Roles change only here, never through an
  * invitation. Managers of the team are told so; anyone else gets "not found".
  */
-export async function changeMemberRole(actor: Actor, teamId: string, userId: string, role: "member" | "manager") {
+export async function changeMemberRole(actor: Actor, teamId: string, userId: string, role: TeamRole) {
   assertLookupId(teamId);
   assertLookupId(userId);
   const prisma = await db();

@@ -2,15 +2,16 @@ import "server-only";
 import { db } from "./db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/common-passwords";
-import type { Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/data/policy";
 import { DataError, NotFoundError } from "./errors";
 import { clearBuckets, MINUTE, takeSlots } from "./rate-limit";
 import { pseudonym } from "./tokens";
+import { normaliseEmail } from "./user-provisioning";
 
 // A real argon2id hash of a random string: verifying against it when the email is unknown keeps the timing alike.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$soNqyrYC9J9eHocPt3J9aQ$rUWcvVZ/SgED6NAeoB9kr8aSc9TWMZaUt8s+vbjqo+0";
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+export { normaliseEmail };
 
 /** Checks email + password; null for an unknown email or a wrong password alike. */
 export async function verifyCredentials(email: string, password: string): Promise<{ id: string; email: string; name: string | null; deactivated: boolean } | null> {

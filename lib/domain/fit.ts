@@ -13,7 +13,7 @@
  */
 import type { Importance, Levels, Requirement, Role, Skill, Taxonomy } from "./types";
 import { IMPORTANCE_RANK, IMPORTANCE_WEIGHT, assertLevel, compareIds, validateLevels } from "./scale";
-import type { CompiledTaxonomy } from "./compile";
+import type { CompiledTaxonomy } from "./engine/compile";
 
 export type Readiness = "ready" | "stretch" | "far";
 export type SkillStatus = "met" | "partial" | "missing";

@@ -1,7 +1,7 @@
 /**
  * Rating history: current levels, fit over time, staleness. Days are UTC calendar days.
  */
-import type { Levels, Role } from "./types";
+import type { Role } from "./types";
 import { fitForRequirements, normalizeRequirements } from "./fit";
 import { DomainError, assertLevel } from "./scale";
 
@@ -25,13 +25,6 @@ function chronological(history: readonly HistoryEntry[]): { skill: string; level
     .sort((a, b) => a.t - b.t || a.i - b.i);
 }
 
-/** Latest level (0–5) per skill by `at`; for equal `at`, the later array entry wins. */
-export function currentLevels(history: readonly HistoryEntry[]): Levels {
-  const out: Record<string, number> = {};
-  for (const h of chronological(history)) out[h.skill] = h.level;
-  return out;
-}
-
 /**
  * Fit (0–100) to `role` at the end of each UTC day on which any rating was recorded, ascending;
  * "date" is YYYY-MM-DD. Empty history → []. Skills the role does not need do not change the fit.
@@ -53,6 +46,11 @@ export function fitOverTime(history: readonly HistoryEntry[], role: Role): FitPo
 }
 
 /** `at` minus `months` calendar months (UTC), the day clamped to the month's length. */
+export function monthsBefore(at: Date | string, months: number): Date {
+  if (!Number.isFinite(months) || months < 0) throw new DomainError(`months must be a non-negative number, got ${months}`);
+  return new Date(subtractMonths(toTime(at), Math.floor(months)));
+}
+
 function subtractMonths(t: number, months: number): number {
   const d = new Date(t);
   const y = d.getUTCFullYear();

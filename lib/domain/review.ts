@@ -3,14 +3,20 @@
  *   self-assessment → manager-assessment → discussion → completed → acknowledged
  * Each event names who may fire it and in which state; anything else is refused with a sentence saying why.
  */
-export const REVIEW_STATES = ["self-assessment", "manager-assessment", "discussion", "completed", "acknowledged"] as const;
+export const REVIEW_STATES = ["self_assessment", "manager_assessment", "discussion", "completed", "acknowledged"] as const;
+/** The same values as the schema's ReviewState enum (lib/data/schema-types.ts checks that they stay equal). */
 export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** How a state reads to people and in stored rows: "self-assessment". */
+export function reviewStateLabel(state: ReviewState): string {
+  return state.replace("_", "-");
+}
 export type ReviewSide = "subject" | "manager" | "observer";
 export type ReviewEvent = "submit-self" | "submit-manager" | "complete" | "acknowledge";
 
 const transitions: Record<ReviewEvent, { from: ReviewState; to: ReviewState; by: ReviewSide; label: string }> = {
-  "submit-self": { from: "self-assessment", to: "manager-assessment", by: "subject", label: "submit the self-assessment" },
-  "submit-manager": { from: "manager-assessment", to: "discussion", by: "manager", label: "submit the manager assessment" },
+  "submit-self": { from: "self_assessment", to: "manager_assessment", by: "subject", label: "submit the self-assessment" },
+  "submit-manager": { from: "manager_assessment", to: "discussion", by: "manager", label: "submit the manager assessment" },
   complete: { from: "discussion", to: "completed", by: "manager", label: "complete the review" },
   acknowledge: { from: "completed", to: "acknowledged", by: "subject", label: "acknowledge the review" },
 };
@@ -25,15 +31,15 @@ export function nextReviewState(state: ReviewState, event: ReviewEvent, side: Re
     throw new ReviewTransitionError(`Only the ${t.by === "subject" ? "person being reviewed" : "reviewing manager"} can ${t.label}.`);
   }
   if (state !== t.from) {
-    throw new ReviewTransitionError(`You cannot ${t.label} while the review is in ${state}; that is only possible during ${t.from}.`);
+    throw new ReviewTransitionError(`You cannot ${t.label} while the review is in ${reviewStateLabel(state)}; that is only possible during ${reviewStateLabel(t.from)}.`);
   }
   return t.to;
 }
 
 /** Whether a side may still change its own ratings (self or manager levels) in this state. */
 export function canRate(state: ReviewState, side: ReviewSide): boolean {
-  if (side === "subject") return state === "self-assessment";
-  if (side === "manager") return state === "self-assessment" || state === "manager-assessment";
+  if (side === "subject") return state === "self_assessment";
+  if (side === "manager") return state === "self_assessment" || state === "manager_assessment";
   return false;
 }
 

@@ -24,8 +24,6 @@ export const IMPORTANCE_RANK: Readonly<Record<Importance, number>> = { core: 0, 
 /** Importances from strongest to weakest (index = rank). */
 export const IMPORTANCES: readonly Importance[] = ["core", "important", "bonus"];
 
-const DEFAULT_LEVEL_NAMES = ["None", "Aware", "Working", "Practitioner", "Advanced", "Expert"] as const;
-
 function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "undefined";
@@ -58,22 +56,6 @@ export function validateLevels(levels: Levels, context?: string): Levels {
   }
   for (const skill of Object.keys(levels)) assertLevel(levels[skill], skill, context);
   return levels;
-}
-
-/**
- * Display name of a level 0–5 (None, Aware, Working, Practitioner, Advanced, Expert), or the
- * name from `scale` (e.g. taxonomy.scale) when given. Throws a DomainError off the scale.
- */
-export function levelName(level: number, scale?: readonly { level: number; name: string }[]): string {
-  assertLevel(level, "(level name)");
-  const named = scale?.find((s) => s.level === level);
-  return named ? named.name : DEFAULT_LEVEL_NAMES[level]!;
-}
-
-/** Level of `skill` in `levels`, 0 when unrated (0–5, not validated). */
-export function levelOf(levels: Levels, skill: string): number {
-  const v = levels[skill];
-  return v === undefined ? 0 : v;
 }
 
 /** Joins names as readable English: "A", "A and B", "A, B and C". */

@@ -9,11 +9,15 @@ export type Level = number;
 export const MIN_LEVEL = 0;
 export const MAX_LEVEL = 5;
 
+// The unions below mirror the schema's enums; lib/data/schema-types.ts fails to compile when they drift apart.
 export type Importance = "core" | "important" | "bonus";
 export type Track = "infrastructure" | "platform";
 export type RoleKind = "ic" | "manager" | "executive";
 export type PathKind = "entry" | "progression" | "lateral";
 export type CategoryKind = "technical" | "leadership";
+export type TeamRole = "member" | "manager";
+export type RatingSource = "self" | "import" | "manager";
+export type GoalStatus = "open" | "done" | "dropped";
 
 /** Seed file names (e.g. "000_8da864b1b68d8576.txt") or the literal "ours" for content we added. */
 export type Source = string;
@@ -72,3 +76,6 @@ export type Taxonomy = {
 
 /** A person's current levels, keyed by skill id. Missing skills count as level 0. */
 export type Levels = Readonly<Record<string, Level>>;
+
+/** Who is acting: the signed-in user's id and whether they are an admin. */
+export type Actor = { id: string; isAdmin: boolean };

@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "@/lib/data/db";
-import type { Db } from "@/lib/data/open";
+import type { Tx } from "@/lib/data/open";
 import { env, publicUrl } from "@/lib/env";
 import { sendOverSmtp, smtpTransport } from "./transport";
 import type { MailMessage } from "./templates";
 
 export type { MailMessage } from "./templates";
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** An absolute link into the app, built from the public URL (NEXTAUTH_URL). */
 export function appLink(path: string): string {

@@ -2,6 +2,8 @@
  * Mail templates: plain text plus simple HTML, each with the product's name and one action link built from the
  * public URL. Pure functions; the caller passes the link.
  */
+import type { TeamRole } from "@/lib/domain/types";
+
 export type MailMessage = { to: string; subject: string; text: string; html: string };
 
 const PRODUCT = "skillgap";
@@ -74,7 +76,7 @@ export function resetPasswordMail(o: { to: string; url: string; validForMs: numb
   });
 }
 
-export function invitationMail(o: { to: string; teamName: string; inviterName: string; role: "member" | "manager"; url: string; expiresAt: Date }): MailMessage {
+export function invitationMail(o: { to: string; teamName: string; inviterName: string; role: TeamRole; url: string; expiresAt: Date }): MailMessage {
   const as = o.role === "manager" ? "a manager" : "a member";
   return render({
     to: o.to,

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { replaceSection } from "../../scripts/bench-doc";
+import { replaceSection } from "../../scripts/bench/bench-doc";
 
 type Bench = { name: string; mean: number; median: number; min: number; p99: number; sampleCount: number };
 type Json = { files: { groups: { benchmarks: Bench[] }[] }[] };
@@ -128,7 +128,7 @@ const body = [
     "and fit numbers are formatted from a table of the 1,001 possible one-decimal values instead of number-to-string conversion.",
   "- **Fit loop.** Branch-free: `g = max(0, required − current)` with integer bit operations, `min(current, required) = required − g`, core gaps counted over the core prefix. Random levels made the old branches mispredict; this is also what (c') does.",
   "",
-  "Results are unchanged: every person's output in this synthetic organisation (three seeds, top-3 and all candidates) hashes the same before and after, and `tests/unit/domain-fastpath.test.ts` checks the fast path against a straightforward reference built on `computeRoleFit` on random taxonomies, plus `levelsToVector` against the original `for…in` loop.",
+  "Results are unchanged: every person's output in this synthetic organisation (three seeds, top-3 and all candidates) hashes the same before and after, and `tests/unit/domain-fastpath.test.ts` checks the fast path (`lib/domain/engine/`) against its specification, the straightforward reference in `lib/domain/engine/reference.ts` built on `computeRoleFit`, on random taxonomies, plus `levelsToVector` against the original `for…in` loop.",
   "",
   "API: unchanged for callers (`suggestNextRoles`, `computeRoleFit`, `levelsToVector`, `unlockingGaps` keep their signatures and results). Added: `levelsIntoVector` (into a caller's buffer), `unlockingGapsOf` (candidates as a byte mask), and compiled-taxonomy fields `coreCount`, `reachVia`, `byIdRank`, `coreRolesBySkill`; the `req*` arrays of a compiled role now list core requirements first. " +
     "Per-role core-gap and effort counters are Int32 now (they were Uint8/Uint16, which would have wrapped at 256 core gaps or 65,536 level steps).",

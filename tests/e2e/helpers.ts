@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 export const DEMO_PASSWORD = "skillgap-demo-2026";
@@ -100,5 +100,53 @@ export function chartSurface(page: Page, testId: string) {
 
 /** Picks a level in the rating editor for one skill. */
 export async function rate(page: Page, skillId: string, level: number) {
-  await page.locator(`fieldset[data-skill="${skillId}"] input[type="radio"][value="${level}"]`).check({ force: true });
+  // The radio itself is visually hidden; a person clicks its visible label, so the test does too.
+  await page.locator(`fieldset[data-skill="${skillId}"] label:has(input[type="radio"][value="${level}"])`).click();
+  await expect(page.locator(`fieldset[data-skill="${skillId}"] input[type="radio"][value="${level}"]`)).toBeChecked();
+}
+
+export type Person = { name: string; email: string; page: Page };
+
+/**
+ * A team of its own for one spec, built through the UI as an organisation would: the demo admin creates it and
+ * invites a manager (as manager) and members; each person signs up, confirms their address and accepts. Members get
+ * current and target roles (what a review reviews). Specs that use it do not touch the shared demo team.
+ */
+export async function teamOfOwn(browser: Browser, label: string, memberNames: string[]): Promise<{ teamName: string; manager: Person; members: Person[] }> {
+  const teamName = `${label} ${Date.now().toString(36)}`;
+  const managerEmail = uniqueEmail(`${label.toLowerCase().replace(/\W+/g, "-")}-mgr`);
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@skillgap.demo", DEMO_PASSWORD);
+  await expect(admin).toHaveURL(/\/dashboard/);
+  await admin.goto("/teams");
+  await admin.getByLabel("Team name").fill(teamName);
+  await admin.getByLabel(/Manager.s email/).fill(managerEmail);
+  await admin.getByRole("button", { name: "Create team" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: teamName })).toBeVisible();
+  const members = memberNames.map((name) => ({ name, email: uniqueEmail(name.toLowerCase().replace(/\W+/g, "-")) }));
+  for (const m of members) {
+    await admin.getByLabel("Invite by email").fill(m.email);
+    await admin.getByRole("button", { name: "Invite" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "Invitation sent" })).toBeVisible();
+  }
+  await admin.context().close();
+
+  const join = async (name: string, email: string, roles: boolean): Promise<Person> => {
+    const page = await (await browser.newContext()).newPage();
+    await signUp(page, name, email);
+    if (roles) {
+      await page.getByLabel("Current role").selectOption("infrastructure-engineer");
+      await page.getByLabel("Target role").selectOption("platform-engineer");
+      await page.getByRole("button", { name: "Save roles" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Roles saved." })).toBeVisible();
+    }
+    await page.goto("/invitations");
+    await page.getByRole("button", { name: `Accept the invitation to ${teamName}` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: teamName })).toBeVisible();
+    return { name, email, page };
+  };
+  const manager = await join(`${label} Manager`, managerEmail, false);
+  const joined: Person[] = [];
+  for (const m of members) joined.push(await join(m.name, m.email, true));
+  return { teamName, manager, members: joined };
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn } from "./helpers";
+import { expectAccessible, teamOfOwn } from "./helpers";
 
 async function levelSelects(page: Page) {
   const selects = page.locator('select[id^="lv-"]');
@@ -8,14 +8,16 @@ async function levelSelects(page: Page) {
 }
 
 test("a full review: blind assessments, reveal with a flagged disagreement, agreement, goal, completion, acknowledgement", async ({ browser }) => {
-  test.setTimeout(240_000);
-  const manager = await (await browser.newContext()).newPage();
-  await signIn(manager, "manager@skillgap.demo", DEMO_PASSWORD);
-  await expect(manager).toHaveURL(/\/dashboard/);
+  test.setTimeout(300_000);
+  // A team of its own (the demo team stays as it is): a manager and one report, joined through invitations.
+  const own = await teamOfOwn(browser, "Review team", ["Riley Report"]);
+  const manager = own.manager.page;
+  const alex = own.members[0]!.page;
+  const alexName = own.members[0]!.name;
   await manager.goto("/reviews");
   await expectAccessible(manager, "/reviews");
   const person = manager.getByLabel("Person");
-  const alexOption = await person.locator("option", { hasText: "Alex Rivera" }).getAttribute("value");
+  const alexOption = await person.locator("option", { hasText: alexName }).getAttribute("value");
   await person.selectOption(alexOption!);
   await manager.getByLabel("Period").fill("2026 H2 (e2e)");
   await manager.getByRole("button", { name: "Start review" }).click();
@@ -24,9 +26,6 @@ test("a full review: blind assessments, reveal with a flagged disagreement, agre
   await expect(manager.getByTestId("review-state")).toHaveText("self-assessment");
 
   // The report assesses themself; the manager's draft stays hidden from them.
-  const alex = await (await browser.newContext()).newPage();
-  await signIn(alex, "alex@skillgap.demo", DEMO_PASSWORD);
-  await expect(alex).toHaveURL(/\/dashboard/);
   await alex.goto(reviewUrl);
   await expect(alex.getByRole("heading", { name: "Your self-assessment" })).toBeVisible();
   await expectAccessible(alex, "review: self-assessment");
@@ -77,11 +76,11 @@ test("a full review: blind assessments, reveal with a flagged disagreement, agre
 
   // The team heat map now shows the agreed levels as manager-confirmed.
   await manager.goto("/teams");
-  await manager.getByRole("link", { name: "Platform Team (demo)" }).click();
+  await manager.getByRole("link", { name: own.teamName }).click();
   await manager.getByLabel("Category", { exact: true }).selectOption("all");
   await manager.getByRole("button", { name: "Apply" }).click();
   await expect(manager).toHaveURL(/category=all/);
-  const cell = manager.getByTestId("heat-map").locator(`span[title^="Alex Rivera — ${firstSkill}:"]`);
+  const cell = manager.getByTestId("heat-map").locator(`span[title^="${alexName} — ${firstSkill}:"]`);
   await expect(cell).toHaveAttribute("title", /level 2, confirmed by a manager/);
   await expect(cell).toHaveText("2★");
 });

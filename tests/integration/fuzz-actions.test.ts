@@ -109,12 +109,12 @@ const specs: Record<string, Spec> = {
 let w: World;
 let setup: Setup;
 
-async function reviewIn(state: "self-assessment" | "discussion" | "completed", key: string) {
+async function reviewIn(state: "self_assessment" | "discussion" | "completed", key: string) {
   const prisma = w.db.prisma;
   const u = await prisma.user.create({ data: { email: `${key}-${w.tag}@test.local`, name: key, currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
   await prisma.teamMembership.create({ data: { teamId: w.teamId, userId: u.id, role: "member" } });
   const r = await startReview(w.actors.manager, { teamId: w.teamId, subjectId: u.id, period: "2026 H1", dueDate: new Date("2027-01-31T23:59:59Z") });
-  if (state !== "self-assessment") {
+  if (state !== "self_assessment") {
     await prisma.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { selfLevel: 2, managerLevel: 3, agreedLevel: 3 } });
     await prisma.review.update({ where: { id: r.id }, data: { state, summary: state === "completed" ? "Done" : null, completedAt: state === "completed" ? new Date() : null } });
   }
@@ -134,7 +134,7 @@ beforeAll(async () => {
   const inviteeSession = await prisma.session.create({ data: { userId: inviteeUser.id, sessionToken: `t-${inviteeUser.id}`, expires: new Date(Date.now() + 86_400_000) } });
   const invitingTeam = await prisma.team.create({ data: { name: `Inviting team ${w.tag}` } });
   setup = {
-    reviews: { selfAssessment: await reviewIn("self-assessment", "subject-self"), discussion: await reviewIn("discussion", "subject-discussion"), completed: await reviewIn("completed", "subject-completed") },
+    reviews: { selfAssessment: await reviewIn("self_assessment", "subject-self"), discussion: await reviewIn("discussion", "subject-discussion"), completed: await reviewIn("completed", "subject-completed") },
     goalId: goal.id,
     // A pending invitation to cancel; reused until one call cancels it.
     invitationId: async () => {

@@ -7,7 +7,7 @@ import { getTeamAudit } from "@/lib/data/team-audit";
 import { createUser } from "@/lib/data/users";
 import { hashToken, pseudonym } from "@/lib/data/tokens";
 import { DataError, NotFoundError } from "@/lib/data/errors";
-import type { Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/data/policy";
 
 let w: World;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { addReviewComment, addReviewGoal, amendReview, saveAgreement, saveAssess
 import { exportMyData } from "@/lib/data/my-data";
 import { deleteAccount } from "@/lib/data/users";
 import { DataError, NotFoundError } from "@/lib/data/errors";
-import type { Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/data/policy";
 
 let w: World;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => w.db.close());
 
 const due = new Date(Date.now() + 14 * 86_400_000);
-type State = "self-assessment" | "manager-assessment" | "discussion" | "completed";
+type State = "self_assessment" | "manager_assessment" | "discussion" | "completed";
 type Person = Actor & { email: string };
 type Org = { teamId: string; manager: Person; coManager: Person; subject: Person };
 let n = 0;
@@ -49,7 +49,7 @@ async function org(): Promise<Org> {
 async function reviewIn(o: Org, state: State) {
   const p = w.db.prisma;
   const r = await startReview(o.manager, { teamId: o.teamId, subjectId: o.subject.id, period: `2026 ${state}`, dueDate: due });
-  if (state !== "self-assessment") await p.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { selfLevel: 2, managerLevel: 3 } });
+  if (state !== "self_assessment") await p.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { selfLevel: 2, managerLevel: 3 } });
   if (state === "discussion" || state === "completed") await p.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { agreedLevel: 3 } });
   await p.review.update({ where: { id: r.id }, data: { state, summary: state === "discussion" || state === "completed" ? "Solid." : null, completedAt: state === "completed" ? new Date() : null } });
   const line = await p.reviewSkill.findFirstOrThrow({ where: { reviewId: r.id }, orderBy: { skillId: "asc" } });
@@ -63,8 +63,8 @@ const version = async (id: string) => (await w.db.prisma.review.findUniqueOrThro
 
 /** Every write the reviewing manager makes, each in the state where it is allowed. */
 const managerWrites: [string, State, (a: Actor, r: Review) => Promise<unknown>][] = [
-  ["save the assessment", "self-assessment", (a, r) => saveAssessment(a, r.id, r.version, [{ skillId: r.skillId, level: 4 }])],
-  ["submit the assessment", "manager-assessment", (a, r) => transitionReview(a, r.id, r.version, "submit-manager")],
+  ["save the assessment", "self_assessment", (a, r) => saveAssessment(a, r.id, r.version, [{ skillId: r.skillId, level: 4 }])],
+  ["submit the assessment", "manager_assessment", (a, r) => transitionReview(a, r.id, r.version, "submit-manager")],
   ["comment", "discussion", (a, r) => addReviewComment(a, r.id, r.version, r.skillId, "Let us talk.")],
   ["add a goal", "discussion", (a, r) => addReviewGoal(a, r.id, r.version, { skillId: r.skillId, targetLevel: 4, dueDate: null, note: null })],
   ["save the agreement", "discussion", (a, r) => saveAgreement(a, r.id, r.version, [{ skillId: r.skillId, level: 4 }], "Agreed.")],
@@ -106,7 +106,7 @@ describe("after the subject leaves the team", () => {
 
   it("the subject still reads their review, but cannot write to it", async () => {
     const o = await org();
-    const self = await reviewIn(o, "self-assessment");
+    const self = await reviewIn(o, "self_assessment");
     await leave(o, o.subject);
     expect(await getReview(o.subject, self.id)).toMatchObject({ side: "subject", canWrite: false });
     expect((await getReviewDashboard(o.subject)).reviews.find((x) => x.id === self.id)).toMatchObject({ side: "subject", canWrite: false });
@@ -151,7 +151,7 @@ describe("admins", () => {
     const admin = w.actors.admin;
     await expect(startReview(admin, { teamId: o.teamId, subjectId: o.subject.id, period: "admin", dueDate: due })).rejects.toBeInstanceOf(NotFoundError);
     expect((await getReviewDashboard(admin)).due.map((d) => d.teamId)).not.toContain(o.teamId);
-    const r = await reviewIn(o, "self-assessment");
+    const r = await reviewIn(o, "self_assessment");
     expect(await getReview(admin, r.id)).toMatchObject({ side: "observer", canWrite: false });
     await expect(saveAssessment(admin, r.id, 1, [{ skillId: r.skillId, level: 5 }])).rejects.toBeInstanceOf(NotFoundError);
     await w.db.prisma.review.update({ where: { id: r.id }, data: { state: "completed" } });
@@ -270,6 +270,6 @@ describe("one open review per person and team", () => {
       expect(x.reason).toBeInstanceOf(DataError);
       expect((x.reason as Error).message).toBe("This person already has a review in progress.");
     }
-    expect(await w.db.prisma.review.count({ where: { subjectId: o.subject.id, teamId: o.teamId, state: { in: ["self-assessment", "manager-assessment", "discussion"] } } })).toBe(1);
+    expect(await w.db.prisma.review.count({ where: { subjectId: o.subject.id, teamId: o.teamId, state: { in: ["self_assessment", "manager_assessment", "discussion"] } } })).toBe(1);
   });
 });

@@ -29,7 +29,7 @@ describe("starting a review", () => {
 
   it("takes its skills from the person's current and target roles", async () => {
     const r = await freshReview();
-    expect(r.state).toBe("self-assessment");
+    expect(r.state).toBe("self_assessment");
     expect(r.lines.length).toBeGreaterThan(5);
     expect(r.lines.map((l) => l.skillId)).toContain("container-orchestration");
   });
@@ -67,7 +67,7 @@ describe("the full cycle", () => {
     r = await getReview(w.actors.member, r.id);
     await transitionReview(w.actors.member, r.id, r.version, "submit-self");
     r = await getReview(w.actors.manager, r.id);
-    expect(r.state).toBe("manager-assessment");
+    expect(r.state).toBe("manager_assessment");
     expect(r.lines.every((l) => l.selfLevel === null)).toBe(true); // the manager cannot see self ratings yet
 
     await saveAssessment(w.actors.manager, r.id, r.version, skills.map((s, i) => ({ skillId: s, level: i === 0 ? 2 : 2 })));

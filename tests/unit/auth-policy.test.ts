@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAdminister, managedTeamsWhere, readableUsersWhere, visibleReviewsWhere, visibleTeamsWhere, writableUserWhere } from "@/lib/auth/policy";
+import { canAdminister, managedTeamsWhere, readableUsersWhere, visibleReviewsWhere, visibleTeamsWhere, writableUserWhere } from "@/lib/data/policy";
 import { oidcProvider } from "@/lib/auth/oidc";
 import { passwordProblem } from "@/lib/auth/common-passwords";
 

@@ -1,28 +1,20 @@
 /**
  * The gap engine's hot path (suggestNextRoles over compiled typed arrays, levelsToVector, unlocking
- * gaps, precomputed fit texts) against straightforward reference implementations written from the
- * documented rules on top of computeRoleFit: same results on random taxonomies and levels.
+ * gaps, precomputed fit texts) against its specification, lib/domain/engine/reference.ts (straightforward
+ * implementations written from the documented rules on top of computeRoleFit): same results on random
+ * taxonomies and levels.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  HIGH_FIT_THRESHOLD,
-  RANK_CORE_GAP_PENALTY,
-  RANK_EFFORT_PENALTY,
-  RANK_STEP_UP_BONUS,
-  assertLevel,
-  compareIds,
   compileTaxonomy,
-  computeRoleFit,
   levelsToVector,
-  readinessOf,
+  referenceLevelsToVector,
+  referenceSuggestNextRoles,
   suggestNextRoles,
   suggestionReason,
   unlockingGaps,
-  type CompiledTaxonomy,
   type SuggestResult,
-  type Suggestion,
-  type UnlockingGap,
   type Via,
 } from "../../lib/domain";
 import type { CareerPath, Importance, Levels, Role, Skill, Taxonomy } from "../../lib/domain/types";
@@ -68,102 +60,6 @@ const levelsArb: fc.Arbitrary<Levels> = fc
   .array(fc.tuple(fc.constantFrom(...requirementSkillIds, "x0", "x1"), level), { maxLength: 18 })
   .map((pairs) => Object.fromEntries(pairs));
 
-/** levelsToVector as originally written: for…in over the record, a Map lookup per key. */
-function referenceVector(levels: Levels, c: CompiledTaxonomy, warnings: string[]): Uint8Array {
-  const vec = new Uint8Array(c.skillIds.length);
-  for (const id in levels) {
-    const v = levels[id];
-    assertLevel(v, id);
-    const i = c.skillIndex.get(id);
-    if (i !== undefined) vec[i] = v;
-    else warnings.push(`unknown skill "${id}" ignored`);
-  }
-  return vec;
-}
-
-type Options = { limit?: number; unlockingLimit?: number };
-
-/** suggestNextRoles from its documented rules, with every role's rich fit from computeRoleFit. */
-function referenceSuggest(levels: Levels, current: string | null, t: Taxonomy, opts: Options = {}): SuggestResult {
-  const c = compileTaxonomy(t);
-  const warnings: string[] = [];
-  const vec = referenceVector(levels, c, warnings);
-  const known: Record<string, number> = {};
-  c.skillIds.forEach((id, i) => (known[id] = vec[i]!));
-  const cur = current === null ? undefined : t.roles.find((r) => r.id === current);
-  if (current !== null && !cur) warnings.push(`unknown current role "${current}"; ranking all roles by fit`);
-
-  const rich = t.roles.map((r) => computeRoleFit(known, r, { compiled: c }));
-  const via = new Map<string, Via>();
-  if (!cur) for (const r of t.roles) via.set(r.id, "all roles");
-  else {
-    for (const e of c.reach[c.roleIndex.get(cur.id)!]!) via.set(c.roles[e.role]!.id, e.via);
-    t.roles.forEach((r, j) => {
-      if (!via.has(r.id) && r.id !== cur.id && rich[j]!.fit >= HIGH_FIT_THRESHOLD && r.seniority >= cur.seniority) via.set(r.id, "high fit");
-    });
-  }
-  const all: Suggestion[] = [];
-  t.roles.forEach((r, j) => {
-    const v = via.get(r.id);
-    if (!v) return;
-    const f = rich[j]!;
-    const stepUp = cur !== undefined && r.seniority > cur.seniority;
-    const score = cur
-      ? f.fit - RANK_CORE_GAP_PENALTY * f.coreGaps.length - RANK_EFFORT_PENALTY * f.effort + (stepUp ? RANK_STEP_UP_BONUS : 0)
-      : f.fit;
-    const coreGaps = f.coreGaps.map((g) => ({ skill: g.skill, name: g.name, current: g.current, required: g.required, gap: g.gap }));
-    const closed = { ...known };
-    for (const g of f.coreGaps) closed[g.skill] = g.required;
-    const fitWithout = computeRoleFit(closed, r).fit;
-    all.push({
-      roleId: r.id,
-      title: r.title,
-      fit: f.fit,
-      readiness: f.readiness,
-      coreGaps,
-      coreTotal: f.coreTotal,
-      effort: f.effort,
-      stepUp,
-      via: v,
-      score,
-      reason: suggestionReason({
-        fit: f.fit,
-        readiness: f.readiness,
-        coreTotal: f.coreTotal,
-        coreGaps,
-        effort: f.effort,
-        fitWithoutCoreGaps: fitWithout,
-        readinessWithoutCoreGaps: readinessOf(fitWithout, 0),
-      }),
-    });
-  });
-  all.sort((a, b) => b.score - a.score || compareIds(a.roleId, b.roleId));
-  const suggestions = all.slice(0, opts.limit ?? 5).map((s) => ({ ...s, score: Math.round(s.score * 10) / 10 }));
-
-  // Unlocking gaps by brute force over every (skill, level) target a candidate's core gap asks for.
-  const gaps: UnlockingGap[] = [];
-  c.skillIds.forEach((skill, s) => {
-    for (let L = vec[s]! + 1; L <= 5; L++) {
-      const roleIds = t.roles
-        .filter((r, j) => via.has(r.id) && rich[j]!.coreGaps.some((g) => g.skill === skill && g.required <= L))
-        .map((r) => r.id)
-        .sort(compareIds);
-      // Only levels some candidate actually requires are targets (raising further unlocks nothing more).
-      const exact = t.roles.some((r, j) => via.has(r.id) && rich[j]!.coreGaps.some((g) => g.skill === skill && g.required === L));
-      if (exact) gaps.push({ skill, name: c.skillNames[s]!, current: vec[s]!, level: L, roles: roleIds.length, roleIds });
-    }
-  });
-  gaps.sort((a, b) => b.roles - a.roles || a.level - a.current - (b.level - b.current) || compareIds(a.skill, b.skill) || a.level - b.level);
-
-  return {
-    suggestions,
-    unlockingGaps: gaps.slice(0, opts.unlockingLimit ?? 5),
-    candidateCount: all.length,
-    fits: Float64Array.from(rich, (f) => f.fit),
-    warnings,
-  };
-}
-
 const plain = (r: SuggestResult) => ({ ...r, fits: [...r.fits] });
 
 describe("suggestNextRoles hot path", () => {
@@ -175,7 +71,7 @@ describe("suggestNextRoles hot path", () => {
         fc.integer({ min: 0, max: 9 }),
         fc.integer({ min: 0, max: 9 }),
         ([t, current], levels, limit, unlockingLimit) => {
-          const expected = plain(referenceSuggest(levels, current, t, { limit, unlockingLimit }));
+          const expected = plain(referenceSuggestNextRoles(levels, current, t, { limit, unlockingLimit }));
           expect(plain(suggestNextRoles(levels, current, t, { limit, unlockingLimit }))).toEqual(expected);
           // A shared compiled taxonomy, a level vector, and a second call reusing the scratch buffers agree too.
           const c = compileTaxonomy(t);
@@ -194,7 +90,7 @@ describe("suggestNextRoles hot path", () => {
     fc.assert(
       fc.property(taxonomyArb, levelsArb, (t, levels) => {
         const opts = { limit: Infinity, unlockingLimit: Infinity };
-        expect(plain(suggestNextRoles(levels, null, t, opts))).toEqual(plain(referenceSuggest(levels, null, t, opts)));
+        expect(plain(suggestNextRoles(levels, null, t, opts))).toEqual(plain(referenceSuggestNextRoles(levels, null, t, opts)));
       }),
     );
   });
@@ -206,7 +102,7 @@ describe("suggestNextRoles hot path", () => {
         const via: (Via | undefined)[] = c.roles.map((_, j) => (j % 2 === 0 ? "all roles" : undefined));
         const candidates = new Set(c.roles.filter((_, j) => j % 2 === 0).map((r) => r.id));
         const got = unlockingGaps(levelsToVector(levels, c), c, via, 50);
-        const ref = referenceSuggest(levels, null, { ...t, roles: t.roles.filter((r) => candidates.has(r.id)) }, { unlockingLimit: 50 });
+        const ref = referenceSuggestNextRoles(levels, null, { ...t, roles: t.roles.filter((r) => candidates.has(r.id)) }, { unlockingLimit: 50 });
         expect(got).toEqual(ref.unlockingGaps);
       }),
     );
@@ -219,7 +115,7 @@ describe("levelsToVector", () => {
     const refWarnings: string[] = [];
     let ref: Uint8Array | Error;
     try {
-      ref = referenceVector(levels, c, refWarnings);
+      ref = referenceLevelsToVector(levels, c, refWarnings);
     } catch (e) {
       ref = e as Error;
     }

@@ -1,27 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, currentLevels, fitOverTime, isStale } from "../../lib/domain";
+import { DomainError, fitOverTime, isStale, monthsBefore } from "../../lib/domain";
 import { emptyRole, sysadmin } from "../fixtures/domain-taxonomy";
 
-describe("currentLevels", () => {
-  it("keeps the latest rating per skill, later array entry winning ties", () => {
-    expect(
-      currentLevels([
-        { skill: "linux", level: 2, at: "2025-01-01T10:00:00Z" },
-        { skill: "linux", level: 4, at: new Date("2025-03-01T10:00:00Z") },
-        { skill: "linux", level: 3, at: "2025-02-01T10:00:00Z" },
-        { skill: "go", level: 1, at: "2025-01-01T00:00:00Z" },
-        { skill: "go", level: 2, at: "2025-01-01T00:00:00Z" },
-      ]),
-    ).toEqual({ linux: 4, go: 2 });
-    expect(currentLevels([])).toEqual({});
-  });
-  it("rejects invalid levels and dates", () => {
-    expect(() => currentLevels([{ skill: "go", level: 8, at: "2025-01-01" }])).toThrow(DomainError);
-    expect(() => currentLevels([{ skill: "go", level: 1, at: "yesterday" }])).toThrow('invalid date: "yesterday"');
-  });
-});
-
 describe("fitOverTime", () => {
+  it("rejects invalid levels and dates in the history", () => {
+    expect(() => fitOverTime([{ skill: "go", level: 8, at: "2025-01-01" }], sysadmin)).toThrow(DomainError);
+    expect(() => fitOverTime([{ skill: "go", level: 1, at: "yesterday" }], sysadmin)).toThrow('invalid date: "yesterday"');
+  });
   it("gives one point per UTC day with a rating, using the latest rating per skill as of that day", () => {
     const series = fitOverTime(
       [
@@ -60,4 +45,14 @@ describe("isStale", () => {
     expect(() => isStale("nope", new Date())).toThrow(DomainError);
     expect(() => isStale("2025-01-01", "2025-01-02", -1)).toThrow(DomainError);
   });
+});
+
+describe("monthsBefore", () => {
+  it.each([
+    ["2025-08-31T12:00:00Z", 6, "2025-02-28T12:00:00.000Z"],
+    ["2024-08-31T00:00:00Z", 6, "2024-02-29T00:00:00.000Z"],
+    ["2025-03-01T00:30:00Z", 1, "2025-02-01T00:30:00.000Z"],
+    ["2025-01-15T00:00:00Z", 0, "2025-01-15T00:00:00.000Z"],
+  ])("%s minus %d months → %s (UTC, day clamped)", (at, months, expected) => expect(monthsBefore(at, months).toISOString()).toBe(expected));
+  it("rejects a negative count", () => expect(() => monthsBefore(new Date(), -1)).toThrow(DomainError));
 });

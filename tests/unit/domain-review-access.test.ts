@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { REVIEW_STATES, reviewAccess, visibleLine, type ReviewAccessFacts } from "../../lib/domain/review";
-import { visibleReviewsOfSubjectWhere, visibleReviewsWhere } from "../../lib/auth/policy";
+import { visibleReviewsOfSubjectWhere, visibleReviewsWhere } from "../../lib/data/policy";
 
 const review = { subjectId: "sub", managerId: "mgr" };
 const facts = (actor: string, isAdmin: boolean, actorManagesTeam: boolean, subjectInTeam: boolean, managerId: string | null = "mgr"): ReviewAccessFacts => ({
@@ -63,15 +63,15 @@ describe("reviewAccess", () => {
 describe("visibleLine", () => {
   const line = { skillId: "k8s", selfLevel: 4, managerLevel: 2, agreedLevel: 3 };
   it("hides the other side's level and the agreed level until the reveal", () => {
-    expect(visibleLine(line, "manager-assessment", "subject")).toEqual({ skillId: "k8s", selfLevel: 4, managerLevel: null, agreedLevel: null });
-    expect(visibleLine(line, "self-assessment", "manager")).toEqual({ skillId: "k8s", selfLevel: null, managerLevel: 2, agreedLevel: null });
-    expect(visibleLine(line, "manager-assessment", "observer")).toEqual({ skillId: "k8s", selfLevel: null, managerLevel: null, agreedLevel: null });
+    expect(visibleLine(line, "manager_assessment", "subject")).toEqual({ skillId: "k8s", selfLevel: 4, managerLevel: null, agreedLevel: null });
+    expect(visibleLine(line, "self_assessment", "manager")).toEqual({ skillId: "k8s", selfLevel: null, managerLevel: 2, agreedLevel: null });
+    expect(visibleLine(line, "manager_assessment", "observer")).toEqual({ skillId: "k8s", selfLevel: null, managerLevel: null, agreedLevel: null });
   });
   it("shows everything from discussion on", () => {
     for (const state of REVIEW_STATES.slice(2)) for (const side of ["subject", "manager", "observer"] as const) expect(visibleLine(line, state, side)).toEqual(line);
   });
   it("leaves lines without an agreed level without one", () => {
-    expect(visibleLine({ selfLevel: 1, managerLevel: 2 }, "self-assessment", "subject")).toEqual({ selfLevel: 1, managerLevel: null });
+    expect(visibleLine({ selfLevel: 1, managerLevel: 2 }, "self_assessment", "subject")).toEqual({ selfLevel: 1, managerLevel: null });
   });
 });
 

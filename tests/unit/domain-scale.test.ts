@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, assertLevel, joinNames, levelName, validateLevels } from "../../lib/domain";
+import { DomainError, assertLevel, joinNames, validateLevels } from "../../lib/domain";
 
 describe("assertLevel", () => {
   it.each([0, 1, 2, 3, 4, 5])("accepts %s", (v) => {
@@ -42,21 +42,6 @@ describe("validateLevels", () => {
       expect((e as Error).name).toBe("DomainError");
     }
   });
-});
-
-describe("levelName", () => {
-  it.each([
-    [0, "None"],
-    [1, "Aware"],
-    [2, "Working"],
-    [3, "Practitioner"],
-    [4, "Advanced"],
-    [5, "Expert"],
-  ])("level %s is %s", (l, name) => expect(levelName(l)).toBe(name));
-  it("prefers the taxonomy scale", () => {
-    expect(levelName(3, [{ level: 3, name: "Proficient" }])).toBe("Proficient");
-  });
-  it("rejects off-scale levels", () => expect(() => levelName(6)).toThrow(DomainError));
 });
 
 describe("joinNames", () => {

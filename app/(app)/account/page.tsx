@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { getAccount } from "@/lib/data/users";
-import { listMySessions } from "@/lib/data/sessions";
+import { getAccountPage } from "@/lib/data/pages";
 import { describeUserAgent } from "@/lib/domain/user-agent";
 import { AccountForms } from "./account-forms";
 import { SessionsPanel, VerificationPanel } from "./sessions-panel";
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const actor = await requireActor("/account");
-  const [account, sessions] = await Promise.all([getAccount(actor), listMySessions(actor)]);
+  const { account, sessions } = await getAccountPage(actor);
   return (
     <section className="max-w-2xl space-y-8">
       <div>

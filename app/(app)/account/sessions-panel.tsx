@@ -1,6 +1,6 @@
 "use client";
 import { signOut } from "next-auth/react";
-import { useState } from "react";
+import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { resendVerificationAction } from "@/app/(auth)/actions";
 import { endSessionAction, signOutEverywhereAction } from "./actions";
 
@@ -9,52 +9,27 @@ const button = "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-b
 const secondary = "rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60";
 
 export function VerificationPanel({ email, verified }: { email: string; verified: boolean }) {
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useActionForm(resendVerificationAction, { successMessage: (d) => `A new confirmation link is on its way to ${d.email}.` });
   if (verified) return <p className="text-green-800">Your email address {email} is confirmed.</p>;
-  async function resend() {
-    setPending(true);
-    const res = await resendVerificationAction({});
-    setPending(false);
-    setStatus(res.ok ? { ok: true, message: `A new confirmation link is on its way to ${res.data.email}.` } : { ok: false, message: res.message });
-  }
   return (
     <div className="space-y-2 rounded border border-amber-300 bg-amber-50 p-4 text-amber-950">
       <p>
         Your email address <strong>{email}</strong> is not confirmed yet. Until it is, you can rate your own skills but cannot
         join a team or take part in reviews.
       </p>
-      <button type="button" className={secondary} disabled={pending} onClick={resend}>
-        {pending ? "Sending…" : "Send a new confirmation link"}
+      <button type="button" className={secondary} disabled={form.pending} onClick={() => void form.submit({})}>
+        {form.pending ? "Sending…" : "Send a new confirmation link"}
       </button>
-      {status && (
-        <p role={status.ok ? "status" : "alert"} className={status.ok ? "text-green-800" : "text-red-800"}>
-          {status.message}
-        </p>
-      )}
+      <FormMessage error={form.formError} success={form.success} />
     </div>
   );
 }
 
 export function SessionsPanel({ sessions }: { sessions: SessionRow[] }) {
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  async function everywhere() {
-    setPending(true);
-    const res = await signOutEverywhereAction({});
-    if (!res.ok) {
-      setPending(false);
-      setMessage(res.message);
-      return;
-    }
-    await signOut({ callbackUrl: "/signin" });
-  }
-  async function end(id: string) {
-    setPending(true);
-    const res = await endSessionAction({ sessionId: id });
-    setPending(false);
-    setMessage(res.ok ? "That browser is signed out." : res.message);
-  }
+  // This browser's session ended too, so the next page is the sign-in page.
+  const everywhere = useActionForm(signOutEverywhereAction, { onSuccess: () => void signOut({ callbackUrl: "/signin" }) });
+  const end = useActionForm(endSessionAction, { successMessage: "That browser is signed out." });
+  const pending = everywhere.pending || end.pending || Boolean(everywhere.state?.result.ok);
   return (
     <section aria-labelledby="sessions-h" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="sessions-h" className="text-lg font-semibold">
@@ -68,18 +43,19 @@ export function SessionsPanel({ sessions }: { sessions: SessionRow[] }) {
               {s.current && <strong> (this browser)</strong>}
             </span>
             {!s.current && (
-              <button type="button" className={secondary} disabled={pending} onClick={() => end(s.id)}>
+              <button type="button" className={secondary} disabled={pending} onClick={() => void end.submit({ sessionId: s.id })}>
                 Sign out this browser<span className="sr-only"> ({s.userAgent}, signed in {s.createdAt.slice(0, 16).replace("T", " ")})</span>
               </button>
             )}
           </li>
         ))}
       </ul>
-      {message && <p role="status">{message}</p>}
+      <FormMessage error={end.formError} success={end.success} />
       <p className="text-sm text-slate-700">Lost a device, or signed in somewhere you should not have? End every session at once.</p>
-      <button type="button" className={button} disabled={pending} onClick={everywhere}>
+      <button type="button" className={button} disabled={pending} onClick={() => void everywhere.submit({})}>
         Sign out everywhere
       </button>
+      <FormMessage error={everywhere.formError} />
     </section>
   );
 }

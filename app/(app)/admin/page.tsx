@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { getAdminOverview } from "@/lib/data/admin";
+import { getAdminPage } from "@/lib/data/pages";
+import { orNotFound } from "@/lib/page";
 import { ImportForm } from "./import-form";
 import { UserActiveButton } from "./user-active-button";
 import { mailConfigured } from "@/lib/mail";
@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: "Administration" };
 
 export default async function AdminPage() {
   const actor = await requireActor("/admin");
-  if (!actor.isAdmin) notFound();
-  const { users, versions, teams, outbox } = await getAdminOverview(actor);
+  const { users, versions, teams, outbox } = await orNotFound(getAdminPage(actor));
   return (
     <div className="space-y-10">
       <h1 className="text-3xl font-bold">Administration</h1>

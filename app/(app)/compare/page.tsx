@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { getComparison } from "@/lib/data/compare";
+import { getComparePage } from "@/lib/data/pages";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { LevelRadar } from "@/components/charts/radar";
 import { HorizontalBars } from "@/components/charts/bars";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Compare" };
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("/compare");
   const sp = await searchParams;
-  const c = await getComparison(actor, firstParam(sp.a), firstParam(sp.b));
+  const c = await getComparePage(actor, firstParam(sp.a), firstParam(sp.b));
   const select = "mt-1 rounded border border-slate-400 bg-white px-2 py-1";
   return (
     <div className="space-y-8">

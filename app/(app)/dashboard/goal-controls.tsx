@@ -1,13 +1,19 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
+import { FieldError } from "@/components/field-error";
+import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { createGoalAction, setGoalStatusAction } from "../me/actions";
 
 /** "Make this a goal": opens a small form (target level, due date, note). */
 export function GoalButton({ skillId, skillName, targetLevel, has }: { skillId: string; skillName: string; targetLevel: number; has: boolean }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The same skill can offer a goal twice on the dashboard (a gap and a learning-path step): ids must still differ.
+  const id = `goal-${useId().replace(/:/g, "")}`;
+  const form = useActionForm(createGoalAction, {
+    fields: ["targetLevel", "dueDate", "note"],
+    toInput: (fd) => ({ skillId, ...Object.fromEntries(fd) }),
+    onSuccess: () => setOpen(false),
+  });
   if (has) return <span className="text-sm text-slate-600">in your plan</span>;
   if (!open) {
     return (
@@ -16,24 +22,17 @@ export function GoalButton({ skillId, skillName, targetLevel, has }: { skillId: 
       </button>
     );
   }
+  const input = "rounded border border-slate-400 px-1";
   return (
-    <form
-      className="flex flex-wrap items-end gap-2 text-sm"
-      aria-label={`New goal for ${skillName}`}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await createGoalAction({ skillId, ...Object.fromEntries(new FormData(e.currentTarget)) });
-        if (r.ok) {
-          setOpen(false);
-          router.refresh();
-        } else setError(r.message);
-      }}
-    >
-      <label>Target <input name="targetLevel" type="number" min={1} max={5} defaultValue={targetLevel} className="w-14 rounded border border-slate-400 px-1" /></label>
-      <label>Due <input name="dueDate" type="date" className="rounded border border-slate-400 px-1" /></label>
-      <label>Note <input name="note" className="w-32 rounded border border-slate-400 px-1" /></label>
-      <button className="rounded bg-brand-700 px-2 py-1 text-white">Save goal</button>
-      {error && <span role="alert" className="text-red-800">{error}</span>}
+    <form className="flex flex-wrap items-end gap-2 text-sm" aria-label={`New goal for ${skillName}`} onSubmit={form.onSubmit}>
+      <label>Target <input {...form.field("targetLevel", `${id}-target`)} type="number" min={1} max={5} defaultValue={targetLevel} className={`w-14 ${input}`} /></label>
+      <label>Due <input {...form.field("dueDate", `${id}-due`)} type="date" className={input} /></label>
+      <label>Note <input {...form.field("note", `${id}-note`)} className={`w-32 ${input}`} /></label>
+      <button disabled={form.pending} className="rounded bg-brand-700 px-2 py-1 text-white disabled:opacity-60">Save goal</button>
+      <FieldError id={`${id}-target-error`} messages={form.fieldErrors.targetLevel} />
+      <FieldError id={`${id}-due-error`} messages={form.fieldErrors.dueDate} />
+      <FieldError id={`${id}-note-error`} messages={form.fieldErrors.note} />
+      <FormMessage error={form.formError} />
     </form>
   );
 }
@@ -41,12 +40,11 @@ export function GoalButton({ skillId, skillName, targetLevel, has }: { skillId: 
 type Goal = { id: string; skillName: string; targetLevel: number; current: number; progress: number; done: boolean; dueDate: string | null; note: string | null; fromReview: boolean };
 
 export function GoalList({ goals }: { goals: Goal[] }) {
-  const router = useRouter();
-  const set = async (goalId: string, status: "done" | "dropped") => {
-    const r = await setGoalStatusAction({ goalId, status });
-    if (r.ok) router.refresh();
-  };
+  const form = useActionForm(setGoalStatusAction);
+  const set = (goalId: string, status: "done" | "dropped") => void form.submit({ goalId, status });
   return (
+    <>
+    <FormMessage error={form.formError} className="mt-2" />
     <ul className="mt-2 space-y-2" data-testid="goals">
       {goals.map((g) => (
         <li key={g.id} className="rounded border border-slate-200 bg-white p-3">
@@ -58,8 +56,8 @@ export function GoalList({ goals }: { goals: Goal[] }) {
               {g.done ? " · target reached" : ""}
             </span>
             <span className="flex gap-3 text-sm">
-              <button type="button" className="underline" onClick={() => set(g.id, "done")}>Mark done<span className="sr-only"> {g.skillName}</span></button>
-              <button type="button" className="underline" onClick={() => set(g.id, "dropped")}>Drop<span className="sr-only"> {g.skillName}</span></button>
+              <button type="button" disabled={form.pending} className="underline" onClick={() => set(g.id, "done")}>Mark done<span className="sr-only"> {g.skillName}</span></button>
+              <button type="button" disabled={form.pending} className="underline" onClick={() => set(g.id, "dropped")}>Drop<span className="sr-only"> {g.skillName}</span></button>
             </span>
           </div>
           <div className="mt-2 h-2 w-full rounded bg-slate-200" role="progressbar" aria-valuenow={g.progress} aria-valuemin={0} aria-valuemax={100} aria-label={`${g.skillName} goal progress`}>
@@ -69,5 +67,6 @@ export function GoalList({ goals }: { goals: Goal[] }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }

@@ -1,12 +1,10 @@
 "use server";
-import { z } from "zod";
 import { createAction } from "@/lib/actions/safe-action";
 import { revalidatePages } from "@/lib/actions/revalidate";
 import { acceptInvitation, declineInvitation } from "@/lib/data/invitation-responses";
+import { id, z } from "@/lib/validation";
 
-const invitation = z.object({
-  invitationId: z.string({ message: "Invitation is missing." }).trim().min(1, "Invitation is missing.").max(50, "Invitation is too long."),
-});
+const invitation = z.object({ invitationId: id("Invitation", 50) });
 
 export const acceptInvitationAction = createAction(invitation, async ({ invitationId }, actor) => {
   const { teamId } = await acceptInvitation(actor, invitationId);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { getMyInvitations } from "@/lib/data/invitation-responses";
+import { getInvitationsPage } from "@/lib/data/pages";
 import { InvitationResponse } from "@/components/invitation-response";
 import { invitationDay, InvitationTerms } from "@/components/invitation-terms";
 import { acceptInvitationAction, declineInvitationAction } from "./actions";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Invitations" };
 
 export default async function InvitationsPage() {
   const actor = await requireActor("/invitations");
-  const invitations = await getMyInvitations(actor);
+  const invitations = await getInvitationsPage(actor);
   return (
     <section className="max-w-3xl space-y-6" aria-labelledby="invitations-h">
       <div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { getReviewDashboard } from "@/lib/data/reviews";
+import { getReviewsPage } from "@/lib/data/pages";
 import { REVIEW_STATES } from "@/lib/domain/review";
 import { StartReviewForm } from "./start-review-form";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Reviews" };
 
 export default async function ReviewsPage() {
   const actor = await requireActor("/reviews");
-  const { reviews, due } = await getReviewDashboard(actor);
+  const { reviews, due } = await getReviewsPage(actor);
   const now = new Date();
   return (
     <div className="space-y-8">
@@ -20,7 +20,7 @@ export default async function ReviewsPage() {
         if (!list.length) return null;
         return (
           <section key={state} aria-labelledby={`st-${state}`}>
-            <h2 id={`st-${state}`} className="text-xl font-semibold capitalize">{state.replace("-", " ")} ({list.length})</h2>
+            <h2 id={`st-${state}`} className="text-xl font-semibold capitalize">{state.replace("_", " ")} ({list.length})</h2>
             <ul className="mt-2 divide-y divide-slate-100 rounded border border-slate-200 bg-white">
               {list.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 p-3">

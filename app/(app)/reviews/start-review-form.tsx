@@ -1,39 +1,43 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { FieldError } from "@/components/field-error";
+import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { startReviewAction } from "./actions";
+
+type Input = { teamId: string; subjectId: string; period: FormDataEntryValue | null; dueDate: FormDataEntryValue | null };
+
+/** The person select carries "teamId:userId"; both halves are refused by the action under "person". */
+const toInput = (fd: FormData): Input => {
+  const [teamId = "", subjectId = ""] = String(fd.get("person") ?? "").split(":");
+  return { teamId, subjectId, period: fd.get("period"), dueDate: fd.get("dueDate") };
+};
 
 export function StartReviewForm({ people, defaultPeriod, defaultDue }: { people: { userId: string; teamId: string; label: string }[]; defaultPeriod: string; defaultDue: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const form = useActionForm(startReviewAction, { toInput, fields: ["teamId", "subjectId", "period", "dueDate"], resetOnSuccess: false, onSuccess: (r) => router.push(`/reviews/${r.id}`) });
+  const input = "rounded border border-slate-400 px-2 py-1";
+  const personInvalid = Boolean(form.fieldErrors.teamId || form.fieldErrors.subjectId);
   return (
-    <form
-      className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        const [teamId, subjectId] = String(fd.get("person")).split(":");
-        const r = await startReviewAction({ teamId, subjectId, period: fd.get("period"), dueDate: fd.get("dueDate") });
-        if (r.ok) router.push(`/reviews/${r.data.id}`);
-        else setError(r.message);
-      }}
-    >
+    <form className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4" onSubmit={form.onSubmit}>
       <div>
         <label htmlFor="rv-person" className="block text-sm font-medium">Person</label>
-        <select id="rv-person" name="person" className="rounded border border-slate-400 px-2 py-1">
+        <select id="rv-person" name="person" className={input} aria-invalid={personInvalid} aria-describedby="rv-person-error">
           {people.map((p) => <option key={`${p.teamId}:${p.userId}`} value={`${p.teamId}:${p.userId}`}>{p.label}</option>)}
         </select>
+        <FieldError id="rv-person-error" messages={form.fieldErrors.subjectId ?? form.fieldErrors.teamId} />
       </div>
       <div>
         <label htmlFor="rv-period" className="block text-sm font-medium">Period</label>
-        <input id="rv-period" name="period" defaultValue={defaultPeriod} className="rounded border border-slate-400 px-2 py-1" />
+        <input {...form.field("period", "rv-period")} defaultValue={defaultPeriod} className={input} />
+        <FieldError id="rv-period-error" messages={form.fieldErrors.period} />
       </div>
       <div>
         <label htmlFor="rv-due" className="block text-sm font-medium">Due date</label>
-        <input id="rv-due" name="dueDate" type="date" defaultValue={defaultDue} className="rounded border border-slate-400 px-2 py-1" />
+        <input {...form.field("dueDate", "rv-due")} type="date" defaultValue={defaultDue} className={input} />
+        <FieldError id="rv-due-error" messages={form.fieldErrors.dueDate} />
       </div>
-      <button className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">Start review</button>
-      {error && <p role="alert" className="w-full text-red-800">{error}</p>}
+      <button disabled={form.pending} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">Start review</button>
+      <FormMessage error={form.formError} className="w-full" />
     </form>
   );
 }

@@ -1,43 +1,35 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { FieldError } from "@/components/field-error";
+import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { createTeamAction } from "./actions";
 
 export function CreateTeamForm() {
   const router = useRouter();
-  const [res, setRes] = useState<{ ok: boolean; message: string; errors: Record<string, string[]> } | null>(null);
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const r = await createTeamAction(Object.fromEntries(new FormData(form)));
-    if (r.ok) {
-      form.reset();
-      router.push(`/teams/${r.data.id}`);
-    } else setRes({ ok: false, message: r.message, errors: r.errors });
-  }
+  const form = useActionForm(createTeamAction, { fields: ["name", "description", "managerEmail"], onSuccess: (team) => router.push(`/teams/${team.id}`) });
   const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
   return (
-    <form onSubmit={onSubmit} className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="new-team-h">
+    <form onSubmit={form.onSubmit} className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="new-team-h">
       <h2 id="new-team-h" className="text-xl font-semibold">
         Create a team
       </h2>
       <div>
         <label htmlFor="team-name" className="font-medium">Team name</label>
-        <input id="team-name" name="name" className={input} aria-describedby="team-name-error" />
-        <FieldError id="team-name-error" messages={res?.errors.name} />
+        <input {...form.field("name", "team-name")} className={input} />
+        <FieldError id="team-name-error" messages={form.fieldErrors.name} />
       </div>
       <div>
         <label htmlFor="team-description" className="font-medium">Description <span className="font-normal text-slate-600">(optional)</span></label>
-        <input id="team-description" name="description" className={input} />
+        <input {...form.field("description", "team-description")} className={input} />
+        <FieldError id="team-description-error" messages={form.fieldErrors.description} />
       </div>
       <div>
         <label htmlFor="team-manager" className="font-medium">Manager&apos;s email <span className="font-normal text-slate-600">(optional; invited if new)</span></label>
-        <input id="team-manager" name="managerEmail" type="email" className={input} aria-describedby="team-manager-error" />
-        <FieldError id="team-manager-error" messages={res?.errors.managerEmail} />
+        <input {...form.field("managerEmail", "team-manager")} type="email" className={input} />
+        <FieldError id="team-manager-error" messages={form.fieldErrors.managerEmail} />
       </div>
-      {res && !res.ok && <p role="alert" className="text-red-800">{res.message}</p>}
-      <button className="rounded bg-brand-700 px-4 py-2 font-medium text-white">Create team</button>
+      <FormMessage error={form.formError} />
+      <button disabled={form.pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">Create team</button>
     </form>
   );
 }

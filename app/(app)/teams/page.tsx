@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { getMyTeams } from "@/lib/data/teams";
+import { getTeamsPage } from "@/lib/data/pages";
 import { CreateTeamForm } from "./create-team-form";
 
 export const metadata: Metadata = { title: "Teams" };
 
 export default async function TeamsPage() {
   const actor = await requireActor("/teams");
-  const teams = await getMyTeams(actor);
+  const teams = await getTeamsPage(actor);
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Teams</h1>

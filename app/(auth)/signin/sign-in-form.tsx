@@ -3,7 +3,12 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { FormMessage } from "@/components/use-action-form";
 
+/**
+ * Signs in through next-auth's signIn() (not a server action, so not useActionForm), but shows pending and errors the
+ * same way: one banner, the button disabled while waiting.
+ */
 export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: string; sso: string | null; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
@@ -25,11 +30,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
   return (
     <div className="mt-6 space-y-6">
       <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
-        {error && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-            {error}
-          </p>
-        )}
+        <FormMessage error={error} className="rounded border border-red-300 bg-red-50 p-3" />
         <div>
           <label htmlFor="email" className="block font-medium">
             Email

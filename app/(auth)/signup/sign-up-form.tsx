@@ -1,29 +1,14 @@
 "use client";
 import Link from "next/link";
-import { useState } from "react";
 import { signUp } from "../actions";
 import { FieldError } from "@/components/field-error";
+import { FormMessage, useActionForm } from "@/components/use-action-form";
 
 export function SignUpForm() {
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    setPending(true);
-    const res = await signUp({ name: fd.get("name"), email: fd.get("email"), password: fd.get("password") });
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.errors);
-      // The fields say what is wrong; the banner only speaks when no field does.
-      setMessage(Object.keys(res.errors).some((k) => k !== "_form") ? null : res.message);
-      return;
-    }
-    setSentTo(res.data.email);
-  }
+  // The fields say what is wrong; the banner only speaks when no field does.
+  const form = useActionForm(signUp, { fields: ["name", "email", "password"], resetOnSuccess: false });
+  const sentTo = form.state?.result.ok ? form.state.result.data.email : null;
+  const errors = form.fieldErrors;
 
   if (sentTo) {
     return (
@@ -43,38 +28,34 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
-      {message && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {message}
-        </p>
-      )}
+    <form onSubmit={form.onSubmit} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+      <FormMessage error={form.formError} className="rounded border border-red-300 bg-red-50 p-3" />
       <div>
         <label htmlFor="name" className="block font-medium">
           Name
         </label>
-        <input id="name" name="name" autoComplete="name" required aria-invalid={Boolean(errors.name)} aria-describedby="name-error" className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <input {...form.field("name")} autoComplete="name" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
         <FieldError id="name-error" messages={errors.name} />
       </div>
       <div>
         <label htmlFor="email" className="block font-medium">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="email" required aria-invalid={Boolean(errors.email)} aria-describedby="email-error" className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <input {...form.field("email")} type="email" autoComplete="email" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
         <FieldError id="email-error" messages={errors.email} />
       </div>
       <div>
         <label htmlFor="password" className="block font-medium">
           Password
         </label>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} aria-invalid={Boolean(errors.password)} aria-describedby="password-hint password-error" className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <input {...form.field("password", "password", "password-hint")} type="password" autoComplete="new-password" required minLength={10} className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
         <p id="password-hint" className="mt-1 text-sm text-slate-600">
           At least 10 characters; very common passwords are refused.
         </p>
         <FieldError id="password-error" messages={errors.password} />
       </div>
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
-        {pending ? "Creating your account…" : "Create account"}
+      <button type="submit" disabled={form.pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        {form.pending ? "Creating your account…" : "Create account"}
       </button>
       <p className="text-slate-700">
         Already have an account?{" "}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTaxonomy } from "@/lib/data/taxonomy";
+import { getTaxonomyPage } from "@/lib/data/pages";
 import { careerGraphLayout } from "@/lib/domain/taxonomy-views";
 import { CareerGraphDiagram } from "@/components/charts/career-graph";
 import { formatSalary, kindLabel, pathLabel, trackLabel } from "@/components/badges";
@@ -13,7 +13,7 @@ const kinds: Role["kind"][] = ["ic", "manager", "executive"];
 const tracks: Role["track"][] = ["infrastructure", "platform"];
 
 export default async function RolesPage() {
-  const taxonomy = await getTaxonomy();
+  const taxonomy = await getTaxonomyPage();
   const graph = careerGraphLayout(taxonomy);
   const title = new Map(taxonomy.roles.map((r) => [r.id, r.title]));
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTaxonomy } from "@/lib/data/taxonomy";
+import { getTaxonomyPage } from "@/lib/data/pages";
 import { searchSkills } from "@/lib/taxonomy/search";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SkillsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = (firstParam((await searchParams).q) ?? "").slice(0, 100).trim();
-  const taxonomy = await getTaxonomy();
+  const taxonomy = await getTaxonomyPage();
   const skills = query ? searchSkills(taxonomy, query) : taxonomy.skills;
   const groups = taxonomy.categories.map((c) => ({ c, skills: skills.filter((s) => s.category === c.id) })).filter((g) => g.skills.length);
   return (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
-import { getInvitationByToken } from "@/lib/data/invitation-responses";
-import { NotFoundError } from "@/lib/data/errors";
+import { getInvitationTokenPage } from "@/lib/data/pages";
+import { orNotFound } from "@/lib/page";
 import { InvitationResponse } from "@/components/invitation-response";
 import { invitationDay, InvitationTerms } from "@/components/invitation-terms";
 import { acceptInvitationAction, declineInvitationAction } from "@/app/(app)/invitations/actions";
@@ -16,10 +15,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
   const actor = await getActor();
-  const inv = await getInvitationByToken(actor, token).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const inv = await orNotFound(getInvitationTokenPage(actor, token));
   const back = encodeURIComponent(`/invitations/${token}`);
   const as = inv.role === "manager" ? "a manager" : "a member";
   const box = "rounded border p-4";

@@ -12,12 +12,12 @@ import { signedIn } from "./matrix";
 const managerOnly: Expect = { anonymous: "signin", member: "invalid", otherMember: "notfound", manager: "ok", otherManager: "notfound", admin: "notfound" };
 
 /** A fresh review of the member, by their manager, in the given state. Any earlier open one is closed first. */
-async function reviewOfMember(w: World, state: "self-assessment" | "discussion" | "completed" = "self-assessment") {
+async function reviewOfMember(w: World, state: "self_assessment" | "discussion" | "completed" = "self_assessment") {
   const p = w.db.prisma;
-  await p.review.updateMany({ where: { subjectId: w.actors.member.id, state: { in: ["self-assessment", "manager-assessment", "discussion"] } }, data: { state: "acknowledged" } });
+  await p.review.updateMany({ where: { subjectId: w.actors.member.id, state: { in: ["self_assessment", "manager_assessment", "discussion"] } }, data: { state: "acknowledged" } });
   await p.user.update({ where: { id: w.actors.member.id }, data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
   const r = await startReview(w.actors.manager, { teamId: w.teamId, subjectId: w.actors.member.id, period: `matrix ${w.tag}`, dueDate: new Date(Date.now() + 14 * 86_400_000) });
-  if (state !== "self-assessment") await p.review.update({ where: { id: r.id }, data: { state } });
+  if (state !== "self_assessment") await p.review.update({ where: { id: r.id }, data: { state } });
   const line = await p.reviewSkill.findFirstOrThrow({ where: { reviewId: r.id } });
   if (state === "completed") await p.reviewSkill.update({ where: { reviewId_skillId: { reviewId: r.id, skillId: line.skillId } }, data: { selfLevel: 1, managerLevel: 2, agreedLevel: 2 } });
   return { id: r.id, version: (await p.review.findUniqueOrThrow({ where: { id: r.id } })).version, skillId: line.skillId };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { listOutbox } from "@/lib/data/accounts";
+import { getOutboxPage } from "@/lib/data/pages";
+import { orNotFound } from "@/lib/page";
 import { mailConfigured } from "@/lib/mail";
 
 export const metadata: Metadata = { title: "Outbox", referrer: "no-referrer" };
@@ -10,8 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function OutboxPage() {
   const actor = await requireActor("/admin/outbox");
-  if (!actor.isAdmin) notFound();
-  const messages = await listOutbox(actor);
+  const messages = await orNotFound(getOutboxPage(actor));
   return (
     <div className="space-y-6">
       <p>

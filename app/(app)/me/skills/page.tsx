@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { getMySkillsPage } from "@/lib/data/ratings";
+import { getMySkillsPage } from "@/lib/data/pages";
 import { RatingEditor } from "./rating-editor";
 import { RolePicker } from "./role-picker";
 import { MyDataPanel } from "./my-data-panel";

@@ -1,6 +1,7 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { FieldError } from "@/components/field-error";
+import { useActionForm } from "@/components/use-action-form";
 import { searchSkills } from "@/lib/taxonomy/search";
 import type { Category, ScaleLevel, Skill, Taxonomy } from "@/lib/domain/types";
 import { saveRatingsAction } from "../actions";
@@ -10,16 +11,23 @@ type Rating = { skillId: string; level: number; note: string | null; evidenceUrl
 type Draft = { level: number; note: string; evidenceUrl: string; wantsToGrow: boolean };
 
 const toDraft = (r?: Rating): Draft => ({ level: r?.level ?? 0, note: r?.note ?? "", evidenceUrl: r?.evidenceUrl ?? "", wantsToGrow: r?.wantsToGrow ?? false });
+type Sent = { ratings: ({ skillId: string } & Draft)[] };
+/** A skill row's own error messages, by field (level, note, evidenceUrl). */
+type RowErrors = Partial<Record<string, string[]>>;
+// Fields a skill row shows beside itself; anything else about a row is said in the summary.
+const ROW_FIELDS = new Set(["level", "note", "evidenceUrl"]);
+
 const same = (a: Draft, b: Draft) => a.level === b.level && a.note === b.note && a.evidenceUrl === b.evidenceUrl && a.wantsToGrow === b.wantsToGrow;
 
 export function RatingEditor({ scale, categories, skills, ratings }: { scale: ScaleLevel[]; categories: Pick<Category, "id" | "name">[]; skills: SkillRow[]; ratings: Rating[] }) {
-  const router = useRouter();
   const saved = useMemo(() => new Map(ratings.map((r) => [r.skillId, r])), [ratings]);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [query, setQuery] = useState("");
   const [onlyRated, setOnlyRated] = useState(false);
-  const [status, setStatus] = useState<{ ok: boolean; text: string; errors?: string[] } | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useActionForm(saveRatingsAction, {
+    successMessage: (d, _sent: Sent) => `Saved ${d.changed} rating${d.changed === 1 ? "" : "s"} to your history.`,
+    onSuccess: () => setDrafts({}),
+  });
 
   const visible = useMemo(() => {
     const base = query.trim()
@@ -32,23 +40,25 @@ export function RatingEditor({ scale, categories, skills, ratings }: { scale: Sc
   const draftOf = (id: string) => drafts[id] ?? toDraft(saved.get(id));
   const update = (id: string, patch: Partial<Draft>) => setDrafts((prev) => ({ ...prev, [id]: { ...draftOf(id), ...patch } }));
 
-  async function save() {
+  // Errors name rows of what was sent ("ratings.3.evidenceUrl"): map them back to the skill, whatever was edited since.
+  const sent = form.state?.input.ratings ?? [];
+  const name = new Map(skills.map((s) => [s.id, s.name]));
+  const shownIds = new Set(visible.map((s) => s.id));
+  const rowErrors: Record<string, RowErrors> = {};
+  const summary: string[] = [];
+  for (const [key, messages] of Object.entries(form.fieldErrors)) {
+    const m = /^ratings\.(\d+)\.(\w+)$/.exec(key);
+    const skillId = m ? sent[Number(m[1])]?.skillId : undefined;
+    if (m && skillId && ROW_FIELDS.has(m[2]) && shownIds.has(skillId)) (rowErrors[skillId] ??= {})[m[2]] = messages;
+    else summary.push(skillId ? `${name.get(skillId) ?? "A skill"}: ${messages[0]}` : messages[0]);
+  }
+  const refused = form.state && !form.state.result.ok ? form.state.result : null;
+  // Problems shown beside their skill are not repeated here; the rest (a skill filtered out of view, a list-wide problem) are.
+  const banner = !refused ? null : summary.length > 0 ? "Nothing was saved. Please correct:" : Object.keys(form.fieldErrors).length === 0 ? refused.message : null;
+
+  function save(e: React.MouseEvent<HTMLButtonElement>) {
     if (dirty.length === 0) return;
-    setPending(true);
-    const res = await saveRatingsAction({ ratings: dirty.map(([skillId, d]) => ({ skillId, ...d })) });
-    setPending(false);
-    if (res.ok) {
-      setStatus({ ok: true, text: `Saved ${res.data.changed} rating${res.data.changed === 1 ? "" : "s"} to your history.` });
-      setDrafts({});
-      router.refresh();
-    } else {
-      const name = new Map(skills.map((s) => [s.id, s.name]));
-      const lines = Object.entries(res.errors).map(([k, v]) => {
-        const idx = /^ratings\.(\d+)\.(\w+)/.exec(k);
-        return idx ? `${name.get(dirty[Number(idx[1])]?.[0]) ?? "A skill"} — ${idx[2]}: ${v[0]}` : v[0];
-      });
-      setStatus({ ok: false, text: res.message, errors: lines });
-    }
+    void form.submit({ ratings: dirty.map(([skillId, d]) => ({ skillId, ...d })) }, e.currentTarget);
   }
 
   return (
@@ -78,7 +88,7 @@ export function RatingEditor({ scale, categories, skills, ratings }: { scale: Sc
             <div key={c.id} className="space-y-3">
               <h3 className="text-lg font-semibold text-brand-900">{c.name}</h3>
               {rows.map((s) => (
-                <SkillRating key={s.id} skill={s} scale={scale} draft={draftOf(s.id)} saved={saved.get(s.id)} onChange={(p) => update(s.id, p)} />
+                <SkillRating key={s.id} skill={s} scale={scale} draft={draftOf(s.id)} saved={saved.get(s.id)} errors={rowErrors[s.id]} onChange={(p) => update(s.id, p)} />
               ))}
             </div>
           );
@@ -87,20 +97,26 @@ export function RatingEditor({ scale, categories, skills, ratings }: { scale: Sc
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="font-medium">{dirty.length === 0 ? "No unsaved changes" : `${dirty.length} unsaved change${dirty.length === 1 ? "" : "s"}`}</p>
-          <button type="button" onClick={save} disabled={pending || dirty.length === 0} className="mt-3 w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-50">
-            {pending ? "Saving…" : "Save changes"}
+          <button type="button" onClick={save} disabled={form.pending || dirty.length === 0} className="mt-3 w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-50">
+            {form.pending ? "Saving…" : "Save changes"}
           </button>
-          {status && (
-            <div role={status.ok ? "status" : "alert"} className={`mt-3 text-sm ${status.ok ? "text-green-800" : "text-red-800"}`}>
-              <p>{status.text}</p>
-              {status.errors && (
+          {banner ? (
+            <div role="alert" className="mt-3 text-sm text-red-800">
+              <p>{banner}</p>
+              {summary.length > 0 && (
                 <ul className="list-disc pl-5">
-                  {status.errors.map((e, i) => (
+                  {summary.map((e, i) => (
                     <li key={i}>{e}</li>
                   ))}
                 </ul>
               )}
             </div>
+          ) : (
+            form.success && (
+              <p role="status" className="mt-3 text-sm text-green-800">
+                {form.success}
+              </p>
+            )
           )}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
@@ -121,7 +137,7 @@ export function RatingEditor({ scale, categories, skills, ratings }: { scale: Sc
   );
 }
 
-function SkillRating({ skill, scale, draft, saved, onChange }: { skill: SkillRow; scale: ScaleLevel[]; draft: Draft; saved?: Rating; onChange: (p: Partial<Draft>) => void }) {
+function SkillRating({ skill, scale, draft, saved, errors = {}, onChange }: { skill: SkillRow; scale: ScaleLevel[]; draft: Draft; saved?: Rating; errors?: RowErrors; onChange: (p: Partial<Draft>) => void }) {
   const descriptor = scale.find((l) => l.level === draft.level);
   const changed = !same(draft, toDraft(saved));
   const id = `skill-${skill.id}`;
@@ -130,7 +146,7 @@ function SkillRating({ skill, scale, draft, saved, onChange }: { skill: SkillRow
       <legend className="px-1 font-semibold">{skill.name}</legend>
       <p className="text-sm text-slate-700">{skill.description}</p>
       {skill.tools.length > 0 && <p className="text-xs text-slate-600">Tools: {skill.tools.join(", ")}</p>}
-      <div role="radiogroup" aria-label={`${skill.name} level`} aria-describedby={`${id}-desc`} className="mt-3 flex flex-wrap gap-2">
+      <div role="radiogroup" tabIndex={errors.level ? -1 : undefined} aria-label={`${skill.name} level`} aria-invalid={Boolean(errors.level)} aria-describedby={`${id}-desc ${id}-level-error`} className="mt-3 flex flex-wrap gap-2">
         {scale.map((l) => (
           <label key={l.level} className={`cursor-pointer rounded border px-3 py-1.5 text-sm has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${draft.level === l.level ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-900"}`}>
             <input type="radio" className="sr-only" name={id} value={l.level} checked={draft.level === l.level} onChange={() => onChange({ level: l.level })} aria-label={`${l.level} ${l.name}: ${l.description}`} />
@@ -141,18 +157,21 @@ function SkillRating({ skill, scale, draft, saved, onChange }: { skill: SkillRow
       <p id={`${id}-desc`} className="mt-2 text-sm text-slate-800">
         <strong>{descriptor?.name}:</strong> {descriptor?.description}
       </p>
+      <FieldError id={`${id}-level-error`} messages={errors.level} />
       <div className="mt-3 grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end">
         <div>
           <label htmlFor={`${id}-note`} className="block text-sm font-medium">
             Evidence note
           </label>
-          <input id={`${id}-note`} value={draft.note} maxLength={1000} onChange={(e) => onChange({ note: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm" />
+          <input id={`${id}-note`} aria-invalid={Boolean(errors.note)} aria-describedby={`${id}-note-error`} value={draft.note} maxLength={1000} onChange={(e) => onChange({ note: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm" />
+          <FieldError id={`${id}-note-error`} messages={errors.note} />
         </div>
         <div>
           <label htmlFor={`${id}-link`} className="block text-sm font-medium">
             Evidence link
           </label>
-          <input id={`${id}-link`} type="url" value={draft.evidenceUrl} maxLength={500} placeholder="https://…" onChange={(e) => onChange({ evidenceUrl: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm" />
+          <input id={`${id}-link`} type="url" aria-invalid={Boolean(errors.evidenceUrl)} aria-describedby={`${id}-link-error`} value={draft.evidenceUrl} maxLength={500} placeholder="https://…" onChange={(e) => onChange({ evidenceUrl: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm" />
+          <FieldError id={`${id}-link-error`} messages={errors.evidenceUrl} />
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={draft.wantsToGrow} onChange={(e) => onChange({ wantsToGrow: e.target.checked })} /> I want to grow this

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { getReview } from "@/lib/data/reviews";
-import { getTaxonomy } from "@/lib/data/taxonomy";
-import { NotFoundError } from "@/lib/data/errors";
+import { getReviewPage } from "@/lib/data/pages";
+import { orNotFound } from "@/lib/page";
 import { assessmentDisagreements } from "@/lib/domain";
+import { reviewStateLabel } from "@/lib/domain/review";
 import { HorizontalBars } from "@/components/charts/bars";
 import { ReviewWorkspace } from "./review-workspace";
 import { PrintButton } from "./print-button";
@@ -15,13 +14,7 @@ export const metadata: Metadata = { title: "Review" };
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/reviews/${id}`);
-  const [review, taxonomy] = await Promise.all([
-    getReview(actor, id).catch((e) => {
-      if (e instanceof NotFoundError) notFound();
-      throw e;
-    }),
-    getTaxonomy(),
-  ]);
+  const { review, taxonomy } = await orNotFound(getReviewPage(actor, id));
   const rated = review.lines.filter((l) => l.selfLevel !== null && l.managerLevel !== null);
   const dis = review.revealed
     ? assessmentDisagreements(
@@ -39,7 +32,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <h1 className="text-3xl font-bold">Review of {subjectName} — {review.period}</h1>
         <p className="text-slate-700">
           Team {review.team.name} · manager {review.managerName} · due {review.dueDate.toISOString().slice(0, 10)} ·{" "}
-          <strong data-testid="review-state">{review.state}</strong>
+          <strong data-testid="review-state">{reviewStateLabel(review.state)}</strong>
           {review.locked && " · locked (corrections are amendments)"}
         </p>
         {!review.canWrite && review.side === "subject" && (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { getTeamAudit } from "@/lib/data/team-audit";
-import { NotFoundError } from "@/lib/data/errors";
+import { getTeamPage } from "@/lib/data/pages";
+import { orNotFound } from "@/lib/page";
 import { HorizontalBars } from "@/components/charts/bars";
 import { HEAT } from "@/components/heat-colors";
 import { HeatMap } from "./heat-map";
@@ -26,10 +25,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = firstParams(await searchParams);
   const actor = await requireActor(`/teams/${id}`);
-  const audit = await getTeamAudit(actor, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const audit = await orNotFound(getTeamPage(actor, id));
   const { taxonomy, aggregates } = audit;
   const skillName = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   const gapRows = aggregates?.gap.filter((g) => g.shortfall > 0) ?? [];

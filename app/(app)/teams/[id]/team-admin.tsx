@@ -1,7 +1,7 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FieldError } from "@/components/field-error";
+import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { cancelInvitationAction, changeRoleAction, inviteAction, removeMemberAction, setTargetAction } from "../actions";
 
 type Props = {
@@ -18,55 +18,64 @@ type Props = {
   skills: { id: string; name: string }[];
 };
 
+type Speaker = "invite" | "role" | "remove" | "cancel" | "target";
+
 export function TeamAdmin({ audit, roles, skills }: Props) {
-  const router = useRouter();
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const teamId = audit.teamId;
   const [mix, setMix] = useState(audit.targetRoles);
   const [explicit, setExplicit] = useState(audit.targetSkills);
-  const [inviteErrors, setInviteErrors] = useState<Record<string, string[]>>({});
-  const done = (r: { ok: boolean; message?: string }, okText: string) => {
-    setMsg(r.ok ? { ok: true, text: okText } : { ok: false, text: r.message ?? "Something went wrong." });
-    if (r.ok) router.refresh();
+  const nameOf = (userId: string) => audit.people.find((p) => p.userId === userId)?.name ?? "They";
+  const stateOf = (invitationId: string) => audit.invitations.find((i) => i.id === invitationId)?.state;
+  const invite = useActionForm(inviteAction, {
+    fields: audit.isAdmin ? ["email", "role"] : ["email"],
+    toInput: (fd) => ({ teamId, ...Object.fromEntries(fd) }),
+    successMessage: (r) => `Invitation sent. They join once they accept it, by ${day(r.expiresAt)}.`,
+  });
+  const role = useActionForm(changeRoleAction, { successMessage: (_r, i: { teamId: string; userId: string; role: string }) => `${nameOf(i.userId)} is now a ${String(i.role)}.` });
+  const remove = useActionForm(removeMemberAction, { successMessage: (_r, i: { teamId: string; userId: string }) => `${nameOf(i.userId)} was removed.` });
+  const cancel = useActionForm(cancelInvitationAction, {
+    successMessage: (_r, i: { teamId: string; invitationId: string }) => (stateOf(i.invitationId) === "pending" ? "Invitation cancelled." : "Invitation removed."),
+  });
+  const targetFields = [...mix.flatMap((_, i) => [`roles.${i}.roleId`, `roles.${i}.count`]), ...explicit.flatMap((_, i) => [`skills.${i}.skillId`, `skills.${i}.level`, `skills.${i}.count`])];
+  const target = useActionForm(setTargetAction, { fields: targetFields, successMessage: "Target profile saved." });
+  // One line under the heading speaks for the last thing done; the invite form's field errors stay beside its fields.
+  const [speaker, setSpeaker] = useState<Speaker | null>(null);
+  const forms = { invite, role, remove, cancel, target };
+  const said = speaker ? forms[speaker] : null;
+  const run = <R,>(who: Speaker, p: Promise<R>) => {
+    setSpeaker(who);
+    return p;
   };
+  const rowError = (keys: string[]) => keys.map((k) => target.fieldErrors[k]?.[0]).filter((m): m is string => Boolean(m));
   const input = "rounded border border-slate-400 px-2 py-1";
   return (
     <section aria-labelledby="manage-h" className="space-y-6 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="manage-h" className="text-xl font-semibold">Manage the team</h2>
-      {msg && <p role={msg.ok ? "status" : "alert"} className={msg.ok ? "text-green-800" : "text-red-800"}>{msg.text}</p>}
+      {said && <FormMessage error={said.formError} success={said.success} />}
 
       <form
         className="flex flex-wrap items-end gap-3"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
-          const r = await inviteAction({ teamId: audit.teamId, ...Object.fromEntries(new FormData(form)) });
-          const errors = r.ok ? {} : r.errors;
-          setInviteErrors(errors);
-          if (r.ok) form.reset();
-          // A refusal about the address or role shows beside that field (focused), not again in the banner.
-          const field = errors.email ? "email" : errors.role && audit.isAdmin ? "role" : null;
-          if (field) {
-            setMsg(null);
-            form.querySelector<HTMLElement>(`#invite-${field}`)?.focus();
-          } else done(r, r.ok ? `Invitation sent. They join once they accept it, by ${day(r.data.expiresAt)}.` : "");
+        onSubmit={(e) => {
+          setSpeaker("invite");
+          invite.onSubmit(e);
         }}
       >
         <div>
           <label htmlFor="invite-email" className="block text-sm font-medium">Invite by email</label>
-          <input id="invite-email" name="email" type="email" required className={input} aria-invalid={Boolean(inviteErrors.email)} aria-describedby="invite-email-error" />
-          <FieldError id="invite-email-error" messages={inviteErrors.email} />
+          <input {...invite.field("email", "invite-email")} type="email" required className={input} />
+          <FieldError id="invite-email-error" messages={invite.fieldErrors.email} />
         </div>
         {audit.isAdmin && (
           <div>
             <label htmlFor="invite-role" className="block text-sm font-medium">As</label>
-            <select id="invite-role" name="role" className={input} defaultValue="member" aria-invalid={Boolean(inviteErrors.role)} aria-describedby="invite-role-error">
+            <select {...invite.field("role", "invite-role")} className={input} defaultValue="member">
               <option value="member">member</option>
               <option value="manager">manager</option>
             </select>
-            <FieldError id="invite-role-error" messages={inviteErrors.role} />
+            <FieldError id="invite-role-error" messages={invite.fieldErrors.role} />
           </div>
         )}
-        <button className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">Invite</button>
+        <button disabled={invite.pending} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">Invite</button>
       </form>
 
       <div>
@@ -79,10 +88,9 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
                 {audit.isAdmin && (
                   <form
                     className="flex items-center gap-1"
-                    onSubmit={async (e) => {
+                    onSubmit={(e) => {
                       e.preventDefault();
-                      const role = new FormData(e.currentTarget).get("role");
-                      done(await changeRoleAction({ teamId: audit.teamId, userId: p.userId, role }), `${p.name} is now a ${String(role)}.`);
+                      void run("role", role.submit({ teamId, userId: p.userId, role: String(new FormData(e.currentTarget).get("role")) }));
                     }}
                   >
                     <label htmlFor={`role-${p.userId}`} className="sr-only">Role of {p.name}</label>
@@ -90,13 +98,13 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
                       <option value="member">member</option>
                       <option value="manager">manager</option>
                     </select>
-                    <button className="text-sm underline">Change role<span className="sr-only"> of {p.name}</span></button>
+                    <button disabled={role.pending} className="text-sm underline">Change role<span className="sr-only"> of {p.name}</span></button>
                   </form>
                 )}
                 {(p.role === "member" || audit.isAdmin) && (
-                  <button type="button" className="text-sm text-red-800 underline" onClick={async () => {
+                  <button type="button" disabled={remove.pending} className="text-sm text-red-800 underline" onClick={() => {
                     if (!confirm(`Remove ${p.name} from the team?`)) return;
-                    done(await removeMemberAction({ teamId: audit.teamId, userId: p.userId }), `${p.name} was removed.`);
+                    void run("remove", remove.submit({ teamId, userId: p.userId }));
                   }}>
                     Remove<span className="sr-only"> {p.name}</span>
                   </button>
@@ -121,7 +129,7 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
                     (as {i.role}, {i.state === "pending" ? `pending until ${day(i.expiresAt)}` : i.state === "expired" ? "expired" : "declined"})
                   </span>
                 </span>
-                <button type="button" className="text-sm underline" onClick={async () => done(await cancelInvitationAction({ teamId: audit.teamId, invitationId: i.id }), i.state === "pending" ? "Invitation cancelled." : "Invitation removed.")}>
+                <button type="button" disabled={cancel.pending} className="text-sm underline" onClick={() => void run("cancel", cancel.submit({ teamId, invitationId: i.id }))}>
                   {i.state === "pending" ? "Cancel" : "Remove"}<span className="sr-only"> invitation for {i.email}</span>
                 </button>
               </li>
@@ -132,9 +140,9 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
 
       <form
         className="space-y-3"
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          done(await setTargetAction({ teamId: audit.teamId, roles: mix, skills: explicit }), "Target profile saved.");
+          void run("target", target.submit({ teamId, roles: mix, skills: explicit }, e.currentTarget));
         }}
       >
         <h3 className="font-semibold">Target profile</h3>
@@ -142,36 +150,38 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
         {mix.map((m, i) => (
           <div key={i} className="flex flex-wrap items-end gap-2">
             <label className="text-sm">Role
-              <select className={`${input} ml-1`} value={m.roleId} onChange={(e) => setMix(mix.map((x, j) => (j === i ? { ...x, roleId: e.target.value } : x)))}>
+              <select className={`${input} ml-1`} aria-invalid={Boolean(target.fieldErrors[`roles.${i}.roleId`])} aria-describedby={`target-role-${i}-error`} value={m.roleId} onChange={(e) => setMix(mix.map((x, j) => (j === i ? { ...x, roleId: e.target.value } : x)))}>
                 {roles.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
               </select>
             </label>
             <label className="text-sm">People
-              <input type="number" min={1} max={1000} className={`${input} ml-1 w-20`} value={m.count} onChange={(e) => setMix(mix.map((x, j) => (j === i ? { ...x, count: Number(e.target.value) } : x)))} />
+              <input type="number" min={1} max={1000} className={`${input} ml-1 w-20`} aria-invalid={Boolean(target.fieldErrors[`roles.${i}.count`])} aria-describedby={`target-role-${i}-error`} value={m.count} onChange={(e) => setMix(mix.map((x, j) => (j === i ? { ...x, count: Number(e.target.value) } : x)))} />
             </label>
             <button type="button" className="text-sm underline" onClick={() => setMix(mix.filter((_, j) => j !== i))}>Remove role</button>
+            <FieldError id={`target-role-${i}-error`} messages={rowError([`roles.${i}.roleId`, `roles.${i}.count`])} />
           </div>
         ))}
         <button type="button" className="text-sm underline" onClick={() => setMix([...mix, { roleId: roles[0].id, count: 1 }])}>Add a role</button>
         {explicit.map((s, i) => (
           <div key={i} className="flex flex-wrap items-end gap-2">
             <label className="text-sm">Skill
-              <select className={`${input} ml-1`} value={s.skillId} onChange={(e) => setExplicit(explicit.map((x, j) => (j === i ? { ...x, skillId: e.target.value } : x)))}>
+              <select className={`${input} ml-1`} aria-invalid={Boolean(target.fieldErrors[`skills.${i}.skillId`])} aria-describedby={`target-skill-${i}-error`} value={s.skillId} onChange={(e) => setExplicit(explicit.map((x, j) => (j === i ? { ...x, skillId: e.target.value } : x)))}>
                 {skills.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}
               </select>
             </label>
             <label className="text-sm">Level
-              <input type="number" min={1} max={5} className={`${input} ml-1 w-16`} value={s.level} onChange={(e) => setExplicit(explicit.map((x, j) => (j === i ? { ...x, level: Number(e.target.value) } : x)))} />
+              <input type="number" min={1} max={5} className={`${input} ml-1 w-16`} aria-invalid={Boolean(target.fieldErrors[`skills.${i}.level`])} aria-describedby={`target-skill-${i}-error`} value={s.level} onChange={(e) => setExplicit(explicit.map((x, j) => (j === i ? { ...x, level: Number(e.target.value) } : x)))} />
             </label>
             <label className="text-sm">People
-              <input type="number" min={1} max={1000} className={`${input} ml-1 w-20`} value={s.count} onChange={(e) => setExplicit(explicit.map((x, j) => (j === i ? { ...x, count: Number(e.target.value) } : x)))} />
+              <input type="number" min={1} max={1000} className={`${input} ml-1 w-20`} aria-invalid={Boolean(target.fieldErrors[`skills.${i}.count`])} aria-describedby={`target-skill-${i}-error`} value={s.count} onChange={(e) => setExplicit(explicit.map((x, j) => (j === i ? { ...x, count: Number(e.target.value) } : x)))} />
             </label>
             <button type="button" className="text-sm underline" onClick={() => setExplicit(explicit.filter((_, j) => j !== i))}>Remove skill</button>
+            <FieldError id={`target-skill-${i}-error`} messages={rowError([`skills.${i}.skillId`, `skills.${i}.level`, `skills.${i}.count`])} />
           </div>
         ))}
         <button type="button" className="ml-4 text-sm underline" onClick={() => setExplicit([...explicit, { skillId: skills[0].id, level: 3, count: 1 }])}>Add a skill</button>
         <div>
-          <button className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">Save target profile</button>
+          <button disabled={target.pending} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">Save target profile</button>
         </div>
       </form>
 

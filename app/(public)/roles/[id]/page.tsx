@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getTaxonomy } from "@/lib/data/taxonomy";
+import { getRolePage } from "@/lib/data/pages";
+import { orNotFound, orNull } from "@/lib/page";
 import { careerGraphLayout, requirementShape, roleNeighbours } from "@/lib/domain/taxonomy-views";
 import { CareerGraphDiagram } from "@/components/charts/career-graph";
 import { LevelRadar } from "@/components/charts/radar";
@@ -13,15 +13,13 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const role = (await getTaxonomy()).roles.find((r) => r.id === id);
-  return { title: role?.title ?? "Role not found" };
+  const page = await orNull(getRolePage(id));
+  return { title: page?.role.title ?? "Role not found" };
 }
 
 export default async function RolePage({ params }: Props) {
   const { id } = await params;
-  const taxonomy = await getTaxonomy();
-  const role = taxonomy.roles.find((r) => r.id === id);
-  if (!role) notFound();
+  const { taxonomy, role } = await orNotFound(getRolePage(id));
   const skillById = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const shape = requirementShape(role, taxonomy);
   const neighbours = roleNeighbours(role.id, taxonomy);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getTaxonomy } from "@/lib/data/taxonomy";
+import { getSkillPage } from "@/lib/data/pages";
+import { orNotFound, orNull } from "@/lib/page";
 import { rolesNeedingSkill } from "@/lib/domain/taxonomy-views";
 import { ImportanceBadge, SourceNote, trackLabel } from "@/components/badges";
 
@@ -10,14 +10,12 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  return { title: (await getTaxonomy()).skills.find((s) => s.id === id)?.name ?? "Skill not found" };
+  return { title: (await orNull(getSkillPage(id)))?.skill.name ?? "Skill not found" };
 }
 
 export default async function SkillPage({ params }: Props) {
   const { id } = await params;
-  const taxonomy = await getTaxonomy();
-  const skill = taxonomy.skills.find((s) => s.id === id);
-  if (!skill) notFound();
+  const { taxonomy, skill } = await orNotFound(getSkillPage(id));
   const name = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   const category = taxonomy.categories.find((c) => c.id === skill.category);
   const demand = rolesNeedingSkill(skill.id, taxonomy);

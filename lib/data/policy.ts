@@ -5,9 +5,12 @@
  *   - managers see their teams' members' ratings and reviews;
  *   - admins see everything.
  */
-export type Actor = { id: string; isAdmin: boolean };
+import { TeamRole } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/domain/types";
 
-const MANAGER = "manager";
+export type { Actor };
+
+const MANAGER = TeamRole.manager;
 
 /** Users whose ratings, goals and history the actor may read. */
 export function readableUsersWhere(actor: Actor) {

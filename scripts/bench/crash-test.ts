@@ -9,8 +9,8 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { closePrisma, openPrisma } from "../lib/data/open";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed";
+import { closePrisma, openPrisma } from "../../lib/data/open";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed";
 import { replaceSection } from "./bench-doc";
 import { freshPostgresDatabase, machineLine, root, signIn, startApp, type AppOptions } from "./bench-server";
 

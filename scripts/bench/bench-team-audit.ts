@@ -6,9 +6,9 @@
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import { PrismaClient } from "../../lib/generated/prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { seedLarge } from "./seed-large";
+import { seedLarge } from "../seed-large";
 import { replaceSection } from "./bench-doc";
 import { freshPostgresDatabase } from "./bench-server";
 
@@ -17,7 +17,7 @@ const sizes = (process.env.BENCH_SIZES ?? "50,500,2000").split(",").map(Number);
 /** A fresh database (see bench-server.ts) with the migrations applied. */
 async function freshDatabase(name: string): Promise<string> {
   const url = await freshPostgresDatabase(name);
-  const { migrationScripts } = await import("../tests/support/test-db");
+  const { migrationScripts } = await import("../../tests/support/test-db");
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   for (const m of await migrationScripts()) await c.query(m.sql);
@@ -36,7 +36,7 @@ async function main() {
     const seeded = await seedLarge(prisma, { people, skills: 150, prefix: "bench" });
     const seedSeconds = (performance.now() - t0) / 1000;
     (globalThis as { skillgapDb?: Promise<PrismaClient> }).skillgapDb = Promise.resolve(prisma);
-    const { getTeamAudit } = await import("../lib/data/team-audit");
+    const { getTeamAudit } = await import("../../lib/data/team-audit");
     const actor = { id: seeded.managerId, isAdmin: false };
     await getTeamAudit(actor, seeded.teamId); // warm-up (taxonomy cache, JIT)
     const times: number[] = [];

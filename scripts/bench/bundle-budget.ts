@@ -14,9 +14,9 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { replaceSection } from "./bench-doc";
-import { buildIsCurrent, markBuilt } from "./build-fingerprint";
+import { buildIsCurrent, markBuilt } from "../build-fingerprint";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const next = path.join(root, ".next");
 const KB = 1024;
 

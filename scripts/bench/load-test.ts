@@ -6,9 +6,9 @@
  * Any non-2xx answer (a redirect to /signin included) counts as an error. Writes a table to docs/benchmarks.md.
  */
 import autocannon, { type Result } from "autocannon";
-import { openPrisma, closePrisma } from "../lib/data/open";
-import { DEMO_PASSWORD } from "../prisma/seed";
-import { seedLarge } from "./seed-large";
+import { openPrisma, closePrisma } from "../../lib/data/open";
+import { DEMO_PASSWORD } from "../../prisma/seed";
+import { seedLarge } from "../seed-large";
 import { replaceSection } from "./bench-doc";
 import { freshPostgresDatabase, machineLine, root, signIn, startApp } from "./bench-server";
 import path from "node:path";
@@ -67,7 +67,7 @@ async function dashboardBreakdown(base: string, cookie: string, url: string) {
   const prisma = await openPrisma({ kind: "postgres", url });
   try {
     (globalThis as { skillgapDb?: Promise<unknown> }).skillgapDb = Promise.resolve(prisma);
-    const { getDashboard } = await import("../lib/data/dashboard");
+    const { getDashboard } = await import("../../lib/data/dashboard");
     const me = await prisma.user.findUniqueOrThrow({ where: { email: "manager@skillgap.demo" }, select: { id: true } });
     const actor = { id: me.id, isAdmin: false };
     const times: number[] = [];

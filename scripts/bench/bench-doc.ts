@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const file = path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md");
+const file = path.resolve(import.meta.dirname, "..", "..", "docs", "benchmarks.md");
 
 /** Replaces (or appends) the block between <!-- key:start --> and <!-- key:end --> in docs/benchmarks.md. */
 export function replaceSection(key: string, heading: string, body: string) {

@@ -9,7 +9,7 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-export const root = path.resolve(import.meta.dirname, "..");
+export const root = path.resolve(import.meta.dirname, "..", "..");
 export const SERVER_URL = process.env.BENCH_PG_URL ?? process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Drops and recreates `name` on the local server; returns its URL. Refuses names outside skillgap_load/crash/bench. */

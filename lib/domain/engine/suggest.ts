@@ -12,11 +12,11 @@
  * role the score is fit alone. Ties are broken by role id (ascending), so the order never
  * depends on the order of roles or paths in the taxonomy.
  */
-import type { Levels, Taxonomy } from "./types";
-import { DomainError } from "./scale";
-import { fitFromUnits, readinessOf, type Readiness } from "./fit";
+import type { Levels, Taxonomy } from "../types";
+import { DomainError } from "../scale";
+import { fitFromUnits, readinessOf, type Readiness } from "../fit";
 import { getCompiled, levelsIntoVector, type CompiledTaxonomy, type Via } from "./compile";
-import { suggestionReason, type CoreGap } from "./reasons";
+import { suggestionReason, type CoreGap } from "../reasons";
 import { unlockingGapsOf, type UnlockingGap } from "./unlocking";
 
 export const HIGH_FIT_THRESHOLD = 70;

@@ -5,10 +5,10 @@
  * Path graph: "progression" and "entry" edges are directed (from → to); "lateral" edges are
  * walked both ways. Edges whose ends are not both roles are ignored.
  */
-import type { Levels, Taxonomy } from "./types";
-import { IMPORTANCE_RANK, IMPORTANCE_WEIGHT, DomainError, assertLevel, compareIds } from "./scale";
-import { UNIT_SCALE, fitFromUnits, normalizeRequirements, requirementUnit } from "./fit";
-import type { Role } from "./types";
+import type { Levels, Taxonomy } from "../types";
+import { IMPORTANCE_RANK, IMPORTANCE_WEIGHT, DomainError, assertLevel, compareIds } from "../scale";
+import { UNIT_SCALE, fitFromUnits, normalizeRequirements, requirementUnit } from "../fit";
+import type { Role } from "../types";
 
 /** How a candidate role is reached from the current one. */
 export type Via = "progression" | "lateral" | `two steps via ${string}` | "high fit" | "all roles";
