@@ -1,14 +1,27 @@
 import next from "eslint-config-next";
 
 const config = [
-  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "lib/generated/**",
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   ...next,
   {
     // Domain code is pure: it imports only other domain files (./…, or @/lib/domain/…), so nothing from next, react,
     // prisma, node:* or the data layer.
     files: ["lib/domain/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\./|@/lib/domain/)", message: "lib/domain imports nothing outside lib/domain." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!\\./|@/lib/domain/)", message: "lib/domain imports nothing outside lib/domain." }] },
+      ],
     },
   },
   {
@@ -16,7 +29,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(?!\\./|\\.\\./(?!\\.\\./)|@/lib/domain/)", message: "lib/domain imports nothing outside lib/domain." }] },
+        {
+          patterns: [
+            {
+              regex: "^(?!\\./|\\.\\./(?!\\.\\./)|@/lib/domain/)",
+              message: "lib/domain imports nothing outside lib/domain.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -28,8 +48,14 @@ const config = [
         "error",
         {
           patterns: [
-            { regex: "^(@/lib/data/(?!auth-store$)|\\.\\./data/)", message: "lib/auth imports only @/lib/data/auth-store from the data layer." },
-            { group: ["@/lib/generated/*", "@prisma/*"], message: "lib/auth never imports Prisma; go through @/lib/data/auth-store." },
+            {
+              regex: "^(@/lib/data/(?!auth-store$)|\\.\\./data/)",
+              message: "lib/auth imports only @/lib/data/auth-store from the data layer.",
+            },
+            {
+              group: ["@/lib/generated/*", "@prisma/*"],
+              message: "lib/auth never imports Prisma; go through @/lib/data/auth-store.",
+            },
           ],
         },
       ],
@@ -40,7 +66,11 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/generated/*", "@prisma/*"], message: "Pages use lib/data, never Prisma directly." }] },
+        {
+          patterns: [
+            { group: ["@/lib/generated/*", "@prisma/*"], message: "Pages use lib/data, never Prisma directly." },
+          ],
+        },
       ],
     },
   },

@@ -20,7 +20,16 @@ export default defineConfig({
     actionTimeout: 20_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   webServer: [
@@ -32,25 +41,25 @@ export default defineConfig({
       env: { MAIL_SINK_SMTP_PORT: String(MAIL_SMTP), MAIL_SINK_HTTP_PORT: String(MAIL_HTTP) },
     },
     {
-    // The newcomer's path: a fresh embedded database, migrated and seeded by the start script, on the production build.
-    command: "npm run start:test",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 600_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      PGLITE_DIR: "./.data/e2e",
-      DATABASE_URL: "",
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
-      NEXT_TELEMETRY_DISABLED: "1",
-      SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP}`,
-      MAIL_FROM: "skillgap <no-reply@e2e.test>",
-      // Every browser in the suite signs up and invites from one address (127.0.0.1).
-      SIGNUP_MAX_PER_IP_PER_HOUR: "1000",
-      INVITES_MAX_PER_HOUR: "1000",
-    },
+      // The newcomer's path: a fresh embedded database, migrated and seeded by the start script, on the production build.
+      command: "npm run start:test",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 600_000,
+      stdout: "pipe",
+      env: {
+        PORT: String(PORT),
+        PGLITE_DIR: "./.data/e2e",
+        DATABASE_URL: "",
+        NEXTAUTH_URL: baseURL,
+        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+        NEXT_TELEMETRY_DISABLED: "1",
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP}`,
+        MAIL_FROM: "skillgap <no-reply@e2e.test>",
+        // Every browser in the suite signs up and invites from one address (127.0.0.1).
+        SIGNUP_MAX_PER_IP_PER_HOUR: "1000",
+        INVITES_MAX_PER_HOUR: "1000",
+      },
     },
   ],
 });

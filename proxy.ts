@@ -33,13 +33,21 @@ function withPolicy(req: NextRequest): NextResponse {
 const auth = withAuth((req) => withPolicy(req), { pages: { signIn: "/signin" } });
 
 export default function proxy(req: NextRequest, event: NextFetchEvent) {
-  if (!decodablePath(req.nextUrl.pathname)) return new NextResponse(BAD_PATH, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  if (!decodablePath(req.nextUrl.pathname))
+    return new NextResponse(BAD_PATH, {
+      status: 400,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    });
   if (Number(req.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_MB * MB) {
     const error = `Request too large (max ${ACTION_BODY_LIMIT_MB} MB).`;
-    return NextResponse.json({ error, errors: { body: [error] } }, { status: 413, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { error, errors: { body: [error] } },
+      { status: 413, headers: { "Cache-Control": "no-store" } },
+    );
   }
   // /invitations/<token> is the emailed link: it must open signed out too.
-  if (SIGNED_IN.test(req.nextUrl.pathname) && !/^\/invitations\/[^/]+$/.test(req.nextUrl.pathname)) return auth(req as NextRequestWithAuth, event);
+  if (SIGNED_IN.test(req.nextUrl.pathname) && !/^\/invitations\/[^/]+$/.test(req.nextUrl.pathname))
+    return auth(req as NextRequestWithAuth, event);
   return withPolicy(req);
 }
 

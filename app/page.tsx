@@ -8,15 +8,17 @@ export default function LandingPage() {
           Know the distance to your next infrastructure or platform role.
         </h1>
         <p className="mt-4 text-lg text-slate-700">
-          skillgap compares the skills you record with a taxonomy of infrastructure and platform engineering
-          roles — from System Administrator to CIO, from DevOps Engineer to CTO — and shows what to learn next,
-          and why.
+          skillgap compares the skills you record with a taxonomy of infrastructure and platform engineering roles —
+          from System Administrator to CIO, from DevOps Engineer to CTO — and shows what to learn next, and why.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link href="/signin" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
             Sign in
           </Link>
-          <Link href="/roles" className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+          <Link
+            href="/roles"
+            className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+          >
             Browse roles
           </Link>
         </div>
@@ -26,8 +28,8 @@ export default function LandingPage() {
           Who it is for
         </h2>
         <Card title="Engineers planning a career">
-          Rate yourself against level descriptors, see how far you are from Platform Engineer or Infrastructure
-          Manager, and get an ordered learning path.
+          Rate yourself against level descriptors, see how far you are from Platform Engineer or Infrastructure Manager,
+          and get an ordered learning path.
         </Card>
         <Card title="Leads auditing a team">
           A skill matrix of your team, coverage per skill, and the places where only one person holds the knowledge.

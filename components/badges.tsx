@@ -7,12 +7,22 @@ const importanceStyle: Record<Importance, string> = {
 };
 
 export function ImportanceBadge({ importance }: { importance: Importance }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${importanceStyle[importance]}`}>{importance}</span>;
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${importanceStyle[importance]}`}>{importance}</span>
+  );
 }
 
 export const trackLabel: Record<Role["track"], string> = { infrastructure: "Infrastructure", platform: "Platform" };
-export const kindLabel: Record<Role["kind"], string> = { ic: "Individual contributor", manager: "Manager", executive: "Executive" };
-export const pathLabel: Record<PathKind, string> = { entry: "entry point", progression: "progression", lateral: "lateral move" };
+export const kindLabel: Record<Role["kind"], string> = {
+  ic: "Individual contributor",
+  manager: "Manager",
+  executive: "Executive",
+};
+export const pathLabel: Record<PathKind, string> = {
+  entry: "entry point",
+  progression: "progression",
+  lateral: "lateral move",
+};
 
 export function formatSalary(s: Role["salary"]): string | null {
   if (!s) return null;

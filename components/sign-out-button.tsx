@@ -3,7 +3,11 @@ import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className="rounded border border-slate-400 px-3 py-1.5 text-slate-800 hover:bg-slate-100">
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: "/" })}
+      className="rounded border border-slate-400 px-3 py-1.5 text-slate-800 hover:bg-slate-100"
+    >
       Sign out
     </button>
   );

@@ -17,7 +17,9 @@ const privateLinks = [
 
 export async function SiteNav() {
   const actor = await getActor();
-  const links = actor ? [...privateLinks, ...publicLinks, ...(actor.isAdmin ? [{ href: "/admin", label: "Admin" }] : [])] : publicLinks;
+  const links = actor
+    ? [...privateLinks, ...publicLinks, ...(actor.isAdmin ? [{ href: "/admin", label: "Admin" }] : [])]
+    : publicLinks;
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">

@@ -28,7 +28,10 @@ const UNREACHABLE = "Could not reach the server. Check your connection and try a
  * The input type `I` is what the caller sends (server actions accept `unknown` and parse it); callbacks that read the
  * input name its type in their parameter.
  */
-export function useActionForm<T, I = unknown>(action: (input: NoInfer<I>) => Promise<ActionResult<T>>, options: ActionFormOptions<I, T> = {}) {
+export function useActionForm<T, I = unknown>(
+  action: (input: NoInfer<I>) => Promise<ActionResult<T>>,
+  options: ActionFormOptions<I, T> = {},
+) {
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<{ result: ActionResult<T>; input: I; success: string | null } | null>(null);
   const [failures, setFailures] = useState(0);
@@ -59,7 +62,8 @@ export function useActionForm<T, I = unknown>(action: (input: NoInfer<I>) => Pro
           }
           // The success line is worded now, from what the page showed when the user acted (a removed person's name).
           const said = latest.current.successMessage;
-          const success = result.ok && said !== undefined ? (typeof said === "function" ? said(result.data, input) : said) : null;
+          const success =
+            result.ok && said !== undefined ? (typeof said === "function" ? said(result.data, input) : said) : null;
           setState({ result, input, success });
           if (result.ok) latest.current.onSuccess?.(result.data, input);
           else {
@@ -91,7 +95,8 @@ export function useActionForm<T, I = unknown>(action: (input: NoInfer<I>) => Pro
   const unshown = Object.entries(fieldErrors).filter(([k]) => !shown.has(k));
   let formError: string | null = null;
   if (result && !result.ok) {
-    if (Object.keys(fieldErrors).length === 0 || unshown.length === Object.keys(fieldErrors).length) formError = result.message;
+    if (Object.keys(fieldErrors).length === 0 || unshown.length === Object.keys(fieldErrors).length)
+      formError = result.message;
     else if (unshown.length > 0) formError = unshown.map(([, m]) => m[0]).join(" ");
   }
   const success = state?.success ?? null;
@@ -127,7 +132,17 @@ export function useActionForm<T, I = unknown>(action: (input: NoInfer<I>) => Pro
 }
 
 /** The form-level line: an alert for `formError`, a status for `success`. Renders nothing otherwise. */
-export function FormMessage({ error, success, className = "", children }: { error: string | null; success?: string | null; className?: string; children?: ReactNode }) {
+export function FormMessage({
+  error,
+  success,
+  className = "",
+  children,
+}: {
+  error: string | null;
+  success?: string | null;
+  className?: string;
+  children?: ReactNode;
+}) {
   if (error) {
     return (
       <div role="alert" className={`text-red-800 ${className}`}>

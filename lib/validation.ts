@@ -10,7 +10,8 @@ import { fileTooLarge, MB, utf8Bytes } from "./upload-limits";
 
 export { z, isStorableText };
 
-export const unstorableMessage = (what: string) => `${what} contains a NUL or broken unicode character; remove it and try again.`;
+export const unstorableMessage = (what: string) =>
+  `${what} contains a NUL or broken unicode character; remove it and try again.`;
 
 // Form fields arrive as "" when left blank; JSON clients send null or leave the key out. All three mean "none".
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
@@ -83,7 +84,10 @@ export const url = (what: string, max = 500) =>
       .string({ message: `${what} must be text.` })
       .trim()
       .max(max, `${what} must be at most ${max} characters.`)
-      .refine((v) => isStorableText(v) && /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), `${what} must start with http:// or https://.`),
+      .refine(
+        (v) => isStorableText(v) && /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v),
+        `${what} must start with http:// or https://.`,
+      ),
   );
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -123,8 +127,10 @@ export const isoDate = (what = "Date") =>
     .min(1, `${what} is missing.`)
     .superRefine((v, ctx) => {
       if (!ISO_DATE.test(v)) ctx.addIssue({ code: "custom", message: `${what} must be a date like 2027-03-31.` });
-      else if (Number(v.slice(0, 4)) < MIN_YEAR || Number(v.slice(0, 4)) > MAX_YEAR) ctx.addIssue({ code: "custom", message: `${what} must be between ${MIN_YEAR} and ${MAX_YEAR}.` });
-      else if (!parseIsoDate(v)) ctx.addIssue({ code: "custom", message: `${what} is not a real date: ${v} does not exist.` });
+      else if (Number(v.slice(0, 4)) < MIN_YEAR || Number(v.slice(0, 4)) > MAX_YEAR)
+        ctx.addIssue({ code: "custom", message: `${what} must be between ${MIN_YEAR} and ${MAX_YEAR}.` });
+      else if (!parseIsoDate(v))
+        ctx.addIssue({ code: "custom", message: `${what} is not a real date: ${v} does not exist.` });
     });
 
 /** A due date: a real date, today or later. `now` is for tests. */
@@ -147,7 +153,8 @@ export const fileText = (maxMb: number, minChars = 1) =>
     .refine((v) => v.length <= maxMb * MB && utf8Bytes(v) <= maxMb * MB, fileTooLarge(maxMb));
 
 /** One of a fixed set of values (a role, a status, an event); `message` says which values are allowed. */
-export const choice = <const V extends readonly [string, ...string[]]>(values: V, message: string) => z.enum(values, { message });
+export const choice = <const V extends readonly [string, ...string[]]>(values: V, message: string) =>
+  z.enum(values, { message });
 
 /** A yes/no sent by a form as "true" or "false". */
 export const flag = (message: string) => choice(["true", "false"], message).transform((v) => v === "true");

@@ -25,20 +25,25 @@ function demoHistory(seedNo: number, skillIds: string[]) {
   const steps: { at: Date; entries: { skillId: string; level: number }[] }[] = [];
   const now = Date.now();
   let x = 1234 + seedNo * 97;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   const levels = new Map<string, number>();
   const picked = skillIds.filter(() => rnd() < 0.55);
-  steps.push({ at: new Date(now - 150 * DAY), entries: picked.map((s) => {
-    const l = Math.min(4, Math.floor(rnd() * 4) + (seedNo === 0 ? 1 : 0));
-    levels.set(s, l);
-    return { skillId: s, level: l };
-  }) });
-  for (const daysAgo of [110, 75, 40, 12]) {
-    const entries = picked.filter(() => rnd() < 0.25).flatMap((s) => {
-      const l = Math.min(5, (levels.get(s) ?? 0) + 1);
+  steps.push({
+    at: new Date(now - 150 * DAY),
+    entries: picked.map((s) => {
+      const l = Math.min(4, Math.floor(rnd() * 4) + (seedNo === 0 ? 1 : 0));
       levels.set(s, l);
-      return [{ skillId: s, level: l }];
-    });
+      return { skillId: s, level: l };
+    }),
+  });
+  for (const daysAgo of [110, 75, 40, 12]) {
+    const entries = picked
+      .filter(() => rnd() < 0.25)
+      .flatMap((s) => {
+        const l = Math.min(5, (levels.get(s) ?? 0) + 1);
+        levels.set(s, l);
+        return [{ skillId: s, level: l }];
+      });
     steps.push({ at: new Date(now - daysAgo * DAY), entries });
   }
   return steps;
@@ -47,40 +52,62 @@ function demoHistory(seedNo: number, skillIds: string[]) {
 export async function seed(prisma: Db, opts: { demo: boolean }): Promise<string> {
   const taxonomy = loadTaxonomy();
   const result = await applyTaxonomy(prisma, taxonomy, "seed");
-  const parts = [`taxonomy ${result.version} ${result.changed ? "applied" : "unchanged"} (${result.skills} skills, ${result.roles} roles)`];
+  const parts = [
+    `taxonomy ${result.version} ${result.changed ? "applied" : "unchanged"} (${result.skills} skills, ${result.roles} roles)`,
+  ];
   if (!opts.demo) return parts.join("; ");
 
-  const existing = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { email: true } });
+  const existing = await prisma.user.findMany({
+    where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
+    select: { email: true },
+  });
   if (existing.length === DEMO_ACCOUNTS.length) return [...parts, "demo accounts present"].join("; ");
   const have = new Set(existing.map((e) => e.email));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const skillIds = taxonomy.skills.map((s) => s.id);
-  await prisma.$transaction(async (tx) => {
-    const users = [];
-    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      if (have.has(a.email)) continue;
-      const u = await tx.user.create({
-        data: {
-          email: a.email, name: a.name, passwordHash, isAdmin: a.role === "admin", emailVerified: new Date(),
-          currentRoleId: a.role === "member" ? "infrastructure-engineer" : null,
-          targetRoleId: a.role === "member" ? "platform-engineer" : null,
-        },
-      });
-      users.push({ ...a, id: u.id, i });
-      for (const step of demoHistory(i, skillIds)) {
-        await appendRatings(tx, u.id, step.entries, { source: "self", at: step.at });
+  await prisma.$transaction(
+    async (tx) => {
+      const users = [];
+      for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+        if (have.has(a.email)) continue;
+        const u = await tx.user.create({
+          data: {
+            email: a.email,
+            name: a.name,
+            passwordHash,
+            isAdmin: a.role === "admin",
+            emailVerified: new Date(),
+            currentRoleId: a.role === "member" ? "infrastructure-engineer" : null,
+            targetRoleId: a.role === "member" ? "platform-engineer" : null,
+          },
+        });
+        users.push({ ...a, id: u.id, i });
+        for (const step of demoHistory(i, skillIds)) {
+          await appendRatings(tx, u.id, step.entries, { source: "self", at: step.at });
+        }
       }
-    }
-    const ids = Object.fromEntries(users.map((u) => [u.role === "member" ? u.email : u.role, u.id]));
-    if (ids.manager && !(await tx.team.findFirst({ where: { name: "Platform Team (demo)" } }))) {
-      const team = await tx.team.create({ data: { name: "Platform Team (demo)", description: "Demo team for trying the audit pages." } });
-      const members = users.filter((u) => u.role === "member");
-      await tx.teamMembership.createMany({
-        data: [{ teamId: team.id, userId: ids.manager, role: "manager" }, ...members.map((m) => ({ teamId: team.id, userId: m.id, role: "member" as const }))],
-      });
-      await tx.teamTargetRole.createMany({ data: [{ teamId: team.id, roleId: "platform-engineer", count: 2 }, { teamId: team.id, roleId: "site-reliability-engineer", count: 1 }] });
-    }
-  }, { timeout: 120_000 });
+      const ids = Object.fromEntries(users.map((u) => [u.role === "member" ? u.email : u.role, u.id]));
+      if (ids.manager && !(await tx.team.findFirst({ where: { name: "Platform Team (demo)" } }))) {
+        const team = await tx.team.create({
+          data: { name: "Platform Team (demo)", description: "Demo team for trying the audit pages." },
+        });
+        const members = users.filter((u) => u.role === "member");
+        await tx.teamMembership.createMany({
+          data: [
+            { teamId: team.id, userId: ids.manager, role: "manager" },
+            ...members.map((m) => ({ teamId: team.id, userId: m.id, role: "member" as const })),
+          ],
+        });
+        await tx.teamTargetRole.createMany({
+          data: [
+            { teamId: team.id, roleId: "platform-engineer", count: 2 },
+            { teamId: team.id, roleId: "site-reliability-engineer", count: 1 },
+          ],
+        });
+      }
+    },
+    { timeout: 120_000 },
+  );
   return [...parts, `demo accounts created (${DEMO_ACCOUNTS.length - have.size})`].join("; ");
 }
 

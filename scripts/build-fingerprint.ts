@@ -16,14 +16,28 @@ export function buildFingerprint(): string {
       for (const e of readdirSync(p).sort()) visit(path.join(p, e));
     } else h.update(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}\n`);
   };
-  for (const p of ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"]) {
+  for (const p of [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "proxy.ts",
+    "next.config.js",
+    "package-lock.json",
+    "tsconfig.json",
+    "postcss.config.mjs",
+  ]) {
     visit(path.join(root, p));
   }
   return h.digest("hex");
 }
 
 export function buildIsCurrent(): boolean {
-  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === buildFingerprint();
+  return (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === buildFingerprint()
+  );
 }
 
 export function markBuilt(): void {

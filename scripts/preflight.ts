@@ -24,7 +24,8 @@ export function readConfig(source: Record<string, string | undefined>): { env: E
 export function parsePort(value: string | undefined): number {
   if (value === undefined || value === "") return 3000;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new PreflightError(`PORT must be a whole number from 1 to 65535, got "${value}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new PreflightError(`PORT must be a whole number from 1 to 65535, got "${value}".`);
   return port;
 }
 
@@ -33,8 +34,14 @@ export function checkPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EADDRINUSE") reject(new PreflightError(`Port ${port} is already in use. Stop the process using it, or start on another port with PORT=${port + 1} npm start.`));
-      else if (err.code === "EACCES") reject(new PreflightError(`Port ${port} needs elevated rights. Use a port above 1024, e.g. PORT=3000.`));
+      if (err.code === "EADDRINUSE")
+        reject(
+          new PreflightError(
+            `Port ${port} is already in use. Stop the process using it, or start on another port with PORT=${port + 1} npm start.`,
+          ),
+        );
+      else if (err.code === "EACCES")
+        reject(new PreflightError(`Port ${port} needs elevated rights. Use a port above 1024, e.g. PORT=3000.`));
       else reject(new PreflightError(`Cannot listen on port ${port}: ${err.message}`));
     });
     server.listen(port, () => server.close(() => resolve()));
@@ -66,16 +73,23 @@ export async function checkPostgres(url: string): Promise<void> {
       const admin = new URL(url);
       admin.pathname = "/postgres";
       const c = await tryConnect(admin.toString()).catch(() => null);
-      if (!c) throw new PreflightError(`Database "${dbName}" does not exist on ${where}, and it could not be created. Create it with: createdb -h ${u.hostname} ${dbName}`);
+      if (!c)
+        throw new PreflightError(
+          `Database "${dbName}" does not exist on ${where}, and it could not be created. Create it with: createdb -h ${u.hostname} ${dbName}`,
+        );
       await c.query(`CREATE DATABASE "${dbName.replaceAll('"', '""')}"`);
       await c.end();
       return;
     }
     if (err.code === "ECONNREFUSED" || err.code === "ETIMEDOUT" || /timeout/i.test(err.message)) {
-      throw new PreflightError(`Cannot reach PostgreSQL at ${where} (${err.code ?? "timeout"}). Check that the server is running and that DATABASE_URL points at it.`);
+      throw new PreflightError(
+        `Cannot reach PostgreSQL at ${where} (${err.code ?? "timeout"}). Check that the server is running and that DATABASE_URL points at it.`,
+      );
     }
-    if (err.code === "ENOTFOUND" || err.code === "EAI_AGAIN") throw new PreflightError(`Cannot resolve the PostgreSQL host "${u.hostname}" from DATABASE_URL.`);
-    if (err.code === "28P01" || err.code === "28000") throw new PreflightError(`PostgreSQL at ${where} refused the credentials in DATABASE_URL (${err.message}).`);
+    if (err.code === "ENOTFOUND" || err.code === "EAI_AGAIN")
+      throw new PreflightError(`Cannot resolve the PostgreSQL host "${u.hostname}" from DATABASE_URL.`);
+    if (err.code === "28P01" || err.code === "28000")
+      throw new PreflightError(`PostgreSQL at ${where} refused the credentials in DATABASE_URL (${err.message}).`);
     throw new PreflightError(`Cannot connect to PostgreSQL at ${where}: ${err.message}`);
   }
 }
@@ -100,17 +114,24 @@ export function lockPath(dir: string) {
 export function checkPgliteFolder(dir: string): void {
   const abs = path.resolve(dir);
   if (existsSync(abs)) {
-    if (!statSync(abs).isDirectory()) throw new PreflightError(`The embedded database path ${abs} is a file, not a folder. Move it away or set PGLITE_DIR to another folder.`);
+    if (!statSync(abs).isDirectory())
+      throw new PreflightError(
+        `The embedded database path ${abs} is a file, not a folder. Move it away or set PGLITE_DIR to another folder.`,
+      );
     const entries = readdirSync(abs);
     if (entries.length > 0 && !entries.includes("PG_VERSION")) {
-      throw new PreflightError(`The folder ${abs} is not a database (no PG_VERSION). Point PGLITE_DIR at an empty or database folder.`);
+      throw new PreflightError(
+        `The folder ${abs} is not a database (no PG_VERSION). Point PGLITE_DIR at an empty or database folder.`,
+      );
     }
   }
   const lock = lockPath(abs);
   if (existsSync(lock)) {
     const pid = Number(readFileSync(lock, "utf8").trim());
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
-      throw new PreflightError(`The embedded database ${abs} is in use by another process (pid ${pid}). Stop it first, or set PGLITE_DIR to another folder.`);
+      throw new PreflightError(
+        `The embedded database ${abs} is in use by another process (pid ${pid}). Stop it first, or set PGLITE_DIR to another folder.`,
+      );
     }
   }
 }

@@ -21,12 +21,16 @@ const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => {
   req.headers["x-skillgap-peer"] = req.socket.remoteAddress ?? "unknown";
   handle(req, res).catch((e) => {
-    console.error(JSON.stringify({ level: "error", msg: "request failed", error: String(e?.message ?? e).split("\n")[0] }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "request failed", error: String(e?.message ?? e).split("\n")[0] }),
+    );
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
     res.end("Something went wrong on our side.");
   });
 });
-server.listen(port, hostname, () => console.log(`skillgap: listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+server.listen(port, hostname, () =>
+  console.log(`skillgap: listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -7,7 +7,14 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
-  PreflightError, acquirePgliteLock, checkPgliteFolder, checkPortFree, checkPostgres, demoSecret, parsePort, readConfig,
+  PreflightError,
+  acquirePgliteLock,
+  checkPgliteFolder,
+  checkPortFree,
+  checkPostgres,
+  demoSecret,
+  parsePort,
+  readConfig,
 } from "./preflight";
 import { migrationState } from "../lib/data/migrations";
 import { buildIsCurrent, markBuilt } from "./build-fingerprint";
@@ -35,7 +42,9 @@ async function main() {
   let release = () => {};
   if (target.kind === "postgres") {
     if (!env.NEXTAUTH_SECRET) {
-      throw new PreflightError("NEXTAUTH_SECRET is required when running on a PostgreSQL server. Generate one with: openssl rand -base64 32");
+      throw new PreflightError(
+        "NEXTAUTH_SECRET is required when running on a PostgreSQL server. Generate one with: openssl rand -base64 32",
+      );
     }
     await checkPostgres(target.url);
     const u = new URL(target.url);
@@ -56,7 +65,9 @@ async function main() {
 
   // Migrate (only when something is pending: the CLI takes seconds) and seed, before the server opens the database.
   let prisma = await openPrisma(target);
-  if ((await migrationState(prisma, path.resolve(import.meta.dirname, "..", "prisma", "migrations"))).pending.length > 0) {
+  if (
+    (await migrationState(prisma, path.resolve(import.meta.dirname, "..", "prisma", "migrations"))).pending.length > 0
+  ) {
     await closePrisma(prisma);
     console.log("skillgap: applying migrations…");
     run(bin("prisma"), ["migrate", "deploy"], childEnv, "prisma migrate deploy");
@@ -74,7 +85,11 @@ async function main() {
   }
 
   // scripts/serve.mjs rather than `next start`: it tells the app the socket's peer address (see the file).
-  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
+  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+    cwd: root,
+    env: { ...childEnv, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
@@ -85,7 +100,9 @@ async function main() {
   await waitForHealth(port);
   console.log(`\nskillgap is running at http://localhost:${port}`);
   if (!childEnv.SMTP_URL) {
-    console.log("Mail: no SMTP_URL is set, so confirmation, reset and invitation messages wait in the admin Outbox (/admin/outbox).");
+    console.log(
+      "Mail: no SMTP_URL is set, so confirmation, reset and invitation messages wait in the admin Outbox (/admin/outbox).",
+    );
   } else {
     console.log(`Mail: sent over SMTP (${new URL(childEnv.SMTP_URL).hostname}).`);
   }

@@ -7,6 +7,8 @@ import { runCli, withCliDb } from "./cli-db";
 import { readTaxonomy } from "../lib/data/taxonomy-read";
 
 runCli(async () => {
-  const taxonomy = process.argv.includes("--files") ? loadTaxonomy() : await withCliDb((prisma) => readTaxonomy(prisma));
+  const taxonomy = process.argv.includes("--files")
+    ? loadTaxonomy()
+    : await withCliDb((prisma) => readTaxonomy(prisma));
   process.stdout.write(`${JSON.stringify(toExportDocument(taxonomy), null, 2)}\n`);
 });

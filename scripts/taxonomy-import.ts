@@ -19,7 +19,9 @@ runCli(async () => {
   }
   const result = parseTaxonomyDocument(json, path.basename(file));
   if (!result.ok) {
-    console.error(`${file}: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}; nothing was changed.`);
+    console.error(
+      `${file}: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}; nothing was changed.`,
+    );
     console.error(formatTaxonomyErrors(result.errors));
     process.exit(1);
   }
@@ -27,7 +29,9 @@ runCli(async () => {
   console.log(
     applied.changed
       ? `Applied taxonomy ${applied.version}: ${applied.skills} skills, ${applied.roles} roles, ${applied.paths} paths` +
-          (applied.retiredSkills.length || applied.retiredRoles.length ? `; retired ${applied.retiredSkills.length} skills and ${applied.retiredRoles.length} roles (ratings kept)` : "")
+          (applied.retiredSkills.length || applied.retiredRoles.length
+            ? `; retired ${applied.retiredSkills.length} skills and ${applied.retiredRoles.length} roles (ratings kept)`
+            : "")
       : `Taxonomy ${applied.version} is already active; nothing changed.`,
   );
 });

@@ -6,15 +6,28 @@ import { fail, runCli, withCliDb } from "./cli-db";
 
 runCli(async () => {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, admin: { type: "boolean", default: false } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      admin: { type: "boolean", default: false },
+    },
   });
   if (!values.email) fail("--email must be a valid email address.");
   const user = await withCliDb((prisma) =>
-    provisionUser(prisma, { email: values.email!, name: values.name, password: values.password, isAdmin: values.admin }).catch((e: unknown) => {
+    provisionUser(prisma, {
+      email: values.email!,
+      name: values.name,
+      password: values.password,
+      isAdmin: values.admin,
+    }).catch((e: unknown) => {
       if (e instanceof DataError) fail(`--${Object.keys(e.fieldErrors)[0] ?? "email"}: ${e.message}`);
       throw e;
     }),
   );
   if (!user.created) console.log(`Updated ${user.email}${values.admin ? " (now an administrator)" : ""}.`);
-  else console.log(`Created ${values.admin ? "administrator" : "user"} ${user.email}.${user.generatedPassword ? ` Password: ${user.generatedPassword}` : ""}`);
+  else
+    console.log(
+      `Created ${values.admin ? "administrator" : "user"} ${user.email}.${user.generatedPassword ? ` Password: ${user.generatedPassword}` : ""}`,
+    );
 });

@@ -15,13 +15,17 @@ export function ForgotPasswordForm() {
   if (sentTo) {
     return (
       <p role="status" className="mt-6 rounded-lg border border-green-300 bg-green-50 p-6 text-green-900">
-        If <strong>{sentTo}</strong> has an account, a link to choose a new password is on its way. It works once, for 30
-        minutes.
+        If <strong>{sentTo}</strong> has an account, a link to choose a new password is on its way. It works once, for
+        30 minutes.
       </p>
     );
   }
   return (
-    <form onSubmit={form.onSubmit} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+    <form
+      onSubmit={form.onSubmit}
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+      noValidate
+    >
       <FormMessage error={form.formError} className={banner} />
       <div>
         <label htmlFor="email" className="block font-medium">
@@ -38,7 +42,11 @@ export function ForgotPasswordForm() {
 }
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const form = useActionForm(resetPasswordAction, { fields: ["password"], toInput: (fd) => ({ token, password: fd.get("password") }), resetOnSuccess: false });
+  const form = useActionForm(resetPasswordAction, {
+    fields: ["password"],
+    toInput: (fd) => ({ token, password: fd.get("password") }),
+    resetOnSuccess: false,
+  });
   const done = Boolean(form.state?.result.ok);
   if (done) {
     return (
@@ -53,13 +61,24 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form onSubmit={form.onSubmit} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+    <form
+      onSubmit={form.onSubmit}
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+      noValidate
+    >
       <FormMessage error={form.formError} className={banner} />
       <div>
         <label htmlFor="password" className="block font-medium">
           New password
         </label>
-        <input {...form.field("password", "password", "password-hint")} type="password" autoComplete="new-password" required minLength={10} className={input} />
+        <input
+          {...form.field("password", "password", "password-hint")}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          className={input}
+        />
         <p id="password-hint" className="mt-1 text-sm text-slate-600">
           At least 10 characters; very common passwords are refused.
         </p>

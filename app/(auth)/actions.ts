@@ -1,11 +1,21 @@
 "use server";
 import { createAction, createPublicAction } from "@/lib/actions/safe-action";
 import { revalidatePages } from "@/lib/actions/revalidate";
-import { registerAccount, requestPasswordReset, resendVerification, resetPassword, verifyEmail } from "@/lib/data/accounts";
+import {
+  registerAccount,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  verifyEmail,
+} from "@/lib/data/accounts";
 import { requestIp } from "@/lib/auth/request-ip";
 import { email, noInput, password, requiredText, token, z } from "@/lib/validation";
 
-const signUpSchema = z.object({ name: requiredText(100, "Name", "Enter your name."), email: email(), password: password() });
+const signUpSchema = z.object({
+  name: requiredText(100, "Name", "Enter your name."),
+  email: email(),
+  password: password(),
+});
 
 // Every mail sent is listed in the admin outbox; new accounts in the admin's list of people.
 const OUTBOX = "/admin/outbox";
@@ -23,11 +33,14 @@ export const forgotPasswordAction = createPublicAction(z.object({ email: email()
   return { email: input.email };
 });
 
-export const resetPasswordAction = createPublicAction(z.object({ token: token(), password: password("New password") }), async (input) => {
-  const done = await resetPassword(input.token, input.password);
-  revalidatePages("/account");
-  return done;
-});
+export const resetPasswordAction = createPublicAction(
+  z.object({ token: token(), password: password("New password") }),
+  async (input) => {
+    const done = await resetPassword(input.token, input.password);
+    revalidatePages("/account");
+    return done;
+  },
+);
 
 export const verifyEmailAction = createPublicAction(z.object({ token: token() }), async (input) => {
   const verified = await verifyEmail(input.token);

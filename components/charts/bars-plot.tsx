@@ -3,7 +3,15 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { BarSeries } from "./bars";
 
 /** The recharts part of HorizontalBars, loaded lazily by bars.tsx. */
-export function BarsPlot({ data, series, max }: { data: Record<string, string | number>[]; series: BarSeries[]; max?: number }) {
+export function BarsPlot({
+  data,
+  series,
+  max,
+}: {
+  data: Record<string, string | number>[];
+  series: BarSeries[];
+  max?: number;
+}) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout="vertical" margin={{ left: 16, right: 16 }} accessibilityLayer>

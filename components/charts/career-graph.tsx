@@ -23,7 +23,16 @@ export function CareerGraphDiagram({ graph, title }: { graph: CareerGraph; title
         <title id={titleId}>{title}</title>
         <defs>
           {Object.entries(edgeStyle).map(([k, s]) => (
-            <marker key={k} id={`arrow-${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              key={k}
+              id={`arrow-${k}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" fill={s.stroke} />
             </marker>
           ))}
@@ -31,14 +40,32 @@ export function CareerGraphDiagram({ graph, title }: { graph: CareerGraph; title
         <text x={4} y={14} fontSize="12" fill="#334155">
           Infrastructure track
         </text>
-        <text x={4} y={(graph.nodes.find((n) => n.track === "platform")?.y ?? graph.height - 40) - 8} fontSize="12" fill="#334155">
+        <text
+          x={4}
+          y={(graph.nodes.find((n) => n.track === "platform")?.y ?? graph.height - 40) - 8}
+          fontSize="12"
+          fill="#334155"
+        >
           Platform track
         </text>
         {graph.edges.map((e) => {
           const s = edgeStyle[e.kind];
           const mx = (e.x1 + e.x2) / 2;
-          const d = e.x1 === e.x2 ? `M${e.x1},${e.y1} L${e.x2},${e.y2}` : `M${e.x1},${e.y1} C${mx},${e.y1} ${mx},${e.y2} ${e.x2},${e.y2}`;
-          return <path key={`${e.from}-${e.to}`} d={d} fill="none" stroke={s.stroke} strokeWidth={1.6} strokeDasharray={s.dash} markerEnd={`url(#arrow-${e.kind})`} />;
+          const d =
+            e.x1 === e.x2
+              ? `M${e.x1},${e.y1} L${e.x2},${e.y2}`
+              : `M${e.x1},${e.y1} C${mx},${e.y1} ${mx},${e.y2} ${e.x2},${e.y2}`;
+          return (
+            <path
+              key={`${e.from}-${e.to}`}
+              d={d}
+              fill="none"
+              stroke={s.stroke}
+              strokeWidth={1.6}
+              strokeDasharray={s.dash}
+              markerEnd={`url(#arrow-${e.kind})`}
+            />
+          );
         })}
         {graph.nodes.map((n) => (
           <Link key={n.id} href={`/roles/${n.id}`}>
@@ -52,7 +79,13 @@ export function CareerGraphDiagram({ graph, title }: { graph: CareerGraph; title
               stroke={n.current ? "#0f2d63" : "#64748b"}
               strokeWidth={n.current ? 2.5 : 1}
             />
-            <text x={n.x + NODE_W / 2} y={n.y + NODE_H / 2 + 4} textAnchor="middle" fontSize="12" fill={n.current ? "#ffffff" : "#0f172a"}>
+            <text
+              x={n.x + NODE_W / 2}
+              y={n.y + NODE_H / 2 + 4}
+              textAnchor="middle"
+              fontSize="12"
+              fill={n.current ? "#ffffff" : "#0f172a"}
+            >
               {n.title.length > 24 ? `${n.title.slice(0, 23)}…` : n.title}
             </text>
           </Link>

@@ -10,7 +10,15 @@ export function LinePlot({ data }: { data: { date: string; fit: number }[] }) {
         <XAxis dataKey="date" tick={{ fontSize: 11 }} />
         <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} unit="%" />
         <Tooltip />
-        <Line type="stepAfter" dataKey="fit" name="Fit" stroke="#174ba6" strokeWidth={2} dot isAnimationActive={false} />
+        <Line
+          type="stepAfter"
+          dataKey="fit"
+          name="Fit"
+          stroke="#174ba6"
+          strokeWidth={2}
+          dot
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

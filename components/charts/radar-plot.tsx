@@ -1,5 +1,14 @@
 "use client";
-import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Tooltip } from "recharts";
+import {
+  Legend,
+  PolarAngleAxis,
+  PolarGrid,
+  PolarRadiusAxis,
+  Radar,
+  RadarChart,
+  ResponsiveContainer,
+  Tooltip,
+} from "recharts";
 import type { RadarSeries } from "./radar";
 
 /** The recharts part of LevelRadar, loaded lazily by radar.tsx. */
@@ -11,7 +20,16 @@ export function RadarPlot({ data, series }: { data: Record<string, string | numb
         <PolarAngleAxis dataKey="categoryName" tick={{ fontSize: 11, fill: "#334155" }} />
         <PolarRadiusAxis domain={[0, 5]} tickCount={6} tick={{ fontSize: 10 }} />
         {series.map((s) => (
-          <Radar key={s.key} name={s.name} dataKey={s.key} stroke={s.color} fill={s.color} fillOpacity={s.dashed ? 0.05 : 0.25} strokeDasharray={s.dashed ? "5 3" : undefined} isAnimationActive={false} />
+          <Radar
+            key={s.key}
+            name={s.name}
+            dataKey={s.key}
+            stroke={s.color}
+            fill={s.color}
+            fillOpacity={s.dashed ? 0.05 : 0.25}
+            strokeDasharray={s.dashed ? "5 3" : undefined}
+            isAnimationActive={false}
+          />
         ))}
         <Tooltip />
         {series.length > 1 && <Legend />}

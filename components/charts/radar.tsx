@@ -8,7 +8,15 @@ export type RadarSeries = { key: string; name: string; color: string; dashed?: b
 const RadarPlot = dynamic(() => import("./radar-plot").then((m) => m.RadarPlot), { ssr: false });
 
 /** A 0–5 radar over categories. Data rows: { categoryName, [series.key]: level }. Pair it with a table. */
-export function LevelRadar({ data, series, label }: { data: Record<string, string | number>[]; series: RadarSeries[]; label: string }) {
+export function LevelRadar({
+  data,
+  series,
+  label,
+}: {
+  data: Record<string, string | number>[];
+  series: RadarSeries[];
+  label: string;
+}) {
   return (
     <div className="h-80 w-full" aria-label={label} role="group" data-testid="radar-chart">
       <RadarPlot data={data} series={series} />

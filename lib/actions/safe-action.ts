@@ -36,7 +36,11 @@ const FIELD_LABELS: Record<string, string> = { text: "File", csv: "File", eviden
 /** "dueDate" → "Due date"; "csv" → "File". */
 const words = (key: string) => {
   if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key];
-  const w = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase().trim();
+  const w = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase()
+    .trim();
   return w.charAt(0).toUpperCase() + w.slice(1);
 };
 
@@ -60,7 +64,9 @@ function describeField(key: string, message: string): string {
 
 export function describeFieldErrors(errors: FieldErrors): string {
   const parts = Object.entries(errors).map(([k, v]) => describeField(k, v[0]));
-  return parts.length ? `Please correct: ${parts.slice(0, 5).join("; ")}${parts.length > 5 ? ` (and ${parts.length - 5} more)` : ""}` : "Invalid input.";
+  return parts.length
+    ? `Please correct: ${parts.slice(0, 5).join("; ")}${parts.length > 5 ? ` (and ${parts.length - 5} more)` : ""}`
+    : "Invalid input.";
 }
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; message: string; errors: FieldErrors };
@@ -73,14 +79,19 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): Parsed
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const errors = zodFieldErrors(parsed.error);
-    if (errors._form && schema instanceof z.ZodObject && (raw === null || typeof raw !== "object" || Array.isArray(raw))) {
+    if (
+      errors._form &&
+      schema instanceof z.ZodObject &&
+      (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    ) {
       // Not an object at all: say which fields were expected instead of "expected object, received string".
       errors._form = [`Send an object with the fields ${Object.keys(schema.shape).join(", ")}.`];
     }
     return { ok: false, message: describeFieldErrors(errors), errors };
   }
   const unstorable = unstorableText(parsed.data);
-  if (Object.keys(unstorable).length) return { ok: false, message: describeFieldErrors(unstorable), errors: unstorable };
+  if (Object.keys(unstorable).length)
+    return { ok: false, message: describeFieldErrors(unstorable), errors: unstorable };
   return { ok: true, data: parsed.data };
 }
 
@@ -88,7 +99,10 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): Parsed
  * The one wrapper every server action goes through: loads the session, parses the input with zod, maps known
  * errors to a result. Bad input returns { ok: false, errors, message } and changes nothing; nothing throws to the client.
  */
-export function createAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, actor: SessionActor) => Promise<T>) {
+export function createAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>, actor: SessionActor) => Promise<T>,
+) {
   return runAction(schema, (input, actor) => handler(input, actor as SessionActor), true);
 }
 
@@ -121,7 +135,10 @@ function runAction<S extends z.ZodType, T>(
  */
 export function unstorableText(value: unknown): FieldErrors {
   const out: FieldErrors = {};
-  for (const path of unstorablePaths(value)) out[path.length ? path.join(".") : "_form"] = ["Contains a NUL or broken unicode character; remove it and try again."];
+  for (const path of unstorablePaths(value))
+    out[path.length ? path.join(".") : "_form"] = [
+      "Contains a NUL or broken unicode character; remove it and try again.",
+    ];
   return out;
 }
 
@@ -129,7 +146,8 @@ export function toActionError(e: unknown): Extract<ActionResult, { ok: false }> 
   if (e instanceof NotFoundError) return { ok: false, message: "Not found.", errors: {}, status: 404 };
   if (e instanceof DataError) return { ok: false, message: e.message, errors: e.fieldErrors };
   // A conflict is always a stale version (optimistic concurrency), so that is the field it names.
-  if (e instanceof ConflictError) return { ok: false, message: e.message, errors: { version: [e.message] }, latest: e.latest, status: 409 };
+  if (e instanceof ConflictError)
+    return { ok: false, message: e.message, errors: { version: [e.message] }, latest: e.latest, status: 409 };
   console.error("action failed", e);
   return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again.", errors: {} };
 }

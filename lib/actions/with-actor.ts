@@ -12,7 +12,8 @@ export type WithActorOptions = {
 
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
-const refuse = (status: number, field: string, message: string, errors: FieldErrors = { [field]: [message] }) => Response.json({ error: message, errors }, { status, headers: { "Cache-Control": "no-store" } });
+const refuse = (status: number, field: string, message: string, errors: FieldErrors = { [field]: [message] }) =>
+  Response.json({ error: message, errors }, { status, headers: { "Cache-Control": "no-store" } });
 
 /**
  * The route-handler twin of createAction: 401 when signed out; with a schema, the body is read as JSON (415 for another
@@ -20,7 +21,9 @@ const refuse = (status: number, field: string, message: string, errors: FieldErr
  * zod field errors and unstorable text (NUL, lone surrogates) answer 400 naming the field. Known errors thrown by the
  * handler become 404/400/409 JSON; nothing answers with a stack trace.
  */
-export function withActor<C = unknown>(handler: (req: Request, actor: SessionActor, ctx: C) => Promise<Response>): Route<C>;
+export function withActor<C = unknown>(
+  handler: (req: Request, actor: SessionActor, ctx: C) => Promise<Response>,
+): Route<C>;
 export function withActor<S extends z.ZodType, C = unknown>(
   schema: S,
   handler: (input: z.infer<S>, actor: SessionActor, req: Request, ctx: C) => Promise<Response>,
@@ -43,7 +46,10 @@ export function withActor<S extends z.ZodType, C>(
       return await bodyHandler!(parsed.data, actor, req, ctx);
     } catch (e) {
       const r = toActionError(e);
-      return Response.json({ error: r.message, errors: r.errors, latest: r.latest }, { status: r.status ?? (Object.keys(r.errors).length ? 400 : 500) });
+      return Response.json(
+        { error: r.message, errors: r.errors, latest: r.latest },
+        { status: r.status ?? (Object.keys(r.errors).length ? 400 : 500) },
+      );
     }
   };
 }

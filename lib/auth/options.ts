@@ -19,7 +19,14 @@ import { SIGN_IN_CODES } from "./sign-in-errors";
 
 // The same rules as everywhere else: a NUL or an absurd length never reaches the database.
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(3).max(320).pipe(z.email()).refine((v) => !/[\u0000\uD800-\uDFFF]/.test(v)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3)
+    .max(320)
+    .pipe(z.email())
+    .refine((v) => !/[\u0000\uD800-\uDFFF]/.test(v)),
   password: z.string().min(1).max(200),
 });
 
@@ -51,7 +58,10 @@ export function buildAuthOptions(): NextAuthOptions {
           const parsed = credentialsSchema.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) throw new Error(SIGN_IN_CODES.credentials);
           const { email, password } = parsed.data;
-          const ip = clientIp(headerGetter(req?.headers as Record<string, string | string[] | undefined>), env().TRUSTED_PROXY_HOPS);
+          const ip = clientIp(
+            headerGetter(req?.headers as Record<string, string | string[] | undefined>),
+            env().TRUSTED_PROXY_HOPS,
+          );
           const slot = await takeSignInSlot(email, ip);
           if (!slot.allowed) throw new Error(`${SIGN_IN_CODES.tooMany}-${slot.retryMinutes}`);
           const user = await verifyCredentials(email, password);
@@ -79,7 +89,8 @@ export function buildAuthOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        if (session.user && typeof token.uid === "string") Object.assign(session.user, { id: token.uid, sid: token.sid });
+        if (session.user && typeof token.uid === "string")
+          Object.assign(session.user, { id: token.uid, sid: token.sid });
         return session;
       },
     },
@@ -87,7 +98,8 @@ export function buildAuthOptions(): NextAuthOptions {
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return;
         const verified = (profile as { email_verified?: unknown } | undefined)?.email_verified;
-        if (verified === true || verified === "true" || env().OIDC_TRUST_UNVERIFIED_EMAIL) await markOidcEmailVerified(user.id);
+        if (verified === true || verified === "true" || env().OIDC_TRUST_UNVERIFIED_EMAIL)
+          await markOidcEmailVerified(user.id);
       },
       async signOut({ token }) {
         if (typeof token?.sid === "string") await endSession(token.sid);

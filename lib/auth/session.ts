@@ -6,7 +6,14 @@ import { authOptions } from "./options";
 import { findSessionActor } from "@/lib/data/auth-store";
 
 /** The signed-in person: `verified` once they confirmed their email; `sessionId` is this browser's session row. */
-export type SessionActor = { id: string; isAdmin: boolean; name: string | null; email: string; verified: boolean; sessionId: string };
+export type SessionActor = {
+  id: string;
+  isAdmin: boolean;
+  name: string | null;
+  email: string;
+  verified: boolean;
+  sessionId: string;
+};
 
 /**
  * The actor behind a next-auth session: re-read from the database with the session row, so a deleted or
@@ -22,7 +29,9 @@ export async function actorFromSession(session: Session | null): Promise<Session
  * The signed-in user. Memoised per request with React's cache: the nav and the page both ask, and each ask costs a
  * JWT decryption and a query. Outside a render (route handlers, tests) it simply runs.
  */
-export const getActor = cache(async (): Promise<SessionActor | null> => actorFromSession(await getServerSession(authOptions())));
+export const getActor = cache(async (): Promise<SessionActor | null> =>
+  actorFromSession(await getServerSession(authOptions())),
+);
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireActor(returnTo: string): Promise<SessionActor> {

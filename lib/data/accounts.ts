@@ -18,14 +18,21 @@ export const VERIFY_TTL_MS = 48 * HOUR;
 export const RESET_TTL_MS = 30 * MINUTE;
 
 const tooMany = (field: string, minutes: number) =>
-  new DataError(`Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, { [field]: [`Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`] });
+  new DataError(`Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+    [field]: [`Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+  });
 
 async function queueVerification(tx: Tx, userId: string, email: string): Promise<string> {
   // A new link replaces any earlier one: only the newest works.
   await tx.emailToken.deleteMany({ where: { userId, kind: "verify_email", usedAt: null } });
   const { token, hash } = newToken();
-  await tx.emailToken.create({ data: { userId, kind: "verify_email", tokenHash: hash, expiresAt: new Date(Date.now() + VERIFY_TTL_MS) } });
-  return queueMail(tx, verifyEmailMail({ to: email, url: appLink(`/verify-email?token=${token}`), validForMs: VERIFY_TTL_MS }));
+  await tx.emailToken.create({
+    data: { userId, kind: "verify_email", tokenHash: hash, expiresAt: new Date(Date.now() + VERIFY_TTL_MS) },
+  });
+  return queueMail(
+    tx,
+    verifyEmailMail({ to: email, url: appLink(`/verify-email?token=${token}`), validForMs: VERIFY_TTL_MS }),
+  );
 }
 
 /**
@@ -33,7 +40,10 @@ async function queueVerification(tx: Tx, userId: string, email: string): Promise
  * find out who is registered: a new address gets an unverified account and a confirmation link; a known address
  * gets a "you already have an account" message instead. Throttled per client address and per target address.
  */
-export async function registerAccount(input: { name: string; email: string; password: string }, ip: string): Promise<{ email: string }> {
+export async function registerAccount(
+  input: { name: string; email: string; password: string },
+  ip: string,
+): Promise<{ email: string }> {
   const email = normaliseEmail(input.email);
   const problem = passwordProblem(input.password, email);
   if (problem) throw new DataError(problem, { password: [problem] });
@@ -47,7 +57,10 @@ export async function registerAccount(input: { name: string; email: string; pass
   if (existing) {
     await hashPassword(input.password); // the same work as a real sign-up, so timing tells nothing either
     const id = await prisma.$transaction((tx) =>
-      queueMail(tx, existingAccountMail({ to: email, signInUrl: appLink("/signin"), resetUrl: appLink("/forgot-password") })),
+      queueMail(
+        tx,
+        existingAccountMail({ to: email, signInUrl: appLink("/signin"), resetUrl: appLink("/forgot-password") }),
+      ),
     );
     await deliverMail([id]);
     return { email };
@@ -70,7 +83,8 @@ export async function resendVerification(actor: Actor): Promise<{ email: string 
   const prisma = await db();
   const me = await prisma.user.findUnique({ where: { id: actor.id }, select: { email: true, emailVerified: true } });
   if (!me) throw new NotFoundError();
-  if (me.emailVerified) throw new DataError("Your email address is already confirmed.", { email: ["Already confirmed."] });
+  if (me.emailVerified)
+    throw new DataError("Your email address is already confirmed.", { email: ["Already confirmed."] });
   const slot = await takeSlots([{ bucket: `verify:resend:${actor.id}`, max: 3, windowMs: HOUR }]);
   if (!slot.allowed) throw tooMany("email", slot.retryMinutes);
   const id = await prisma.$transaction((tx) => queueVerification(tx, actor.id, me.email));
@@ -81,9 +95,15 @@ export async function resendVerification(actor: Actor): Promise<{ email: string 
 /** Uses a token once: marks it used if it is unused, unexpired and of this kind. Parallel uses: exactly one wins. */
 async function consumeToken(tx: Tx, token: string, kind: "verify_email" | "reset_password") {
   if (!isTokenShape(token)) return null;
-  const row = await tx.emailToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true, kind: true } });
+  const row = await tx.emailToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, kind: true },
+  });
   if (!row || row.kind !== kind) return null;
-  const { count } = await tx.emailToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
+  const { count } = await tx.emailToken.updateMany({
+    where: { id: row.id, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { usedAt: new Date() },
+  });
   return count === 1 ? row.userId : null;
 }
 
@@ -95,7 +115,11 @@ export async function verifyEmail(token: string): Promise<{ email: string }> {
   return prisma.$transaction(async (tx) => {
     const userId = await consumeToken(tx, token, "verify_email");
     if (!userId) throw new DataError(LINK_INVALID, { token: [LINK_INVALID] });
-    const user = await tx.user.update({ where: { id: userId }, data: { emailVerified: new Date() }, select: { email: true } });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { emailVerified: new Date() },
+      select: { email: true },
+    });
     await tx.auditLog.create({ data: { actorId: userId, action: "account.email.verified", subjectId: userId } });
     return { email: user.email };
   });
@@ -119,8 +143,18 @@ export async function requestPasswordReset(emailRaw: string, ip: string): Promis
   const id = await prisma.$transaction(async (tx) => {
     await tx.emailToken.deleteMany({ where: { userId: user.id, kind: "reset_password", usedAt: null } });
     const { token, hash } = newToken();
-    await tx.emailToken.create({ data: { userId: user.id, kind: "reset_password", tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
-    return queueMail(tx, resetPasswordMail({ to: email, url: appLink(`/reset-password?token=${token}`), validForMs: RESET_TTL_MS }));
+    await tx.emailToken.create({
+      data: {
+        userId: user.id,
+        kind: "reset_password",
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + RESET_TTL_MS),
+      },
+    });
+    return queueMail(
+      tx,
+      resetPasswordMail({ to: email, url: appLink(`/reset-password?token=${token}`), validForMs: RESET_TTL_MS }),
+    );
   });
   await deliverMail([id]);
 }
@@ -135,10 +169,16 @@ export async function resetPassword(token: string, newPassword: string): Promise
   const result = await prisma.$transaction(async (tx) => {
     const userId = await consumeToken(tx, token, "reset_password");
     if (!userId) throw new DataError(LINK_INVALID, { token: [LINK_INVALID] });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerified: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true, emailVerified: true },
+    });
     const problem = passwordProblem(newPassword, user.email);
     if (problem) throw new DataError(problem, { password: [problem] }); // rolls back: the link still works
-    await tx.user.update({ where: { id: userId }, data: { passwordHash: await passwordHashPromise, emailVerified: user.emailVerified ?? new Date() } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash: await passwordHashPromise, emailVerified: user.emailVerified ?? new Date() },
+    });
     await tx.session.deleteMany({ where: { userId } });
     await tx.auditLog.create({ data: { actorId: userId, action: "account.password.reset", subjectId: userId } });
     return { email: user.email };
@@ -155,13 +195,21 @@ export async function signOutEverywhere(actor: Actor): Promise<number> {
 /** Admin: deactivates an account (it cannot sign in, every session ends) or reactivates it. Not oneself. */
 export async function setUserActive(actor: Actor, userId: string, active: boolean): Promise<void> {
   if (!actor.isAdmin) throw new NotFoundError();
-  if (userId === actor.id) throw new DataError("You cannot deactivate your own account.", { userId: ["You cannot deactivate your own account."] });
+  if (userId === actor.id)
+    throw new DataError("You cannot deactivate your own account.", {
+      userId: ["You cannot deactivate your own account."],
+    });
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { deactivatedAt: active ? null : new Date() } });
+    const { count } = await tx.user.updateMany({
+      where: { id: userId },
+      data: { deactivatedAt: active ? null : new Date() },
+    });
     if (count === 0) throw new NotFoundError();
     if (!active) await tx.session.deleteMany({ where: { userId } });
-    await tx.auditLog.create({ data: { actorId: actor.id, action: active ? "account.reactivated" : "account.deactivated", subjectId: userId } });
+    await tx.auditLog.create({
+      data: { actorId: actor.id, action: active ? "account.reactivated" : "account.deactivated", subjectId: userId },
+    });
   });
 }
 
@@ -171,10 +219,21 @@ export async function listUsers(actor: Actor, query = "") {
   const prisma = await db();
   const q = query.trim().slice(0, 100);
   return prisma.user.findMany({
-    where: q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {},
+    where: q
+      ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
+      : {},
     orderBy: { email: "asc" },
     take: 200,
-    select: { id: true, email: true, name: true, isAdmin: true, emailVerified: true, deactivatedAt: true, createdAt: true, _count: { select: { sessions: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      isAdmin: true,
+      emailVerified: true,
+      deactivatedAt: true,
+      createdAt: true,
+      _count: { select: { sessions: true } },
+    },
   });
 }
 
@@ -182,5 +241,9 @@ export async function listUsers(actor: Actor, query = "") {
 export async function listOutbox(actor: Actor, take = 100) {
   if (!actor.isAdmin) throw new NotFoundError();
   const prisma = await db();
-  return prisma.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take, select: { id: true, to: true, subject: true, text: true, status: true, error: true, createdAt: true, sentAt: true } });
+  return prisma.outboxMessage.findMany({
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, to: true, subject: true, text: true, status: true, error: true, createdAt: true, sentAt: true },
+  });
 }

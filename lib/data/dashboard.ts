@@ -18,20 +18,32 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     prisma.user.findUnique({
       where: { id: actor.id },
       select: {
-        currentRoleId: true, targetRoleId: true,
+        currentRoleId: true,
+        targetRoleId: true,
         currentRatings: { select: { skillId: true, level: true, updatedAt: true } },
-        ratings: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { skillId: true, level: true, createdAt: true } },
-        goals: { where: { status: "open" }, orderBy: { createdAt: "asc" }, select: { id: true, skillId: true, targetLevel: true, dueDate: true, note: true, reviewId: true } },
+        ratings: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { skillId: true, level: true, createdAt: true },
+        },
+        goals: {
+          where: { status: "open" },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, skillId: true, targetLevel: true, dueDate: true, note: true, reviewId: true },
+        },
       },
     }),
   ]);
   if (!me) throw new NotFoundError();
   const known = new Set(taxonomy.skills.map((s) => s.id));
-  const levels = Object.fromEntries(me.currentRatings.filter((r) => known.has(r.skillId)).map((r) => [r.skillId, r.level]));
+  const levels = Object.fromEntries(
+    me.currentRatings.filter((r) => known.has(r.skillId)).map((r) => [r.skillId, r.level]),
+  );
   const role = (id: string | null) => taxonomy.roles.find((r) => r.id === id) ?? null;
   const target = role(me.targetRoleId);
   const current = role(me.currentRoleId);
-  const history = me.ratings.filter((r) => known.has(r.skillId)).map((r) => ({ skill: r.skillId, level: r.level, at: r.createdAt }));
+  const history = me.ratings
+    .filter((r) => known.has(r.skillId))
+    .map((r) => ({ skill: r.skillId, level: r.level, at: r.createdAt }));
   const suggestions = suggestNextRoles(levels, current?.id ?? null, taxonomy);
   const fit = target ? computeRoleFit(levels, target, { taxonomy }) : null;
   return {
@@ -46,7 +58,12 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     series: target ? fitOverTime(history, target) : [],
     suggestions: { ...suggestions, top: suggestions.suggestions.slice(0, 3) },
     path: target ? planLearningPath(levels, target, taxonomy) : null,
-    goals: goalProgress(me.goals, levels, taxonomy).map((g, i) => ({ ...g, dueDate: me.goals[i].dueDate, note: me.goals[i].note, fromReview: Boolean(me.goals[i].reviewId) })),
+    goals: goalProgress(me.goals, levels, taxonomy).map((g, i) => ({
+      ...g,
+      dueDate: me.goals[i].dueDate,
+      note: me.goals[i].note,
+      fromReview: Boolean(me.goals[i].reviewId),
+    })),
     graph: careerGraphLayout(taxonomy, { focus: current?.id ?? target?.id, hops: 1 }),
   };
 }

@@ -13,7 +13,10 @@ const openWhere = (now: Date) => ({ acceptedAt: null, declinedAt: null, expiresA
 /** The actor's address, only once they confirmed it: an invitation is for whoever proved they own the address. */
 async function verifiedEmail(actor: Actor): Promise<string | null> {
   const prisma = await db();
-  const me = await prisma.user.findFirst({ where: { id: actor.id, emailVerified: { not: null } }, select: { email: true } });
+  const me = await prisma.user.findFirst({
+    where: { id: actor.id, emailVerified: { not: null } },
+    select: { email: true },
+  });
   return me?.email ?? null;
 }
 
@@ -28,9 +31,21 @@ export async function getMyInvitations(actor: Actor, now = new Date()) {
   const rows = await prisma.teamInvitation.findMany({
     where: { email, ...openWhere(now) },
     orderBy: { createdAt: "desc" },
-    select: { id: true, role: true, expiresAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      role: true,
+      expiresAt: true,
+      team: { select: { name: true } },
+      invitedBy: { select: { name: true } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, teamName: r.team.name, role: r.role, inviterName: r.invitedBy?.name ?? null, expiresAt: r.expiresAt! }));
+  return rows.map((r) => ({
+    id: r.id,
+    teamName: r.team.name,
+    role: r.role,
+    inviterName: r.invitedBy?.name ?? null,
+    expiresAt: r.expiresAt!,
+  }));
 }
 
 /** How many open invitations wait for the actor (0 until their address is confirmed). One query. */
@@ -48,16 +63,29 @@ export async function countMyInvitations(actor: Actor, now = new Date()): Promis
  * existing membership keeps its role). The conditional update is the gate: of two parallel accepts only one sees
  * count 1; the other answers "not found" like any invitation that is not the actor's to accept.
  */
-export async function acceptInvitation(actor: Actor, invitationId: string, now = new Date()): Promise<{ teamId: string }> {
+export async function acceptInvitation(
+  actor: Actor,
+  invitationId: string,
+  now = new Date(),
+): Promise<{ teamId: string }> {
   assertLookupId(invitationId);
   const email = await verifiedEmail(actor);
   if (!email) throw new NotFoundError();
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.teamInvitation.updateMany({ where: { id: invitationId, email, ...openWhere(now) }, data: { acceptedAt: now } });
+    const { count } = await tx.teamInvitation.updateMany({
+      where: { id: invitationId, email, ...openWhere(now) },
+      data: { acceptedAt: now },
+    });
     if (count !== 1) throw new NotFoundError();
-    const inv = await tx.teamInvitation.findUniqueOrThrow({ where: { id: invitationId }, select: { teamId: true, role: true } });
-    await tx.teamMembership.createMany({ data: [{ teamId: inv.teamId, userId: actor.id, role: inv.role }], skipDuplicates: true });
+    const inv = await tx.teamInvitation.findUniqueOrThrow({
+      where: { id: invitationId },
+      select: { teamId: true, role: true },
+    });
+    await tx.teamMembership.createMany({
+      data: [{ teamId: inv.teamId, userId: actor.id, role: inv.role }],
+      skipDuplicates: true,
+    });
     await logTeam(tx, actor, "team.invitation.accepted", inv.teamId, { email, role: inv.role }, actor.id);
     return { teamId: inv.teamId };
   });
@@ -70,9 +98,15 @@ export async function declineInvitation(actor: Actor, invitationId: string, now 
   if (!email) throw new NotFoundError();
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.teamInvitation.updateMany({ where: { id: invitationId, email, ...openWhere(now) }, data: { declinedAt: now } });
+    const { count } = await tx.teamInvitation.updateMany({
+      where: { id: invitationId, email, ...openWhere(now) },
+      data: { declinedAt: now },
+    });
     if (count !== 1) throw new NotFoundError();
-    const inv = await tx.teamInvitation.findUniqueOrThrow({ where: { id: invitationId }, select: { teamId: true, role: true } });
+    const inv = await tx.teamInvitation.findUniqueOrThrow({
+      where: { id: invitationId },
+      select: { teamId: true, role: true },
+    });
     await logTeam(tx, actor, "team.invitation.declined", inv.teamId, { email, role: inv.role }, actor.id);
   });
 }
@@ -89,13 +123,29 @@ export async function getInvitationByToken(actor: Actor | null, token: string, n
   const [inv, me] = await Promise.all([
     prisma.teamInvitation.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, declinedAt: true, team: { select: { name: true } } },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        acceptedAt: true,
+        declinedAt: true,
+        team: { select: { name: true } },
+      },
     }),
-    actor ? prisma.user.findUnique({ where: { id: actor.id }, select: { email: true, emailVerified: true } }) : Promise.resolve(null),
+    actor
+      ? prisma.user.findUnique({ where: { id: actor.id }, select: { email: true, emailVerified: true } })
+      : Promise.resolve(null),
   ]);
   if (!inv) throw new NotFoundError();
   const sameAddress = me?.email === inv.email;
-  const state: InvitationState = inv.acceptedAt ? "accepted" : inv.declinedAt ? "declined" : inv.expiresAt && inv.expiresAt > now ? "pending" : "expired";
+  const state: InvitationState = inv.acceptedAt
+    ? "accepted"
+    : inv.declinedAt
+      ? "declined"
+      : inv.expiresAt && inv.expiresAt > now
+        ? "pending"
+        : "expired";
   return {
     id: inv.id,
     teamName: inv.team.name,

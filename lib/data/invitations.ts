@@ -12,7 +12,6 @@ import { invitationMail } from "@/lib/mail/templates";
 import type { Actor } from "@/lib/data/policy";
 import type { TeamRole } from "@/lib/domain/types";
 
-
 /** How long an emailed invitation can be accepted. */
 export const INVITATION_VALID_MS = 14 * 24 * HOUR;
 
@@ -32,15 +31,33 @@ type Sent = { invitationId: string; mailId: string; expiresAt: Date };
  * changeMemberRole). A live pending invitation is refused too; an expired one makes way for the new one.
  * `field` is the form field the email came from, so refusals name it.
  */
-export async function createInvitationTx(tx: Tx, actor: Actor, team: { id: string; name: string }, emailRaw: string, role: TeamRole, field: string, now: Date): Promise<Sent> {
+export async function createInvitationTx(
+  tx: Tx,
+  actor: Actor,
+  team: { id: string; name: string },
+  emailRaw: string,
+  role: TeamRole,
+  field: string,
+  now: Date,
+): Promise<Sent> {
   const email = normaliseEmail(emailRaw);
   const refusal = (message: string, fieldMessage: string) => new DataError(message, { [field]: [fieldMessage] });
-  const member = await tx.teamMembership.findFirst({ where: { teamId: team.id, user: { email } }, select: { role: true } });
+  const member = await tx.teamMembership.findFirst({
+    where: { teamId: team.id, user: { email } },
+    select: { role: true },
+  });
   if (member) {
-    throw refusal(`${email} is already in this team.`, `Already a ${member.role} of this team. An administrator can change roles in the member list.`);
+    throw refusal(
+      `${email} is already in this team.`,
+      `Already a ${member.role} of this team. An administrator can change roles in the member list.`,
+    );
   }
-  const open = await tx.teamInvitation.findFirst({ where: { teamId: team.id, email, acceptedAt: null, declinedAt: null }, select: { id: true, expiresAt: true } });
-  if (open?.expiresAt && open.expiresAt > now) throw refusal(`${email} already has a pending invitation.`, ALREADY_PENDING);
+  const open = await tx.teamInvitation.findFirst({
+    where: { teamId: team.id, email, acceptedAt: null, declinedAt: null },
+    select: { id: true, expiresAt: true },
+  });
+  if (open?.expiresAt && open.expiresAt > now)
+    throw refusal(`${email} already has a pending invitation.`, ALREADY_PENDING);
   if (open) await tx.teamInvitation.delete({ where: { id: open.id } });
 
   // Inside the transaction: a refused invitation (above, or a race lost below) gives its slot back.
@@ -53,11 +70,21 @@ export async function createInvitationTx(tx: Tx, actor: Actor, team: { id: strin
   const inviter = await tx.user.findUnique({ where: { id: actor.id }, select: { name: true } });
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_VALID_MS);
-  const row = await tx.teamInvitation.create({ data: { teamId: team.id, email, role, invitedById: actor.id, tokenHash: hash, expiresAt }, select: { id: true } });
+  const row = await tx.teamInvitation.create({
+    data: { teamId: team.id, email, role, invitedById: actor.id, tokenHash: hash, expiresAt },
+    select: { id: true },
+  });
   await logTeam(tx, actor, "team.invitation.created", team.id, { email, role });
   const mailId = await queueMail(
     tx,
-    invitationMail({ to: email, teamName: team.name, inviterName: inviter?.name ?? (actor.isAdmin ? "An administrator" : "A team manager"), role, url: appLink(`/invitations/${token}`), expiresAt }),
+    invitationMail({
+      to: email,
+      teamName: team.name,
+      inviterName: inviter?.name ?? (actor.isAdmin ? "An administrator" : "A team manager"),
+      role,
+      url: appLink(`/invitations/${token}`),
+      expiresAt,
+    }),
   );
   return { invitationId: row.id, mailId, expiresAt };
 }
@@ -88,7 +115,10 @@ export async function inviteToTeam(actor: Actor, teamId: string, email: string, 
   const sent = await oneInvitation(
     prisma.$transaction(async (tx) => {
       const team = await assertManages(tx, actor, teamId);
-      if (role === "manager" && !actor.isAdmin) throw new DataError("Only an administrator can appoint managers.", { role: ["Only an administrator can appoint managers."] });
+      if (role === "manager" && !actor.isAdmin)
+        throw new DataError("Only an administrator can appoint managers.", {
+          role: ["Only an administrator can appoint managers."],
+        });
       return createInvitationTx(tx, actor, team, email, role, "email", now);
     }),
     email,
@@ -105,7 +135,10 @@ export async function cancelInvitation(actor: Actor, teamId: string, invitationI
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     await assertManages(tx, actor, teamId);
-    const inv = await tx.teamInvitation.findFirst({ where: { id: invitationId, teamId, acceptedAt: null }, select: { id: true, email: true } });
+    const inv = await tx.teamInvitation.findFirst({
+      where: { id: invitationId, teamId, acceptedAt: null },
+      select: { id: true, email: true },
+    });
     if (!inv) throw new NotFoundError();
     await tx.teamInvitation.delete({ where: { id: inv.id } });
     await logTeam(tx, actor, "team.invitation.cancelled", teamId, { email: inv.email });

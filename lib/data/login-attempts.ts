@@ -50,5 +50,7 @@ export async function clearSignInFailures(email: string, ip: string): Promise<vo
 export async function clearEmailSignInFailures(email: string): Promise<void> {
   const prisma = await db();
   const e = pseudonym(email);
-  await prisma.rateLimitEvent.deleteMany({ where: { OR: [{ bucket: `signin:email:${e}` }, { bucket: { startsWith: `signin:pair:${e}:` } }] } });
+  await prisma.rateLimitEvent.deleteMany({
+    where: { OR: [{ bucket: `signin:email:${e}` }, { bucket: { startsWith: `signin:pair:${e}:` } }] },
+  });
 }

@@ -16,7 +16,10 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
  * bookkeeping table, or one that cannot be opened (`prisma` may be a function that opens it) or queried, has applied none.
  */
 export async function migrationState(prisma: Db | (() => Promise<Db>), dir = MIGRATIONS_DIR): Promise<MigrationState> {
-  const expected = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const expected = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   try {
     const client = typeof prisma === "function" ? await prisma() : prisma;
     const rows = await client.$queryRaw<{ migration_name: string }[]>`

@@ -16,7 +16,10 @@ import type { Actor } from "./policy";
 export { getAdminOverview as getAdminPage } from "./admin";
 export { listOutbox as getOutboxPage } from "./accounts";
 export { getComparison as getComparePage } from "./compare";
-export { getMyInvitations as getInvitationsPage, getInvitationByToken as getInvitationTokenPage } from "./invitation-responses";
+export {
+  getMyInvitations as getInvitationsPage,
+  getInvitationByToken as getInvitationTokenPage,
+} from "./invitation-responses";
 export { getMySkillsPage } from "./ratings";
 export { getReviewDashboard as getReviewsPage } from "./reviews";
 export { getMyTeams as getTeamsPage } from "./teams";

@@ -19,7 +19,8 @@ export async function takeSlots(limits: Limit[], now = new Date()): Promise<Limi
 
 export async function takeSlotsTx(tx: Tx, limits: Limit[], now = new Date()): Promise<LimitResult> {
   const sorted = [...limits].sort((a, b) => a.bucket.localeCompare(b.bucket));
-  for (const l of sorted) await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${l.bucket}, 0))::text AS locked`;
+  for (const l of sorted)
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${l.bucket}, 0))::text AS locked`;
   for (const l of sorted) {
     const since = new Date(now.getTime() - l.windowMs);
     const rows = await tx.$queryRaw<{ n: bigint; oldest: Date | null }[]>`
@@ -27,7 +28,11 @@ export async function takeSlotsTx(tx: Tx, limits: Limit[], now = new Date()): Pr
     const n = Number(rows[0]?.n ?? 0);
     if (n >= l.max) {
       const freeAt = (rows[0]?.oldest ? new Date(rows[0].oldest).getTime() : now.getTime()) + l.windowMs;
-      return { allowed: false, bucket: l.bucket, retryMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
+      return {
+        allowed: false,
+        bucket: l.bucket,
+        retryMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)),
+      };
     }
   }
   await tx.rateLimitEvent.createMany({ data: sorted.map((l) => ({ bucket: l.bucket, createdAt: now })) });

@@ -9,7 +9,6 @@ export type RatingInput = {
   wantsToGrow?: boolean;
 };
 
-
 /**
  * Appends history rows and moves the current-rating pointer, inside the caller's transaction.
  * Entries identical to the current rating (same level, note, link and flag) are skipped, so saving an
@@ -20,7 +19,9 @@ export async function appendRatings(
   tx: Tx,
   userId: string,
   entries: RatingInput[],
-  opts: { source: RatingSource; confirmedById?: string | null; reviewId?: string | null; at?: Date } = { source: "self" },
+  opts: { source: RatingSource; confirmedById?: string | null; reviewId?: string | null; at?: Date } = {
+    source: "self",
+  },
 ): Promise<number> {
   if (entries.length === 0) return 0;
   // One writer per person at a time: two saves racing on the same skills would otherwise both delete and both
@@ -46,9 +47,16 @@ export async function appendRatings(
   if (changed.length === 0) return 0;
   const rows = await tx.rating.createManyAndReturn({
     data: changed.map((e) => ({
-      userId, skillId: e.skillId, level: e.level, note: e.note ?? null, evidenceUrl: e.evidenceUrl ?? null,
-      wantsToGrow: e.wantsToGrow ?? false, source: opts.source, confirmedById: opts.confirmedById ?? null,
-      reviewId: opts.reviewId ?? null, createdAt: at,
+      userId,
+      skillId: e.skillId,
+      level: e.level,
+      note: e.note ?? null,
+      evidenceUrl: e.evidenceUrl ?? null,
+      wantsToGrow: e.wantsToGrow ?? false,
+      source: opts.source,
+      confirmedById: opts.confirmedById ?? null,
+      reviewId: opts.reviewId ?? null,
+      createdAt: at,
     })),
     select: { id: true, skillId: true },
   });
@@ -56,8 +64,15 @@ export async function appendRatings(
   await tx.currentRating.deleteMany({ where: { userId, skillId: { in: changed.map((e) => e.skillId) } } });
   await tx.currentRating.createMany({
     data: changed.map((e) => ({
-      userId, skillId: e.skillId, level: e.level, note: e.note ?? null, evidenceUrl: e.evidenceUrl ?? null,
-      wantsToGrow: e.wantsToGrow ?? false, source: opts.source, ratingId: idBySkill.get(e.skillId)!, updatedAt: at,
+      userId,
+      skillId: e.skillId,
+      level: e.level,
+      note: e.note ?? null,
+      evidenceUrl: e.evidenceUrl ?? null,
+      wantsToGrow: e.wantsToGrow ?? false,
+      source: opts.source,
+      ratingId: idBySkill.get(e.skillId)!,
+      updatedAt: at,
     })),
   });
   return changed.length;

@@ -15,17 +15,33 @@ export const ratingEntrySchema = z.object(
     level: level(),
     note: optionalText(1000, "Note"),
     evidenceUrl: url("Evidence link"),
-    wantsToGrow: z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0", "yes", "no", ""])], { message: "Wants to grow must be yes or no." }).optional().transform((v) => v === true || v === "true" || v === "on" || v === "1" || v === "yes"),
+    wantsToGrow: z
+      .union([z.boolean(), z.enum(["true", "false", "on", "1", "0", "yes", "no", ""])], {
+        message: "Wants to grow must be yes or no.",
+      })
+      .optional()
+      .transform((v) => v === true || v === "true" || v === "on" || v === "1" || v === "yes"),
   },
   { message: "Each rating must be an object with a skillId and a level." },
 );
 
 /** What a save sends: 1–500 ratings, applied together or not at all. */
-export const ratingListSchema = z.array(ratingEntrySchema, { message: "Ratings must be a list." }).min(1, "Change at least one rating.").max(500, "At most 500 ratings at once.");
+export const ratingListSchema = z
+  .array(ratingEntrySchema, { message: "Ratings must be a list." })
+  .min(1, "Change at least one rating.")
+  .max(500, "At most 500 ratings at once.");
 export type RatingEntry = z.infer<typeof ratingEntrySchema>;
 
-export type MyRating = { skillId: string; level: number; note: string | null; evidenceUrl: string | null; wantsToGrow: boolean; source: string; updatedAt: Date; stale: boolean };
-
+export type MyRating = {
+  skillId: string;
+  level: number;
+  note: string | null;
+  evidenceUrl: string | null;
+  wantsToGrow: boolean;
+  source: string;
+  updatedAt: Date;
+  stale: boolean;
+};
 
 /** Current ratings of a person the actor may read (themself, a managed report, anyone for admins). */
 export async function getCurrentRatings(actor: Actor, userId: string, now = new Date()): Promise<MyRating[]> {
@@ -36,8 +52,14 @@ export async function getCurrentRatings(actor: Actor, userId: string, now = new 
   });
   if (!user) throw new NotFoundError();
   return user.currentRatings.map((r) => ({
-    skillId: r.skillId, level: r.level, note: r.note, evidenceUrl: r.evidenceUrl, wantsToGrow: r.wantsToGrow,
-    source: r.source, updatedAt: r.updatedAt, stale: isStale(r.updatedAt, now, STALE_MONTHS),
+    skillId: r.skillId,
+    level: r.level,
+    note: r.note,
+    evidenceUrl: r.evidenceUrl,
+    wantsToGrow: r.wantsToGrow,
+    source: r.source,
+    updatedAt: r.updatedAt,
+    stale: isStale(r.updatedAt, now, STALE_MONTHS),
   }));
 }
 
@@ -45,7 +67,11 @@ export async function getCurrentRatings(actor: Actor, userId: string, now = new 
  * Saves the actor's own ratings: validates every entry (skill exists, level 0–5), then appends history and
  * moves the current pointer in one transaction. Unchanged entries add nothing. Returns the number of changes.
  */
-export async function saveMyRatings(actor: Actor, entries: RatingEntry[], source: "self" | "import" = "self"): Promise<number> {
+export async function saveMyRatings(
+  actor: Actor,
+  entries: RatingEntry[],
+  source: "self" | "import" = "self",
+): Promise<number> {
   const taxonomy = await getTaxonomy();
   const known = new Set(taxonomy.skills.map((s) => s.id));
   const errors: FieldErrors = {};
@@ -55,7 +81,8 @@ export async function saveMyRatings(actor: Actor, entries: RatingEntry[], source
     if (seen.has(e.skillId)) (errors[`ratings.${i}.skillId`] ??= []).push(`Skill "${e.skillId}" appears twice.`);
     seen.add(e.skillId);
   });
-  if (Object.keys(errors).length) throw new DataError("Some ratings refer to unknown skills; nothing was saved.", errors);
+  if (Object.keys(errors).length)
+    throw new DataError("Some ratings refer to unknown skills; nothing was saved.", errors);
   const prisma = await db();
   return prisma.$transaction((tx) => appendRatings(tx, actor.id, entries as RatingInput[], { source }));
 }
@@ -69,7 +96,15 @@ export async function getSkillHistory(actor: Actor, userId: string, skillId: str
       ratings: {
         where: { skillId },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: { level: true, note: true, evidenceUrl: true, wantsToGrow: true, source: true, createdAt: true, confirmedBy: { select: { name: true } } },
+        select: {
+          level: true,
+          note: true,
+          evidenceUrl: true,
+          wantsToGrow: true,
+          source: true,
+          createdAt: true,
+          confirmedBy: { select: { name: true } },
+        },
       },
     },
   });
@@ -101,8 +136,14 @@ export async function getMySkillsPage(actor: Actor, now = new Date()) {
   ]);
   if (!me) throw new NotFoundError();
   const ratings: MyRating[] = me.currentRatings.map((r) => ({
-    skillId: r.skillId, level: r.level, note: r.note, evidenceUrl: r.evidenceUrl, wantsToGrow: r.wantsToGrow,
-    source: r.source, updatedAt: r.updatedAt, stale: isStale(r.updatedAt, now, STALE_MONTHS),
+    skillId: r.skillId,
+    level: r.level,
+    note: r.note,
+    evidenceUrl: r.evidenceUrl,
+    wantsToGrow: r.wantsToGrow,
+    source: r.source,
+    updatedAt: r.updatedAt,
+    stale: isStale(r.updatedAt, now, STALE_MONTHS),
   }));
   return { taxonomy, ratings, currentRoleId: me.currentRoleId, targetRoleId: me.targetRoleId };
 }

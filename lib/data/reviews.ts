@@ -19,11 +19,24 @@ export const DELETED_USER = "deleted user";
 export function accessSelect(actor: Actor) {
   return {
     team: { select: { memberships: { where: { userId: actor.id, role: "manager" }, select: { userId: true } } } },
-    subject: { select: { memberships: { where: { OR: [{ userId: actor.id }, { team: teamsManagedByWhere(actor) }] }, select: { teamId: true } } } },
+    subject: {
+      select: {
+        memberships: {
+          where: { OR: [{ userId: actor.id }, { team: teamsManagedByWhere(actor) }] },
+          select: { teamId: true },
+        },
+      },
+    },
   } satisfies Prisma.ReviewSelect;
 }
 
-type AccessRow = { subjectId: string; managerId: string | null; teamId: string; team: { memberships: unknown[] }; subject: { memberships: { teamId: string }[] } };
+type AccessRow = {
+  subjectId: string;
+  managerId: string | null;
+  teamId: string;
+  team: { memberships: unknown[] };
+  subject: { memberships: { teamId: string }[] };
+};
 
 /**
  * The actor's side in a review loaded with accessSelect, or null ("not found"). For someone other than the subject,
@@ -45,7 +58,11 @@ export function accessOf(actor: Actor, r: AccessRow): ReviewAccess | null {
  * (only a previous review the actor may see). Access follows current team membership (reviewAccess): a manager who
  * left the team, or whose report left it, gets "not found"; a subject who left reads their review without writing.
  */
-export async function getReview(actor: Actor, reviewId: string, taxonomyLoad: ReturnType<typeof getTaxonomy> = getTaxonomy()) {
+export async function getReview(
+  actor: Actor,
+  reviewId: string,
+  taxonomyLoad: ReturnType<typeof getTaxonomy> = getTaxonomy(),
+) {
   assertLookupId(reviewId); // straight from the URL
   const prisma = await db();
   const access = accessSelect(actor);
@@ -65,22 +82,35 @@ export async function getReview(actor: Actor, reviewId: string, taxonomyLoad: Re
   const { side } = allowed;
   const state = review.state;
   // Names of everyone who acted on the review and still has an account: subject, manager, amendment authors.
-  const people = [review.subjectId, review.managerId, ...review.amendments.map((a) => a.authorId)].filter((id): id is string => Boolean(id));
+  const people = [review.subjectId, review.managerId, ...review.amendments.map((a) => a.authorId)].filter(
+    (id): id is string => Boolean(id),
+  );
   const [taxonomy, audit, previous, current, authors] = await Promise.all([
     taxonomyLoad,
     prisma.auditLog.findMany({ where: { reviewId }, orderBy: { id: "asc" } }),
     prisma.review.findFirst({
       where: {
         AND: [
-          { subjectId: review.subjectId, state: { in: ["completed", "acknowledged"] }, completedAt: { lt: review.createdAt }, id: { not: review.id } },
+          {
+            subjectId: review.subjectId,
+            state: { in: ["completed", "acknowledged"] },
+            completedAt: { lt: review.createdAt },
+            id: { not: review.id },
+          },
           visibleReviewsOfSubjectWhere(actor, review.subjectId),
         ],
       },
       orderBy: { completedAt: "desc" },
       select: { id: true, period: true, skills: { select: { skillId: true, agreedLevel: true } } },
     }),
-    prisma.currentRating.findMany({ where: { userId: review.subjectId, skillId: { in: review.skills.map((s) => s.skillId) } }, select: { skillId: true, level: true } }),
-    prisma.user.findMany({ where: { id: { in: [...new Set(people)] } }, select: { id: true, name: true, email: true } }),
+    prisma.currentRating.findMany({
+      where: { userId: review.subjectId, skillId: { in: review.skills.map((s) => s.skillId) } },
+      select: { skillId: true, level: true },
+    }),
+    prisma.user.findMany({
+      where: { id: { in: [...new Set(people)] } },
+      select: { id: true, name: true, email: true },
+    }),
   ]);
   const skillName = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   const order = new Map(taxonomy.skills.map((s, i) => [s.id, i]));
@@ -90,7 +120,11 @@ export async function getReview(actor: Actor, reviewId: string, taxonomyLoad: Re
   const lines = review.skills
     .map((l) => {
       const amendments = review.amendments.filter((a) => a.skillId === l.skillId);
-      const v = visibleLine({ skillId: l.skillId, selfLevel: l.selfLevel, managerLevel: l.managerLevel, agreedLevel: l.agreedLevel }, state, side);
+      const v = visibleLine(
+        { skillId: l.skillId, selfLevel: l.selfLevel, managerLevel: l.managerLevel, agreedLevel: l.agreedLevel },
+        state,
+        side,
+      );
       return {
         skillId: l.skillId,
         skillName: skillName.get(l.skillId) ?? l.skillId,
@@ -104,19 +138,44 @@ export async function getReview(actor: Actor, reviewId: string, taxonomyLoad: Re
     })
     .sort((a, b) => (order.get(a.skillId) ?? 1e9) - (order.get(b.skillId) ?? 1e9));
   return {
-    id: review.id, period: review.period, dueDate: review.dueDate, state, version: review.version, summary: review.summary,
-    ackComment: review.ackComment, completedAt: review.completedAt, acknowledgedAt: review.acknowledgedAt,
-    selfSubmittedAt: review.selfSubmittedAt, managerSubmittedAt: review.managerSubmittedAt,
+    id: review.id,
+    period: review.period,
+    dueDate: review.dueDate,
+    state,
+    version: review.version,
+    summary: review.summary,
+    ackComment: review.ackComment,
+    completedAt: review.completedAt,
+    acknowledgedAt: review.acknowledgedAt,
+    selfSubmittedAt: review.selfSubmittedAt,
+    managerSubmittedAt: review.managerSubmittedAt,
     subject: { id: review.subject.id, name: review.subject.name, email: review.subject.email },
     // null once the manager's account is deleted; managerName says so.
     manager: review.manager,
     managerName: review.manager ? (review.manager.name ?? review.manager.email) : FORMER_MANAGER,
     team: { id: review.team.id, name: review.team.name },
-    side, canWrite: allowed.canWrite, locked: isLocked(state), revealed: revealed(state),
+    side,
+    canWrite: allowed.canWrite,
+    locked: isLocked(state),
+    revealed: revealed(state),
     lines,
-    comments: revealed(state) ? review.comments.map((c) => ({ id: c.id, skillId: c.skillId, body: c.body, author: c.author ? (c.author.name ?? c.author.email) : DELETED_USER, createdAt: c.createdAt })) : [],
+    comments: revealed(state)
+      ? review.comments.map((c) => ({
+          id: c.id,
+          skillId: c.skillId,
+          body: c.body,
+          author: c.author ? (c.author.name ?? c.author.email) : DELETED_USER,
+          createdAt: c.createdAt,
+        }))
+      : [],
     amendments: review.amendments.map((a) => ({ ...a, author: who.get(a.authorId) ?? DELETED_USER })),
-    audit: audit.map((a) => ({ id: a.id.toString(), action: a.action, actor: a.actorId ? (who.get(a.actorId) ?? DELETED_USER) : "someone", data: a.data, createdAt: a.createdAt })),
+    audit: audit.map((a) => ({
+      id: a.id.toString(),
+      action: a.action,
+      actor: a.actorId ? (who.get(a.actorId) ?? DELETED_USER) : "someone",
+      data: a.data,
+      createdAt: a.createdAt,
+    })),
     previous: previous ? { id: previous.id, period: previous.period } : null,
   };
 }
@@ -134,7 +193,14 @@ export async function getReviewDashboard(actor: Actor, now = new Date()) {
       where: visibleReviewsWhere(actor),
       orderBy: { dueDate: "asc" },
       select: {
-        id: true, period: true, state: true, dueDate: true, subjectId: true, managerId: true, teamId: true, completedAt: true,
+        id: true,
+        period: true,
+        state: true,
+        dueDate: true,
+        subjectId: true,
+        managerId: true,
+        teamId: true,
+        completedAt: true,
         subject: { select: { name: true, email: true, memberships: access.subject.select.memberships } },
         manager: { select: { name: true, email: true } },
         team: { select: { name: true, memberships: access.team.select.memberships } },
@@ -144,32 +210,59 @@ export async function getReviewDashboard(actor: Actor, now = new Date()) {
     // People the actor could start a review for: members of teams they really manage (admin rights do not count).
     prisma.teamMembership.findMany({
       where: { role: "member", team: teamsManagedByWhere(actor) },
-      select: { teamId: true, team: { select: { name: true } }, user: { select: { id: true, name: true, email: true } } },
+      select: {
+        teamId: true,
+        team: { select: { name: true } },
+        user: { select: { id: true, name: true, email: true } },
+      },
     }),
   ]);
   const rows = reviews.flatMap((r) => {
     const allowed = accessOf(actor, r);
     if (!allowed) return [];
     const state = r.state;
-    return [{
-      id: r.id, period: r.period, state, dueDate: r.dueDate, subjectId: r.subjectId, managerId: r.managerId, completedAt: r.completedAt,
-      subject: { name: r.subject.name, email: r.subject.email }, team: { name: r.team.name },
-      managerName: r.manager ? (r.manager.name ?? r.manager.email) : FORMER_MANAGER,
-      overdue: isOverdue(state, r.dueDate, now), side: allowed.side, canWrite: allowed.canWrite,
-    }];
+    return [
+      {
+        id: r.id,
+        period: r.period,
+        state,
+        dueDate: r.dueDate,
+        subjectId: r.subjectId,
+        managerId: r.managerId,
+        completedAt: r.completedAt,
+        subject: { name: r.subject.name, email: r.subject.email },
+        team: { name: r.team.name },
+        managerName: r.manager ? (r.manager.name ?? r.manager.email) : FORMER_MANAGER,
+        overdue: isOverdue(state, r.dueDate, now),
+        side: allowed.side,
+        canWrite: allowed.canWrite,
+      },
+    ];
   });
   rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.getTime() - b.dueDate.getTime());
   const limit = monthsBefore(now, REVIEW_DUE_MONTHS);
   const lastDone = new Map<string, Date>();
   const open = new Set<string>();
   for (const r of rows) {
-    if (r.completedAt && (lastDone.get(r.subjectId)?.getTime() ?? 0) < r.completedAt.getTime()) lastDone.set(r.subjectId, r.completedAt);
+    if (r.completedAt && (lastDone.get(r.subjectId)?.getTime() ?? 0) < r.completedAt.getTime())
+      lastDone.set(r.subjectId, r.completedAt);
     if (!isLocked(r.state)) open.add(r.subjectId);
   }
   const seen = new Set<string>();
   const due = managedMembers
-    .filter((m) => m.user.id !== actor.id && !open.has(m.user.id) && !((lastDone.get(m.user.id)?.getTime() ?? 0) > limit.getTime()))
+    .filter(
+      (m) =>
+        m.user.id !== actor.id &&
+        !open.has(m.user.id) &&
+        !((lastDone.get(m.user.id)?.getTime() ?? 0) > limit.getTime()),
+    )
     .filter((m) => (seen.has(m.user.id) ? false : (seen.add(m.user.id), true)))
-    .map((m) => ({ userId: m.user.id, name: m.user.name ?? m.user.email, teamId: m.teamId, teamName: m.team.name, lastReview: lastDone.get(m.user.id) ?? null }));
+    .map((m) => ({
+      userId: m.user.id,
+      name: m.user.name ?? m.user.email,
+      teamId: m.teamId,
+      teamName: m.team.name,
+      lastReview: lastDone.get(m.user.id) ?? null,
+    }));
   return { reviews: rows, due };
 }

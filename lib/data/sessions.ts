@@ -8,12 +8,21 @@ import type { Actor } from "@/lib/data/policy";
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /** Records a new signed-in browser; its id goes into the JWT. Refused (null) for a missing or deactivated account. */
-export async function createSession(userId: string, userAgent: string | null, now = new Date()): Promise<string | null> {
+export async function createSession(
+  userId: string,
+  userAgent: string | null,
+  now = new Date(),
+): Promise<string | null> {
   const prisma = await db();
   const user = await prisma.user.findFirst({ where: { id: userId, deactivatedAt: null }, select: { id: true } });
   if (!user) return null;
   const row = await prisma.session.create({
-    data: { userId, sessionToken: randomBytes(32).toString("hex"), expires: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000), userAgent: userAgent?.slice(0, 300) ?? null },
+    data: {
+      userId,
+      sessionToken: randomBytes(32).toString("hex"),
+      expires: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    },
     select: { id: true },
   });
   return row.id;
@@ -52,7 +61,9 @@ export async function endMySession(actor: Actor, sessionId: string): Promise<voi
 /** Ends every session of the actor ("sign out everywhere"), or all but `keep` (after a password change). */
 export async function endAllSessions(actor: Actor, keep?: string): Promise<number> {
   const prisma = await db();
-  const { count } = await prisma.session.deleteMany({ where: { userId: actor.id, ...(keep ? { id: { not: keep } } : {}) } });
+  const { count } = await prisma.session.deleteMany({
+    where: { userId: actor.id, ...(keep ? { id: { not: keep } } : {}) },
+  });
   return count;
 }
 
@@ -64,5 +75,11 @@ export async function listMySessions(actor: Actor & { sessionId?: string }, now 
     orderBy: { createdAt: "desc" },
     select: { id: true, createdAt: true, expires: true, userAgent: true },
   });
-  return rows.map((r) => ({ id: r.id, createdAt: r.createdAt, expires: r.expires, userAgent: r.userAgent, current: r.id === actor.sessionId }));
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt,
+    expires: r.expires,
+    userAgent: r.userAgent,
+    current: r.id === actor.sessionId,
+  }));
 }

@@ -4,12 +4,18 @@ import type { Taxonomy } from "@/lib/domain/types";
 /** Reads the active taxonomy (retired skills and roles left out) from the database as plain domain data. */
 export async function readTaxonomy(prisma: Db, version?: string): Promise<Taxonomy> {
   if (version === undefined) {
-    version = (await prisma.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { version: true } }))?.version ?? "none";
+    version =
+      (await prisma.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { version: true } }))?.version ??
+      "none";
   }
   const [scale, categories, skills, roles, paths] = await Promise.all([
     prisma.scaleLevel.findMany({ orderBy: { level: "asc" } }),
     prisma.category.findMany({ orderBy: { position: "asc" } }),
-    prisma.skill.findMany({ where: { retired: false }, orderBy: { position: "asc" }, include: { prerequisites: { select: { prerequisiteId: true } } } }),
+    prisma.skill.findMany({
+      where: { retired: false },
+      orderBy: { position: "asc" },
+      include: { prerequisites: { select: { prerequisiteId: true } } },
+    }),
     prisma.role.findMany({ where: { retired: false }, orderBy: { position: "asc" }, include: { requirements: true } }),
     prisma.careerPath.findMany({ where: { from: { retired: false }, to: { retired: false } } }),
   ]);
@@ -19,13 +25,31 @@ export async function readTaxonomy(prisma: Db, version?: string): Promise<Taxono
     scale: scale.map((s) => ({ level: s.level, name: s.name, description: s.description })),
     categories: categories.map((c) => ({ id: c.id, name: c.name, kind: c.kind, description: c.description })),
     skills: skills.map((s) => ({
-      id: s.id, name: s.name, category: s.categoryId, description: s.description, tools: s.tools, aliases: s.aliases,
-      prerequisites: s.prerequisites.map((p) => p.prerequisiteId).sort(), sources: s.sources,
+      id: s.id,
+      name: s.name,
+      category: s.categoryId,
+      description: s.description,
+      tools: s.tools,
+      aliases: s.aliases,
+      prerequisites: s.prerequisites.map((p) => p.prerequisiteId).sort(),
+      sources: s.sources,
     })),
     roles: roles.map((r) => ({
-      id: r.id, title: r.title, track: r.track, kind: r.kind, seniority: r.seniority, summary: r.summary,
-      focus: r.focus, environment: r.environment, output: r.output, collaborates: r.collaborates, reportsTo: r.reportsTo,
-      salary: r.salaryMin != null && r.salaryMax != null ? { min: r.salaryMin, max: r.salaryMax, currency: r.salaryCurrency ?? "USD" } : null,
+      id: r.id,
+      title: r.title,
+      track: r.track,
+      kind: r.kind,
+      seniority: r.seniority,
+      summary: r.summary,
+      focus: r.focus,
+      environment: r.environment,
+      output: r.output,
+      collaborates: r.collaborates,
+      reportsTo: r.reportsTo,
+      salary:
+        r.salaryMin != null && r.salaryMax != null
+          ? { min: r.salaryMin, max: r.salaryMax, currency: r.salaryCurrency ?? "USD" }
+          : null,
       requirements: r.requirements
         .filter((q) => skillOrder.has(q.skillId))
         .sort((a, b) => skillOrder.get(a.skillId)! - skillOrder.get(b.skillId)!)

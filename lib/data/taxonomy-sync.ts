@@ -3,10 +3,19 @@ import type { Db, Tx } from "./open";
 import type { Taxonomy } from "@/lib/domain/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type ApplyResult = { changed: boolean; version: string; skills: number; roles: number; paths: number; retiredSkills: string[]; retiredRoles: string[] };
+export type ApplyResult = {
+  changed: boolean;
+  version: string;
+  skills: number;
+  roles: number;
+  paths: number;
+  retiredSkills: string[];
+  retiredRoles: string[];
+};
 
 /** A text[] literal with one parameter per element (the same on adapter-pg and PGlite). */
-const textArray = (values: string[]) => (values.length ? Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]` : Prisma.sql`'{}'::text[]`);
+const textArray = (values: string[]) =>
+  values.length ? Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]` : Prisma.sql`'{}'::text[]`;
 
 /** A stable checksum of a taxonomy, so re-applying the same content is a no-op. */
 export function taxonomyChecksum(t: Taxonomy): string {
@@ -40,7 +49,10 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
           ON CONFLICT ("level") DO UPDATE SET "name" = EXCLUDED."name", "description" = EXCLUDED."description"`;
       }
       if (t.categories.length) {
-        const rows = t.categories.map((c, position) => Prisma.sql`(${c.id}, ${c.name}, ${c.kind}::"CategoryKind", ${c.description}, ${position}::int)`);
+        const rows = t.categories.map(
+          (c, position) =>
+            Prisma.sql`(${c.id}, ${c.name}, ${c.kind}::"CategoryKind", ${c.description}, ${position}::int)`,
+        );
         await tx.$executeRaw`INSERT INTO "Category" ("id", "name", "kind", "description", "position") VALUES ${Prisma.join(rows)}
           ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "kind" = EXCLUDED."kind", "description" = EXCLUDED."description", "position" = EXCLUDED."position"`;
       }
@@ -59,7 +71,8 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
       }
       const skillIds = new Set(t.skills.map((s) => s.id));
       const retiredSkills = oldSkills.filter((s) => !skillIds.has(s.id)).map((s) => s.id);
-      if (retiredSkills.length) await tx.skill.updateMany({ where: { id: { in: retiredSkills } }, data: { retired: true } });
+      if (retiredSkills.length)
+        await tx.skill.updateMany({ where: { id: { in: retiredSkills } }, data: { retired: true } });
 
       await tx.skillPrerequisite.deleteMany({});
       await tx.skillPrerequisite.createMany({
@@ -68,7 +81,10 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
 
       if (t.roles.length) {
         const rows = t.roles.map(
-          (r, position) => Prisma.sql`(${r.id}, ${r.title}, ${r.track}::"Track", ${r.kind}::"RoleKind", ${r.seniority}::int, ${r.summary}, ${r.focus},
+          (
+            r,
+            position,
+          ) => Prisma.sql`(${r.id}, ${r.title}, ${r.track}::"Track", ${r.kind}::"RoleKind", ${r.seniority}::int, ${r.summary}, ${r.focus},
             ${r.environment}, ${r.output}, ${textArray(r.collaborates)}, ${r.reportsTo}::text, ${r.salary?.min ?? null}::int, ${r.salary?.max ?? null}::int,
             ${r.salary?.currency ?? null}::text, ${textArray(r.sources)}, ${position}::int, false)`,
         );
@@ -83,14 +99,19 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
       }
       const roleIds = new Set(t.roles.map((r) => r.id));
       const retiredRoles = oldRoles.filter((r) => !roleIds.has(r.id)).map((r) => r.id);
-      if (retiredRoles.length) await tx.role.updateMany({ where: { id: { in: retiredRoles } }, data: { retired: true } });
+      if (retiredRoles.length)
+        await tx.role.updateMany({ where: { id: { in: retiredRoles } }, data: { retired: true } });
 
       await tx.roleRequirement.deleteMany({});
       await tx.roleRequirement.createMany({
-        data: t.roles.flatMap((r) => r.requirements.map((q) => ({ roleId: r.id, skillId: q.skill, level: q.level, importance: q.importance }))),
+        data: t.roles.flatMap((r) =>
+          r.requirements.map((q) => ({ roleId: r.id, skillId: q.skill, level: q.level, importance: q.importance })),
+        ),
       });
       await tx.careerPath.deleteMany({});
-      await tx.careerPath.createMany({ data: t.paths.map((p) => ({ fromId: p.from, toId: p.to, kind: p.kind, sources: p.sources })) });
+      await tx.careerPath.createMany({
+        data: t.paths.map((p) => ({ fromId: p.from, toId: p.to, kind: p.kind, sources: p.sources })),
+      });
 
       await tx.taxonomyVersion.create({ data: { version: t.version, checksum, appliedBy } });
       return { changed: true, ...base, retiredSkills, retiredRoles };

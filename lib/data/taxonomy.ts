@@ -14,7 +14,10 @@ const globalCache = globalThis as unknown as { skillgapTaxonomy?: Cached };
  */
 export const getTaxonomy = cache(async (): Promise<Taxonomy> => {
   const prisma = await db();
-  const latest = await prisma.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true, version: true } });
+  const latest = await prisma.taxonomyVersion.findFirst({
+    orderBy: { id: "desc" },
+    select: { id: true, version: true },
+  });
   const versionId = latest?.id ?? 0;
   if (globalCache.skillgapTaxonomy?.versionId === versionId) return globalCache.skillgapTaxonomy.taxonomy;
   const taxonomy = await readTaxonomy(prisma, latest?.version ?? "none");

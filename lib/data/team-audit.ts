@@ -6,7 +6,16 @@ import { visibleTeamsWhere, type Actor } from "@/lib/data/policy";
 import { env } from "@/lib/env";
 import Papa from "papaparse";
 import { FORMULA_START } from "@/lib/domain/csv";
-import { busFactor, colleaguesCount, deriveTeamTarget, levelDistribution, suppressSmallGroups, teamCoverage, teamGap, type TeamMember } from "@/lib/domain";
+import {
+  busFactor,
+  colleaguesCount,
+  deriveTeamTarget,
+  levelDistribution,
+  suppressSmallGroups,
+  teamCoverage,
+  teamGap,
+  type TeamMember,
+} from "@/lib/domain";
 
 export const COVERAGE_LEVEL = 3;
 
@@ -25,10 +34,19 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
   const team = await prisma.team.findFirst({
     where: { AND: [{ id: teamId }, visibleTeamsWhere(actor)] },
     select: {
-      id: true, name: true, description: true,
-      memberships: { orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } },
+      id: true,
+      name: true,
+      description: true,
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      },
       // Not accepted yet: pending, expired or declined (the manager may withdraw any of them).
-      invitations: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, declinedAt: true } },
+      invitations: {
+        where: { acceptedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, declinedAt: true },
+      },
       targetRoles: { select: { roleId: true, count: true } },
       targetSkills: { select: { skillId: true, level: true, count: true } },
     },
@@ -39,7 +57,12 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
   const people = team.memberships.filter((m) => m.role === "member");
   const minAggregate = env().TEAM_MIN_AGGREGATE;
   // A plain member's own ratings are in every figure; only colleagues count towards the threshold.
-  const aggregatesAllowed = canSeeCells || colleaguesCount(people.map((m) => m.user.id), actor.id) >= minAggregate;
+  const aggregatesAllowed =
+    canSeeCells ||
+    colleaguesCount(
+      people.map((m) => m.user.id),
+      actor.id,
+    ) >= minAggregate;
 
   const [taxonomy, ratings, audit] = await Promise.all([
     getTaxonomy(),
@@ -53,21 +76,40 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
           JOIN "Skill" s ON s."id" = c."skillId" AND NOT s."retired"
           GROUP BY c."userId"`
       : Promise.resolve([]),
-    canSeeCells ? prisma.auditLog.findMany({ where: { teamId, reviewId: null }, orderBy: { id: "desc" }, take: 30 }) : Promise.resolve([]),
+    canSeeCells
+      ? prisma.auditLog.findMany({ where: { teamId, reviewId: null }, orderBy: { id: "desc" }, take: 30 })
+      : Promise.resolve([]),
   ]);
 
-  const rows = new Map<string, MatrixRow>(people.map((m) => [m.user.id, { userId: m.user.id, name: m.user.name ?? m.user.email, cells: {} }]));
+  const rows = new Map<string, MatrixRow>(
+    people.map((m) => [m.user.id, { userId: m.user.id, name: m.user.name ?? m.user.email, cells: {} }]),
+  );
   for (const r of ratings) {
     const row = rows.get(r.userId);
     if (!row) continue;
-    for (const [skillId, [level, confirmed]] of Object.entries(JSON.parse(r.cells) as Record<string, [number, boolean]>)) row.cells[skillId] = { level, confirmed };
+    for (const [skillId, [level, confirmed]] of Object.entries(
+      JSON.parse(r.cells) as Record<string, [number, boolean]>,
+    ))
+      row.cells[skillId] = { level, confirmed };
   }
-  const members: TeamMember[] = [...rows.values()].map((r) => ({ id: r.userId, name: r.name, levels: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.level])) }));
+  const members: TeamMember[] = [...rows.values()].map((r) => ({
+    id: r.userId,
+    name: r.name,
+    levels: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.level])),
+  }));
   const skillIds = taxonomy.skills.map((s) => s.id);
   const categoryOf = Object.fromEntries(taxonomy.skills.map((s) => [s.id, s.category]));
 
-  const explicit = team.targetSkills.map((t) => ({ skill: t.skillId, level: t.level, needed: t.count, importance: "core" as const }));
-  const derived = deriveTeamTarget(team.targetRoles.map((t) => ({ roleId: t.roleId, count: t.count })), taxonomy);
+  const explicit = team.targetSkills.map((t) => ({
+    skill: t.skillId,
+    level: t.level,
+    needed: t.count,
+    importance: "core" as const,
+  }));
+  const derived = deriveTeamTarget(
+    team.targetRoles.map((t) => ({ roleId: t.roleId, count: t.count })),
+    taxonomy,
+  );
   const target = mergeTargets(derived, explicit);
   const neededIds = target.map((t) => t.skill);
 
@@ -81,8 +123,18 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
         distribution: levelDistribution(members, skillIds, categoryOf),
       }
     : null;
-  const suppressed = all && !canSeeCells ? suppressSmallGroups(all, { members, viewerId: actor.id, min: minAggregate, categoryOf }) : null;
-  const aggregates = suppressed ? { coverage: suppressed.coverage, busFactor: suppressed.busFactor, gap: suppressed.gap, distribution: suppressed.distribution } : all;
+  const suppressed =
+    all && !canSeeCells
+      ? suppressSmallGroups(all, { members, viewerId: actor.id, min: minAggregate, categoryOf })
+      : null;
+  const aggregates = suppressed
+    ? {
+        coverage: suppressed.coverage,
+        busFactor: suppressed.busFactor,
+        gap: suppressed.gap,
+        distribution: suppressed.distribution,
+      }
+    : all;
   return {
     team: { id: team.id, name: team.name, description: team.description },
     myRole: actor.isAdmin && !myRole ? "admin" : myRole,
@@ -90,7 +142,15 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     canManage: canSeeCells,
     memberCount: people.length,
     minAggregate,
-    people: canSeeCells ? team.memberships.map((m) => ({ userId: m.user.id, name: m.user.name ?? m.user.email, email: m.user.email, role: m.role, since: m.createdAt })) : [],
+    people: canSeeCells
+      ? team.memberships.map((m) => ({
+          userId: m.user.id,
+          name: m.user.name ?? m.user.email,
+          email: m.user.email,
+          role: m.role,
+          since: m.createdAt,
+        }))
+      : [],
     invitations: canSeeCells ? team.invitations.map((i) => ({ ...i, state: invitationState(i, new Date()) })) : [],
     targetRoles: team.targetRoles,
     targetSkills: team.targetSkills,
@@ -100,8 +160,13 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     /** Rows hidden from a plain member because fewer than minAggregate colleagues rated them (null for managers). */
     hidden: suppressed?.hidden ?? null,
     audit: audit.map((a) => ({
-      id: a.id.toString(), action: a.action, data: a.data, createdAt: a.createdAt,
-      actor: team.memberships.find((m) => m.user.id === a.actorId)?.user.name ?? (a.actorId === actor.id ? "you" : "an administrator"),
+      id: a.id.toString(),
+      action: a.action,
+      data: a.data,
+      createdAt: a.createdAt,
+      actor:
+        team.memberships.find((m) => m.user.id === a.actorId)?.user.name ??
+        (a.actorId === actor.id ? "you" : "an administrator"),
     })),
     taxonomy,
   };
@@ -109,7 +174,10 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
 export type TeamAudit = Awaited<ReturnType<typeof getTeamAudit>>;
 
 /** An invitation that was not accepted: still open, past its expiry, or declined by the invitee. */
-function invitationState(i: { expiresAt: Date | null; declinedAt: Date | null }, now: Date): "pending" | "expired" | "declined" {
+function invitationState(
+  i: { expiresAt: Date | null; declinedAt: Date | null },
+  now: Date,
+): "pending" | "expired" | "declined" {
   if (i.declinedAt) return "declined";
   return i.expiresAt && i.expiresAt > now ? "pending" : "expired";
 }
@@ -131,7 +199,10 @@ export async function exportTeamMatrixCsv(actor: Actor, teamId: string): Promise
   const table = Papa.unparse(
     {
       fields: ["person", ...skills.map((s) => s.id)],
-      data: audit.matrix.rows.map((r) => [r.name, ...skills.map((s) => (r.cells[s.id] ? `${r.cells[s.id].level}${r.cells[s.id].confirmed ? "*" : ""}` : ""))]),
+      data: audit.matrix.rows.map((r) => [
+        r.name,
+        ...skills.map((s) => (r.cells[s.id] ? `${r.cells[s.id].level}${r.cells[s.id].confirmed ? "*" : ""}` : "")),
+      ]),
     },
     { escapeFormulae: FORMULA_START, newline: "\n" },
   );

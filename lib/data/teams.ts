@@ -16,25 +16,49 @@ export async function getMyTeams(actor: Actor) {
   const teams = await prisma.team.findMany({
     where: visibleTeamsWhere(actor),
     orderBy: { name: "asc" },
-    select: { id: true, name: true, description: true, _count: { select: { memberships: true } }, memberships: { where: { userId: actor.id }, select: { role: true } } },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      _count: { select: { memberships: true } },
+      memberships: { where: { userId: actor.id }, select: { role: true } },
+    },
   });
-  return teams.map((t) => ({ id: t.id, name: t.name, description: t.description, members: t._count.memberships, myRole: t.memberships.at(0)?.role ?? (actor.isAdmin ? ("admin" as const) : null) }));
+  return teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    members: t._count.memberships,
+    myRole: t.memberships.at(0)?.role ?? (actor.isAdmin ? ("admin" as const) : null),
+  }));
 }
 
 /**
  * Admin only: creates a team, optionally inviting its manager by email. The manager joins only by accepting the
  * invitation, like anyone else.
  */
-export async function createTeam(actor: Actor, input: { name: string; description: string | null; managerEmail: string | null }, now = new Date()) {
+export async function createTeam(
+  actor: Actor,
+  input: { name: string; description: string | null; managerEmail: string | null },
+  now = new Date(),
+) {
   if (!canAdminister(actor)) throw new NotFoundError();
   const prisma = await db();
   const { team, mailId } = await oneInvitation(
     prisma.$transaction(async (tx) => {
-      const dup = await tx.team.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
-      if (dup) throw new DataError("A team with this name already exists.", { name: ["A team with this name already exists."] });
+      const dup = await tx.team.findFirst({
+        where: { name: { equals: input.name, mode: "insensitive" } },
+        select: { id: true },
+      });
+      if (dup)
+        throw new DataError("A team with this name already exists.", {
+          name: ["A team with this name already exists."],
+        });
       const team = await tx.team.create({ data: { name: input.name, description: input.description } });
       await log(tx, actor, "team.created", team.id, { name: input.name });
-      const sent = input.managerEmail ? await createInvitationTx(tx, actor, team, input.managerEmail, "manager", "managerEmail", now) : null;
+      const sent = input.managerEmail
+        ? await createInvitationTx(tx, actor, team, input.managerEmail, "manager", "managerEmail", now)
+        : null;
       return { team, mailId: sent?.mailId ?? null };
     }),
     input.managerEmail ?? "",
@@ -54,8 +78,14 @@ export async function changeMemberRole(actor: Actor, teamId: string, userId: str
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     await assertManages(tx, actor, teamId);
-    if (!actor.isAdmin) throw new DataError("Only an administrator can change roles.", { role: ["Only an administrator can change roles."] });
-    const m = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true, user: { select: { email: true } } } });
+    if (!actor.isAdmin)
+      throw new DataError("Only an administrator can change roles.", {
+        role: ["Only an administrator can change roles."],
+      });
+    const m = await tx.teamMembership.findUnique({
+      where: { teamId_userId: { teamId, userId } },
+      select: { role: true, user: { select: { email: true } } },
+    });
     if (!m) throw new NotFoundError();
     if (m.role === role) return;
     await tx.teamMembership.update({ where: { teamId_userId: { teamId, userId } }, data: { role } });
@@ -68,17 +98,25 @@ export async function removeFromTeam(actor: Actor, teamId: string, userId: strin
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     await assertManages(tx, actor, teamId);
-    const m = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true, user: { select: { email: true } } } });
+    const m = await tx.teamMembership.findUnique({
+      where: { teamId_userId: { teamId, userId } },
+      select: { role: true, user: { select: { email: true } } },
+    });
     if (!m) throw new NotFoundError();
     if (m.role === "manager" && !actor.isAdmin) {
-      throw new DataError("Only an administrator can remove a manager.", { userId: ["Only an administrator can remove a manager."] });
+      throw new DataError("Only an administrator can remove a manager.", {
+        userId: ["Only an administrator can remove a manager."],
+      });
     }
     await tx.teamMembership.delete({ where: { teamId_userId: { teamId, userId } } });
     await log(tx, actor, "team.member.removed", teamId, { email: m.user.email, role: m.role }, userId);
   });
 }
 
-export type TargetInput = { roles: { roleId: string; count: number }[]; skills: { skillId: string; level: number; count: number }[] };
+export type TargetInput = {
+  roles: { roleId: string; count: number }[];
+  skills: { skillId: string; level: number; count: number }[];
+};
 
 /** Replaces the team's target profile (a mix of roles and/or explicit skills at levels). */
 export async function setTeamTarget(actor: Actor, teamId: string, input: TargetInput) {
@@ -86,10 +124,16 @@ export async function setTeamTarget(actor: Actor, teamId: string, input: TargetI
   const roles = new Set(taxonomy.roles.map((r) => r.id));
   const skills = new Set(taxonomy.skills.map((s) => s.id));
   const errors: Record<string, string[]> = {};
-  input.roles.forEach((r, i) => !roles.has(r.roleId) && (errors[`roles.${i}.roleId`] = [`Unknown role "${r.roleId}".`]));
-  input.skills.forEach((s, i) => !skills.has(s.skillId) && (errors[`skills.${i}.skillId`] = [`Unknown skill "${s.skillId}".`]));
-  if (new Set(input.roles.map((r) => r.roleId)).size !== input.roles.length) errors.roles = ["Each role may appear once."];
-  if (new Set(input.skills.map((s) => s.skillId)).size !== input.skills.length) errors.skills = ["Each skill may appear once."];
+  input.roles.forEach(
+    (r, i) => !roles.has(r.roleId) && (errors[`roles.${i}.roleId`] = [`Unknown role "${r.roleId}".`]),
+  );
+  input.skills.forEach(
+    (s, i) => !skills.has(s.skillId) && (errors[`skills.${i}.skillId`] = [`Unknown skill "${s.skillId}".`]),
+  );
+  if (new Set(input.roles.map((r) => r.roleId)).size !== input.roles.length)
+    errors.roles = ["Each role may appear once."];
+  if (new Set(input.skills.map((s) => s.skillId)).size !== input.skills.length)
+    errors.skills = ["Each skill may appear once."];
   if (Object.keys(errors).length) throw new DataError("The target profile has problems; nothing was saved.", errors);
   const prisma = await db();
   await prisma.$transaction(async (tx) => {

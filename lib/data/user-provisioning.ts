@@ -22,7 +22,8 @@ export type ProvisionedUser = { id: string; email: string; created: boolean; gen
  */
 export async function provisionUser(prisma: Db, input: ProvisionUserOptions): Promise<ProvisionedUser> {
   const parsed = emailSchema().safeParse(input.email);
-  if (!parsed.success) throw new DataError(parsed.error.issues[0]!.message, { email: parsed.error.issues.map((i) => i.message) });
+  if (!parsed.success)
+    throw new DataError(parsed.error.issues[0]!.message, { email: parsed.error.issues.map((i) => i.message) });
   const email = normaliseEmail(parsed.data);
   const generatedPassword = input.password ? null : randomBytes(12).toString("base64url");
   const password = input.password || generatedPassword!;
@@ -31,15 +32,25 @@ export async function provisionUser(prisma: Db, input: ProvisionUserOptions): Pr
   const passwordHash = await hashPassword(password);
   const isAdmin = input.isAdmin ?? false;
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, isAdmin: true, emailVerified: true } });
+    const existing = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, isAdmin: true, emailVerified: true },
+    });
     if (existing) {
       await tx.user.update({
         where: { id: existing.id },
-        data: { isAdmin: isAdmin || existing.isAdmin, emailVerified: existing.emailVerified ?? new Date(), ...(input.password ? { passwordHash } : {}) },
+        data: {
+          isAdmin: isAdmin || existing.isAdmin,
+          emailVerified: existing.emailVerified ?? new Date(),
+          ...(input.password ? { passwordHash } : {}),
+        },
       });
       return { id: existing.id, email, created: false, generatedPassword: null };
     }
-    const user = await tx.user.create({ data: { email, name: input.name?.trim() || null, passwordHash, isAdmin, emailVerified: new Date() }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { email, name: input.name?.trim() || null, passwordHash, isAdmin, emailVerified: new Date() },
+      select: { id: true },
+    });
     return { id: user.id, email, created: true, generatedPassword };
   });
 }

@@ -14,9 +14,15 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$soNqyrYC9J9eHocPt3J9aQ$rUWcvV
 export { normaliseEmail };
 
 /** Checks email + password; null for an unknown email or a wrong password alike. */
-export async function verifyCredentials(email: string, password: string): Promise<{ id: string; email: string; name: string | null; deactivated: boolean } | null> {
+export async function verifyCredentials(
+  email: string,
+  password: string,
+): Promise<{ id: string; email: string; name: string | null; deactivated: boolean } | null> {
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true } });
+  const user = await prisma.user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
+  });
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user?.passwordHash || !ok) return null;
   return { id: user.id, email: user.email, name: user.name, deactivated: user.deactivatedAt !== null };
@@ -39,7 +45,13 @@ export async function markOidcEmailVerified(userId: string): Promise<void> {
  * address and the person's own acceptance (lib/data/invitation-responses.ts).
  * Throws DataError with field errors on bad input.
  */
-export async function createUser(input: { email: string; password: string; name: string; isAdmin?: boolean; verified?: boolean }) {
+export async function createUser(input: {
+  email: string;
+  password: string;
+  name: string;
+  isAdmin?: boolean;
+  verified?: boolean;
+}) {
   const email = normaliseEmail(input.email);
   const problem = passwordProblem(input.password, email);
   if (problem) throw new DataError(problem, { password: [problem] });
@@ -47,8 +59,20 @@ export async function createUser(input: { email: string; password: string; name:
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const exists = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    if (exists) throw new DataError("An account with this email already exists. Sign in instead.", { email: ["An account with this email already exists. Sign in instead."] });
-    const user = await tx.user.create({ data: { email, name: input.name.trim() || null, passwordHash, isAdmin: input.isAdmin ?? false, emailVerified: input.verified ? new Date() : null }, select: { id: true, email: true, name: true } });
+    if (exists)
+      throw new DataError("An account with this email already exists. Sign in instead.", {
+        email: ["An account with this email already exists. Sign in instead."],
+      });
+    const user = await tx.user.create({
+      data: {
+        email,
+        name: input.name.trim() || null,
+        passwordHash,
+        isAdmin: input.isAdmin ?? false,
+        emailVerified: input.verified ? new Date() : null,
+      },
+      select: { id: true, email: true, name: true },
+    });
     return user;
   });
 }
@@ -58,7 +82,15 @@ export async function getAccount(actor: Actor) {
   const prisma = await db();
   const user = await prisma.user.findUnique({
     where: { id: actor.id },
-    select: { id: true, email: true, name: true, isAdmin: true, createdAt: true, passwordHash: true, accounts: { select: { provider: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      isAdmin: true,
+      createdAt: true,
+      passwordHash: true,
+      accounts: { select: { provider: true } },
+    },
   });
   if (!user) throw new NotFoundError();
   const { passwordHash, ...rest } = user;
@@ -87,14 +119,18 @@ export async function changePassword(actor: Actor & { sessionId?: string }, curr
       throw new DataError(m, { currentPassword: [m] });
     }
     if (!(await verifyPassword(user.passwordHash, current))) {
-      throw new DataError("The current password is not correct.", { currentPassword: ["The current password is not correct."] });
+      throw new DataError("The current password is not correct.", {
+        currentPassword: ["The current password is not correct."],
+      });
     }
     await clearBuckets([`password:check:${actor.id}`]);
   }
   const passwordHash = await hashPassword(next);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
-    await tx.session.deleteMany({ where: { userId: actor.id, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) } });
+    await tx.session.deleteMany({
+      where: { userId: actor.id, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) },
+    });
     await tx.auditLog.create({ data: { actorId: actor.id, action: "account.password.changed", subjectId: actor.id } });
   });
 }
@@ -109,7 +145,9 @@ export async function deleteAccount(actor: Actor, confirmEmail: string) {
     const me = await tx.user.findUnique({ where: { id: actor.id }, select: { email: true } });
     if (!me) throw new NotFoundError();
     if (normaliseEmail(confirmEmail) !== me.email) {
-      throw new DataError("Type your email address exactly to confirm.", { confirmEmail: ["Type your email address exactly to confirm."] });
+      throw new DataError("Type your email address exactly to confirm.", {
+        confirmEmail: ["Type your email address exactly to confirm."],
+      });
     }
     await tx.teamInvitation.deleteMany({ where: { email: me.email } });
     await tx.outboxMessage.deleteMany({ where: { to: me.email } });

@@ -61,7 +61,9 @@ export function compareRoles(levels: Levels, roleA: Role, roleB: Role, opts?: Fi
       covered: current >= Math.max(levelA, levelB),
     });
   }
-  separating.sort((x, y) => Math.abs(y.levelA - y.levelB) - Math.abs(x.levelA - x.levelB) || compareIds(x.skill, y.skill));
+  separating.sort(
+    (x, y) => Math.abs(y.levelA - y.levelB) - Math.abs(x.levelA - x.levelB) || compareIds(x.skill, y.skill),
+  );
   const closer = a.fit > b.fit ? "a" : b.fit > a.fit ? "b" : "tie";
   return { a, b, separating, closer, sentence: verdict(a, b, closer, separating) };
 }

@@ -108,7 +108,8 @@ export function fitForRequirements(levels: Levels, reqs: readonly Requirement[])
   for (const r of reqs) {
     const weightUnits = IMPORTANCE_WEIGHT[r.importance] * UNIT_SCALE;
     total += weightUnits;
-    earned += r.level === 0 ? weightUnits : Math.min(levels[r.skill] ?? 0, r.level) * requirementUnit(r.importance, r.level);
+    earned +=
+      r.level === 0 ? weightUnits : Math.min(levels[r.skill] ?? 0, r.level) * requirementUnit(r.importance, r.level);
   }
   return fitFromUnits(earned, total);
 }
@@ -140,9 +141,7 @@ function knownSkills(opts: FitOptions | undefined): { names: Map<string, string>
 
 /** Compares skill fits: core → important → bonus, biggest gap first, then skill id. */
 export function compareSkillFits(a: SkillFit, b: SkillFit): number {
-  return (
-    IMPORTANCE_RANK[a.importance] - IMPORTANCE_RANK[b.importance] || b.gap - a.gap || compareIds(a.skill, b.skill)
-  );
+  return IMPORTANCE_RANK[a.importance] - IMPORTANCE_RANK[b.importance] || b.gap - a.gap || compareIds(a.skill, b.skill);
 }
 
 /**

@@ -11,7 +11,8 @@ export type FitPoint = { date: string; fit: number };
 /** Milliseconds since the epoch of a Date or date string; throws a DomainError if invalid. */
 export function toTime(at: Date | string): number {
   const t = at instanceof Date ? at.getTime() : typeof at === "string" ? Date.parse(at) : NaN;
-  if (Number.isNaN(t)) throw new DomainError(`invalid date: ${at instanceof Date ? "Invalid Date" : JSON.stringify(at)}`);
+  if (Number.isNaN(t))
+    throw new DomainError(`invalid date: ${at instanceof Date ? "Invalid Date" : JSON.stringify(at)}`);
   return t;
 }
 
@@ -47,7 +48,8 @@ export function fitOverTime(history: readonly HistoryEntry[], role: Role): FitPo
 
 /** `at` minus `months` calendar months (UTC), the day clamped to the month's length. */
 export function monthsBefore(at: Date | string, months: number): Date {
-  if (!Number.isFinite(months) || months < 0) throw new DomainError(`months must be a non-negative number, got ${months}`);
+  if (!Number.isFinite(months) || months < 0)
+    throw new DomainError(`months must be a non-negative number, got ${months}`);
   return new Date(subtractMonths(toTime(at), Math.floor(months)));
 }
 
@@ -56,11 +58,20 @@ function subtractMonths(t: number, months: number): number {
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() - months;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return Date.UTC(
+    y,
+    m,
+    Math.min(d.getUTCDate(), lastDay),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
 }
 
 /** True when `at` is more than `months` (default 6, ≥ 0) calendar months before `now`. */
 export function isStale(at: Date | string, now: Date | string, months = 6): boolean {
-  if (!Number.isFinite(months) || months < 0) throw new DomainError(`months must be a non-negative number, got ${months}`);
+  if (!Number.isFinite(months) || months < 0)
+    throw new DomainError(`months must be a non-negative number, got ${months}`);
   return toTime(at) < subtractMonths(toTime(now), Math.floor(months));
 }

@@ -46,7 +46,14 @@ export function planLearningPath(levels: Levels, role: Role, taxonomy: Taxonomy)
   const queue: string[] = [];
   for (const r of normalizeRequirements(role)) {
     if (cur(r.skill) >= r.level) continue;
-    nodes.set(r.skill, { skill: r.skill, from: cur(r.skill), to: r.level, rank: IMPORTANCE_RANK[r.importance], dependents: new Set(), eff: 3 });
+    nodes.set(r.skill, {
+      skill: r.skill,
+      from: cur(r.skill),
+      to: r.level,
+      rank: IMPORTANCE_RANK[r.importance],
+      dependents: new Set(),
+      eff: 3,
+    });
     queue.push(r.skill);
   }
   // Add prerequisites below PREREQ_LEVEL, recursively (guarded against cycles by the `to` check).

@@ -3,7 +3,13 @@
  *   self-assessment → manager-assessment → discussion → completed → acknowledged
  * Each event names who may fire it and in which state; anything else is refused with a sentence saying why.
  */
-export const REVIEW_STATES = ["self_assessment", "manager_assessment", "discussion", "completed", "acknowledged"] as const;
+export const REVIEW_STATES = [
+  "self_assessment",
+  "manager_assessment",
+  "discussion",
+  "completed",
+  "acknowledged",
+] as const;
 /** The same values as the schema's ReviewState enum (lib/data/schema-types.ts checks that they stay equal). */
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
@@ -15,8 +21,18 @@ export type ReviewSide = "subject" | "manager" | "observer";
 export type ReviewEvent = "submit-self" | "submit-manager" | "complete" | "acknowledge";
 
 const transitions: Record<ReviewEvent, { from: ReviewState; to: ReviewState; by: ReviewSide; label: string }> = {
-  "submit-self": { from: "self_assessment", to: "manager_assessment", by: "subject", label: "submit the self-assessment" },
-  "submit-manager": { from: "manager_assessment", to: "discussion", by: "manager", label: "submit the manager assessment" },
+  "submit-self": {
+    from: "self_assessment",
+    to: "manager_assessment",
+    by: "subject",
+    label: "submit the self-assessment",
+  },
+  "submit-manager": {
+    from: "manager_assessment",
+    to: "discussion",
+    by: "manager",
+    label: "submit the manager assessment",
+  },
   complete: { from: "discussion", to: "completed", by: "manager", label: "complete the review" },
   acknowledge: { from: "completed", to: "acknowledged", by: "subject", label: "acknowledge the review" },
 };
@@ -28,10 +44,14 @@ export function nextReviewState(state: ReviewState, event: ReviewEvent, side: Re
   const t = transitions[event];
   if (!t) throw new ReviewTransitionError(`Unknown review action "${event}".`);
   if (side !== t.by) {
-    throw new ReviewTransitionError(`Only the ${t.by === "subject" ? "person being reviewed" : "reviewing manager"} can ${t.label}.`);
+    throw new ReviewTransitionError(
+      `Only the ${t.by === "subject" ? "person being reviewed" : "reviewing manager"} can ${t.label}.`,
+    );
   }
   if (state !== t.from) {
-    throw new ReviewTransitionError(`You cannot ${t.label} while the review is in ${reviewStateLabel(state)}; that is only possible during ${reviewStateLabel(t.from)}.`);
+    throw new ReviewTransitionError(
+      `You cannot ${t.label} while the review is in ${reviewStateLabel(state)}; that is only possible during ${reviewStateLabel(t.from)}.`,
+    );
   }
   return t.to;
 }
@@ -62,9 +82,15 @@ export function canAgree(state: ReviewState, side: ReviewSide): boolean {
  * What one viewer may see of a review line: their own level always, the other side's only once revealed. An agreed
  * level, when the line carries one, is hidden until the reveal too.
  */
-export function visibleLine<T extends { selfLevel: number | null; managerLevel: number | null; agreedLevel?: number | null }>(line: T, state: ReviewState, side: ReviewSide): T {
+export function visibleLine<
+  T extends { selfLevel: number | null; managerLevel: number | null; agreedLevel?: number | null },
+>(line: T, state: ReviewState, side: ReviewSide): T {
   if (revealed(state)) return line;
-  const hidden = { ...line, selfLevel: side === "subject" ? line.selfLevel : null, managerLevel: side === "manager" ? line.managerLevel : null };
+  const hidden = {
+    ...line,
+    selfLevel: side === "subject" ? line.selfLevel : null,
+    managerLevel: side === "manager" ? line.managerLevel : null,
+  };
   return "agreedLevel" in line ? { ...hidden, agreedLevel: null } : hidden;
 }
 
@@ -91,7 +117,9 @@ export type ReviewAccess = { side: ReviewSide; canWrite: boolean };
 export function reviewAccess(f: ReviewAccessFacts): ReviewAccess | null {
   if (f.review.subjectId === f.actor.id) return { side: "subject", canWrite: f.subjectInTeam };
   if (f.actorManagesTeam && f.subjectInTeam) {
-    return f.review.managerId === f.actor.id ? { side: "manager", canWrite: true } : { side: "observer", canWrite: false };
+    return f.review.managerId === f.actor.id
+      ? { side: "manager", canWrite: true }
+      : { side: "observer", canWrite: false };
   }
   if (f.actor.isAdmin) return { side: "observer", canWrite: false };
   return null;

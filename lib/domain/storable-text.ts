@@ -15,7 +15,9 @@ export function unstorablePaths(value: unknown, path: string[] = []): string[][]
   if (typeof value === "string") return isStorableText(value) ? [] : [path];
   if (value === null || typeof value !== "object" || value instanceof Date) return [];
   const out: string[][] = [];
-  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value);
   for (const [k, v] of entries) {
     if (!isStorableText(k)) out.push(path);
     out.push(...unstorablePaths(v, [...path, k]));

@@ -20,10 +20,23 @@ export function requirementShape(role: Role, taxonomy: Taxonomy): RadarPoint[] {
   }
   return taxonomy.categories
     .filter((c) => sums.has(c.id))
-    .map((c) => ({ category: c.id, categoryName: c.name, required: Math.round((sums.get(c.id)!.total / sums.get(c.id)!.n) * 10) / 10 }));
+    .map((c) => ({
+      category: c.id,
+      categoryName: c.name,
+      required: Math.round((sums.get(c.id)!.total / sums.get(c.id)!.n) * 10) / 10,
+    }));
 }
 
-export type GraphNode = { id: string; title: string; track: Role["track"]; kind: Role["kind"]; seniority: number; x: number; y: number; current?: boolean };
+export type GraphNode = {
+  id: string;
+  title: string;
+  track: Role["track"];
+  kind: Role["kind"];
+  seniority: number;
+  x: number;
+  y: number;
+  current?: boolean;
+};
 export type GraphEdge = { from: string; to: string; kind: PathKind; x1: number; y1: number; x2: number; y2: number };
 export type CareerGraph = { width: number; height: number; nodes: GraphNode[]; edges: GraphEdge[] };
 
@@ -56,7 +69,10 @@ export function careerGraphLayout(taxonomy: Taxonomy, opts: { focus?: string; ho
   const cells = new Map<string, Role[]>();
   for (const r of roles) {
     const key = `${r.track}:${r.seniority}`;
-    cells.set(key, [...(cells.get(key) ?? []), r].sort((a, b) => a.title.localeCompare(b.title)));
+    cells.set(
+      key,
+      [...(cells.get(key) ?? []), r].sort((a, b) => a.title.localeCompare(b.title)),
+    );
   }
   const laneRows = lanes.map((t) => Math.max(1, ...levels.map((l) => cells.get(`${t}:${l}`)?.length ?? 0)));
   const laneTop = [0, laneRows[0] * (NODE_H + ROW_GAP) + LANE_GAP];
@@ -65,8 +81,13 @@ export function careerGraphLayout(taxonomy: Taxonomy, opts: { focus?: string; ho
     const lane = lanes.indexOf(r.track);
     const idx = cells.get(`${r.track}:${r.seniority}`)!.indexOf(r);
     nodes.push({
-      id: r.id, title: r.title, track: r.track, kind: r.kind, seniority: r.seniority,
-      x: col.get(r.seniority)! * (NODE_W + COL_GAP) + 10, y: laneTop[lane] + idx * (NODE_H + ROW_GAP) + 24,
+      id: r.id,
+      title: r.title,
+      track: r.track,
+      kind: r.kind,
+      seniority: r.seniority,
+      x: col.get(r.seniority)! * (NODE_W + COL_GAP) + 10,
+      y: laneTop[lane] + idx * (NODE_H + ROW_GAP) + 24,
       current: r.id === opts.focus,
     });
   }
@@ -79,7 +100,9 @@ export function careerGraphLayout(taxonomy: Taxonomy, opts: { focus?: string; ho
     const sameCol = a.x === b.x;
     const forward = b.x >= a.x;
     edges.push({
-      from: p.from, to: p.to, kind: p.kind,
+      from: p.from,
+      to: p.to,
+      kind: p.kind,
       x1: sameCol ? a.x + NODE_W / 2 : forward ? a.x + NODE_W : a.x,
       y1: sameCol ? (b.y > a.y ? a.y + NODE_H : a.y) : a.y + NODE_H / 2,
       x2: sameCol ? b.x + NODE_W / 2 : forward ? b.x : b.x + NODE_W,
@@ -91,26 +114,44 @@ export function careerGraphLayout(taxonomy: Taxonomy, opts: { focus?: string; ho
   return { width, height, nodes, edges };
 }
 
-export type SkillDemand = { roleId: string; title: string; track: Role["track"]; level: number; importance: Importance };
+export type SkillDemand = {
+  roleId: string;
+  title: string;
+  track: Role["track"];
+  level: number;
+  importance: Importance;
+};
 
 /** Roles that require a skill, highest level first, then by title. */
 export function rolesNeedingSkill(skillId: string, taxonomy: Taxonomy): SkillDemand[] {
   return taxonomy.roles
-    .flatMap((r) => r.requirements.filter((q) => q.skill === skillId).map((q) => ({ roleId: r.id, title: r.title, track: r.track, level: q.level, importance: q.importance })))
+    .flatMap((r) =>
+      r.requirements
+        .filter((q) => q.skill === skillId)
+        .map((q) => ({ roleId: r.id, title: r.title, track: r.track, level: q.level, importance: q.importance })),
+    )
     .sort((a, b) => b.level - a.level || a.title.localeCompare(b.title));
 }
 
 /** Where people come from (incoming paths) and where they go next (outgoing), with the other role's title. */
 export function roleNeighbours(roleId: string, taxonomy: Taxonomy) {
   const title = new Map(taxonomy.roles.map((r) => [r.id, r.title]));
-  const from = taxonomy.paths.filter((p) => p.to === roleId && title.has(p.from)).map((p) => ({ id: p.from, title: title.get(p.from)!, kind: p.kind }));
-  const to = taxonomy.paths.filter((p) => p.from === roleId && title.has(p.to)).map((p) => ({ id: p.to, title: title.get(p.to)!, kind: p.kind }));
+  const from = taxonomy.paths
+    .filter((p) => p.to === roleId && title.has(p.from))
+    .map((p) => ({ id: p.from, title: title.get(p.from)!, kind: p.kind }));
+  const to = taxonomy.paths
+    .filter((p) => p.from === roleId && title.has(p.to))
+    .map((p) => ({ id: p.to, title: title.get(p.to)!, kind: p.kind }));
   const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
   return { from: from.sort(byTitle), to: to.sort(byTitle) };
 }
 
 /** Per category of a role's requirements: mean required level and the person's mean level on the same skills (0–5, 1 decimal). */
-export function levelsVsRole(levels: Readonly<Record<string, number>>, role: Role, taxonomy: Taxonomy): Required<RadarPoint>[] {
+export function levelsVsRole(
+  levels: Readonly<Record<string, number>>,
+  role: Role,
+  taxonomy: Taxonomy,
+): Required<RadarPoint>[] {
   const shape = requirementShape(role, taxonomy);
   const categoryOf = new Map(taxonomy.skills.map((s) => [s.id, s.category]));
   return shape.map((p) => {
@@ -120,13 +161,33 @@ export function levelsVsRole(levels: Readonly<Record<string, number>>, role: Rol
   });
 }
 
-export type GoalProgress = { id: string; skill: string; skillName: string; targetLevel: number; current: number; progress: number; done: boolean };
+export type GoalProgress = {
+  id: string;
+  skill: string;
+  skillName: string;
+  targetLevel: number;
+  current: number;
+  progress: number;
+  done: boolean;
+};
 
 /** Goal progress from current ratings: current ÷ target, capped at 100 (%). */
-export function goalProgress(goals: readonly { id: string; skillId: string; targetLevel: number }[], levels: Readonly<Record<string, number>>, taxonomy: Taxonomy): GoalProgress[] {
+export function goalProgress(
+  goals: readonly { id: string; skillId: string; targetLevel: number }[],
+  levels: Readonly<Record<string, number>>,
+  taxonomy: Taxonomy,
+): GoalProgress[] {
   const name = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   return goals.map((g) => {
     const current = levels[g.skillId] ?? 0;
-    return { id: g.id, skill: g.skillId, skillName: name.get(g.skillId) ?? g.skillId, targetLevel: g.targetLevel, current, progress: Math.min(100, Math.round((100 * current) / g.targetLevel)), done: current >= g.targetLevel };
+    return {
+      id: g.id,
+      skill: g.skillId,
+      skillName: name.get(g.skillId) ?? g.skillId,
+      targetLevel: g.targetLevel,
+      current,
+      progress: Math.min(100, Math.round((100 * current) / g.targetLevel)),
+      done: current >= g.targetLevel,
+    };
   });
 }

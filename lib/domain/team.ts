@@ -33,7 +33,11 @@ function assertCount(value: unknown, what: string): asserts value is number {
 }
 
 /** Per skill (in `skillIds` order): members at level ≥ `threshold` (0–5), their ids and team size. */
-export function teamCoverage(members: readonly TeamMember[], skillIds: readonly string[], threshold: number): SkillCoverage[] {
+export function teamCoverage(
+  members: readonly TeamMember[],
+  skillIds: readonly string[],
+  threshold: number,
+): SkillCoverage[] {
   assertLevel(threshold, "(coverage threshold)");
   checkMembers(members);
   return skillIds.map((skill) => {
@@ -74,7 +78,10 @@ export function busFactor(
  * importance and `needed` = Σ counts of the roles requiring it; sorted by skill id. Unknown role
  * ids are ignored; a count that is not a non-negative integer throws a DomainError.
  */
-export function deriveTeamTarget(roleMix: readonly { roleId: string; count: number }[], taxonomy: Taxonomy): TeamTargetSkill[] {
+export function deriveTeamTarget(
+  roleMix: readonly { roleId: string; count: number }[],
+  taxonomy: Taxonomy,
+): TeamTargetSkill[] {
   const roles = new Map(taxonomy.roles.map((r) => [r.id, r]));
   const bySkill = new Map<string, TeamTargetSkill>();
   for (const { roleId, count } of roleMix) {
@@ -182,8 +189,12 @@ export function suppressSmallGroups(
     categoryOf: Readonly<Record<string, string>> | ((skillId: string) => string | undefined);
   },
 ): TeamAggregates & { hidden: HiddenRows } {
-  if (!Number.isInteger(opts.min) || opts.min < 1) throw new DomainError(`minimum group size must be a positive integer, got ${String(opts.min)}`);
-  const lookup = typeof opts.categoryOf === "function" ? opts.categoryOf : (id: string) => (opts.categoryOf as Record<string, string>)[id];
+  if (!Number.isInteger(opts.min) || opts.min < 1)
+    throw new DomainError(`minimum group size must be a positive integer, got ${String(opts.min)}`);
+  const lookup =
+    typeof opts.categoryOf === "function"
+      ? opts.categoryOf
+      : (id: string) => (opts.categoryOf as Record<string, string>)[id];
   const bySkill = new Map<string, Set<string>>();
   const byCategory = new Map<string, Set<string>>();
   for (const m of opts.members) {
@@ -206,5 +217,11 @@ export function suppressSmallGroups(
     gap: aggregates.gap.length - gap.length,
     distribution: aggregates.distribution.length - distribution.length,
   };
-  return { coverage, busFactor, gap, distribution, hidden: { ...hidden, total: hidden.coverage + hidden.busFactor + hidden.gap + hidden.distribution } };
+  return {
+    coverage,
+    busFactor,
+    gap,
+    distribution,
+    hidden: { ...hidden, total: hidden.coverage + hidden.busFactor + hidden.gap + hidden.distribution },
+  };
 }

@@ -22,7 +22,10 @@ export function mailConfigured(): boolean {
  * caused it committed. Call `deliverMail(ids)` after the transaction to send it.
  */
 export async function queueMail(tx: Tx, message: MailMessage): Promise<string> {
-  const row = await tx.outboxMessage.create({ data: { to: message.to, subject: message.subject, text: message.text, html: message.html }, select: { id: true } });
+  const row = await tx.outboxMessage.create({
+    data: { to: message.to, subject: message.subject, text: message.text, html: message.html },
+    select: { id: true },
+  });
   return row.id;
 }
 
@@ -39,11 +42,16 @@ export async function deliverMail(ids: string[]): Promise<void> {
   for (const m of pending) {
     try {
       await sendOverSmtp(transport, m);
-      await prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, text: "", html: "", error: null } });
+      await prisma.outboxMessage.update({
+        where: { id: m.id },
+        data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, text: "", html: "", error: null },
+      });
     } catch (e) {
       const error = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 300);
       console.error(JSON.stringify({ level: "error", msg: "mail delivery failed", outboxId: m.id, error }));
-      await prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "failed", error, attempts: { increment: 1 } } }).catch(() => undefined);
+      await prisma.outboxMessage
+        .update({ where: { id: m.id }, data: { status: "failed", error, attempts: { increment: 1 } } })
+        .catch(() => undefined);
     }
   }
 }

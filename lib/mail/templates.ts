@@ -9,7 +9,12 @@ export type MailMessage = { to: string; subject: string; text: string; html: str
 const PRODUCT = "skillgap";
 
 const escapeHtml = (s: string) =>
-  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  s
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
 
 type Body = { to: string; subject: string; lines: string[]; action?: { label: string; url: string }; footer?: string };
 
@@ -76,7 +81,14 @@ export function resetPasswordMail(o: { to: string; url: string; validForMs: numb
   });
 }
 
-export function invitationMail(o: { to: string; teamName: string; inviterName: string; role: TeamRole; url: string; expiresAt: Date }): MailMessage {
+export function invitationMail(o: {
+  to: string;
+  teamName: string;
+  inviterName: string;
+  role: TeamRole;
+  url: string;
+  expiresAt: Date;
+}): MailMessage {
   const as = o.role === "manager" ? "a manager" : "a member";
   return render({
     to: o.to,

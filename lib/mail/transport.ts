@@ -15,5 +15,11 @@ export function smtpTransport(): Transporter | null {
 
 /** Sends one message over SMTP; throws the transport's error. */
 export async function sendOverSmtp(transport: Transporter, message: MailMessage): Promise<void> {
-  await transport.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
+  await transport.sendMail({
+    from: env().MAIL_FROM,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+  });
 }

@@ -54,7 +54,13 @@ export function checkReferences(input: Raw): Problem[] {
   ];
 }
 
-function checkDuplicates(section: TaxonomySection, list: Item[], field: string, key: (v: unknown) => string | undefined, label: string): Problem[] {
+function checkDuplicates(
+  section: TaxonomySection,
+  list: Item[],
+  field: string,
+  key: (v: unknown) => string | undefined,
+  label: string,
+): Problem[] {
   const first = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { at, raw } of list) {
@@ -62,16 +68,28 @@ function checkDuplicates(section: TaxonomySection, list: Item[], field: string, 
     if (k === undefined) continue;
     const seen = first.get(k);
     if (seen === undefined) first.set(k, at);
-    else problems.push({ section, path: `${at}.${field}`, message: `duplicate ${label} ${q(raw[field])} (first at ${seen})` });
+    else
+      problems.push({
+        section,
+        path: `${at}.${field}`,
+        message: `duplicate ${label} ${q(raw[field])} (first at ${seen})`,
+      });
   }
   return problems;
 }
 
 function checkScale(scale: Item[]): Problem[] {
-  const problems = checkDuplicates("scale", scale, "level", (v) => (typeof v === "number" ? String(v) : undefined), "scale level");
+  const problems = checkDuplicates(
+    "scale",
+    scale,
+    "level",
+    (v) => (typeof v === "number" ? String(v) : undefined),
+    "scale level",
+  );
   const present = new Set(scale.map((i) => i.raw.level));
   for (let level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
-    if (!present.has(level)) problems.push({ section: "scale", path: "scale", message: `scale is missing level ${level}` });
+    if (!present.has(level))
+      problems.push({ section: "scale", path: "scale", message: `scale is missing level ${level}` });
   }
   return problems;
 }
@@ -103,7 +121,11 @@ function checkSkills(skills: Item[], known: { categories: Set<string>; skills: S
     for (const { index, value: alias } of entries(raw, "aliases", isString)) {
       const other = owner.get(norm(alias));
       if (other !== undefined && other !== id) {
-        problems.push({ section: "skills", path: `${at}.aliases[${index}]`, message: `alias ${q(alias)} is already used by skill ${q(other)}` });
+        problems.push({
+          section: "skills",
+          path: `${at}.aliases[${index}]`,
+          message: `alias ${q(alias)} is already used by skill ${q(other)}`,
+        });
       } else if (id !== undefined) owner.set(norm(alias), id);
     }
   }
@@ -136,7 +158,11 @@ function checkPrerequisiteCycles(skills: Item[], known: Set<string>): Problem[] 
         const key = [...cycle].sort().join(" ");
         if (reported.has(key)) continue;
         reported.add(key);
-        problems.push({ section: "skills", path: `${item.at}.prerequisites[${index}]`, message: `prerequisite cycle: ${[id, ...cycle].join(" → ")}` });
+        problems.push({
+          section: "skills",
+          path: `${item.at}.prerequisites[${index}]`,
+          message: `prerequisite cycle: ${[id, ...cycle].join(" → ")}`,
+        });
       }
     }
     stack.pop();
@@ -155,7 +181,8 @@ function checkRequirements(roles: Item[], knownSkills: Set<string>): Problem[] {
       if (skill === undefined) continue;
       const path = `${at}.requirements[${index}].skill`;
       if (!knownSkills.has(skill)) problems.push({ section: "roles", path, message: `unknown skill id ${q(skill)}` });
-      else if (seen.has(skill)) problems.push({ section: "roles", path, message: `skill ${q(skill)} is required twice` });
+      else if (seen.has(skill))
+        problems.push({ section: "roles", path, message: `skill ${q(skill)} is required twice` });
       seen.add(skill);
     }
   }
@@ -173,8 +200,12 @@ function checkPaths(paths: Item[], roles: Item[], knownRoles: Set<string>): Prob
   for (const { at, raw } of paths) {
     const from = str(raw, "from");
     const to = str(raw, "to");
-    for (const [end, id] of [["from", from], ["to", to]] as const) {
-      if (id !== undefined && !knownRoles.has(id)) problems.push({ section: "paths", path: `${at}.${end}`, message: `unknown role id ${q(id)}` });
+    for (const [end, id] of [
+      ["from", from],
+      ["to", to],
+    ] as const) {
+      if (id !== undefined && !knownRoles.has(id))
+        problems.push({ section: "paths", path: `${at}.${end}`, message: `unknown role id ${q(id)}` });
     }
     if (from === undefined || to === undefined) continue;
     if (from === to) {
@@ -183,7 +214,8 @@ function checkPaths(paths: Item[], roles: Item[], knownRoles: Set<string>): Prob
     }
     const key = `${from} → ${to}`;
     const seen = first.get(key);
-    if (seen !== undefined) problems.push({ section: "paths", path: `${at}.to`, message: `duplicate path ${key} (first at ${seen})` });
+    if (seen !== undefined)
+      problems.push({ section: "paths", path: `${at}.to`, message: `duplicate path ${key} (first at ${seen})` });
     else first.set(key, at);
     const a = seniority.get(from);
     const b = seniority.get(to);

@@ -1,8 +1,21 @@
-export { loadTaxonomy, parseTaxonomyDocument, readTaxonomyDataFiles, toExportDocument, validateTaxonomyDataFiles, TAXONOMY_DATA_FILES } from "./load";
+export {
+  loadTaxonomy,
+  parseTaxonomyDocument,
+  readTaxonomyDataFiles,
+  toExportDocument,
+  validateTaxonomyDataFiles,
+  TAXONOMY_DATA_FILES,
+} from "./load";
 export type { TaxonomyDataFiles } from "./load";
 export { searchSkillMatches, searchSkills } from "./search";
 export type { SearchableSkill, SkillMatch, SkillSearchSource } from "./search";
 export { taxonomyDocumentSchema } from "./schema";
 export type { TaxonomyDocument, TaxonomyDocumentInput } from "./schema";
 export { formatTaxonomyError, formatTaxonomyErrors, validateTaxonomy } from "./validate";
-export type { TaxonomyError, TaxonomyFiles, TaxonomySection, TaxonomyValidation, ValidateTaxonomyOptions } from "./validate";
+export type {
+  TaxonomyError,
+  TaxonomyFiles,
+  TaxonomySection,
+  TaxonomyValidation,
+  ValidateTaxonomyOptions,
+} from "./validate";

@@ -26,7 +26,14 @@ export const TAXONOMY_DATA_FILES = {
 } as const satisfies Record<TaxonomySection, string>;
 
 /** The raw contents of the data files, one key per file, as plain JSON values. */
-export type TaxonomyDataFiles = { meta: unknown; scale: unknown; categories: unknown; skills: unknown; roles: unknown; paths: unknown };
+export type TaxonomyDataFiles = {
+  meta: unknown;
+  scale: unknown;
+  categories: unknown;
+  skills: unknown;
+  roles: unknown;
+  paths: unknown;
+};
 
 /** A fresh deep copy of the shipped data files (safe to modify, e.g. to build broken copies in tests). */
 export function readTaxonomyDataFiles(): TaxonomyDataFiles {
@@ -35,8 +42,16 @@ export function readTaxonomyDataFiles(): TaxonomyDataFiles {
 
 /** Validates the split data files, attributing each error to the file it came from. */
 export function validateTaxonomyDataFiles(files: TaxonomyDataFiles): TaxonomyValidation {
-  const version = typeof files.meta === "object" && files.meta !== null ? (files.meta as { version?: unknown }).version : undefined;
-  const document = { version, scale: files.scale, categories: files.categories, skills: files.skills, roles: files.roles, paths: files.paths };
+  const version =
+    typeof files.meta === "object" && files.meta !== null ? (files.meta as { version?: unknown }).version : undefined;
+  const document = {
+    version,
+    scale: files.scale,
+    categories: files.categories,
+    skills: files.skills,
+    roles: files.roles,
+    paths: files.paths,
+  };
   return validateTaxonomy(document, { files: TAXONOMY_DATA_FILES });
 }
 
@@ -47,7 +62,9 @@ export function loadTaxonomy(): Taxonomy {
   if (cached) return cached;
   const result = validateTaxonomyDataFiles({ meta, scale, categories, skills, roles, paths });
   if (!result.ok) {
-    throw new Error(`Invalid taxonomy data (${result.errors.length} problems):\n${formatTaxonomyErrors(result.errors)}`);
+    throw new Error(
+      `Invalid taxonomy data (${result.errors.length} problems):\n${formatTaxonomyErrors(result.errors)}`,
+    );
   }
   cached = deepFreeze(result.taxonomy);
   return cached;

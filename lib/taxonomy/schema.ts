@@ -16,17 +16,25 @@ export const idSchema = z
   .string({ error: "expected an id string" })
   .regex(ID_PATTERN, { error: (iss) => `id must be kebab-case (a-z, 0-9, "-"), got ${JSON.stringify(iss.input)}` });
 
-const text = (what: string) => z.string({ error: `expected ${what} to be a string` }).trim().min(1, { error: `${what} must not be empty` });
+const text = (what: string) =>
+  z
+    .string({ error: `expected ${what} to be a string` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 
 /** Integer in [min, max], with a message that names the range and the value. */
 const intInRange = (what: string, min: number, max: number) => {
-  const error = (iss: { input?: unknown }) => `${what} must be an integer from ${min} to ${max} (got ${JSON.stringify(iss.input) ?? "nothing"})`;
+  const error = (iss: { input?: unknown }) =>
+    `${what} must be an integer from ${min} to ${max} (got ${JSON.stringify(iss.input) ?? "nothing"})`;
   return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 };
 
 /** One of a fixed list of strings; the message lists them and shows what was given. */
 const oneOf = <const T extends readonly [string, ...string[]]>(what: string, values: T) =>
-  z.enum(values, { error: (iss) => `${what} must be one of ${values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(iss.input) ?? "nothing"})` });
+  z.enum(values, {
+    error: (iss) =>
+      `${what} must be one of ${values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(iss.input) ?? "nothing"})`,
+  });
 
 const sourcesSchema = z.array(text("source")).default([]);
 
@@ -64,7 +72,10 @@ export const salarySchema = z
   .object({
     min: z.number().int().nonnegative(),
     max: z.number().int().nonnegative(),
-    currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a 3-letter ISO code such as USD" }).default("USD"),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: "currency must be a 3-letter ISO code such as USD" })
+      .default("USD"),
   })
   .refine((s) => s.max >= s.min, { error: "salary max must not be below min", path: ["max"] })
   .nullable()

@@ -7,7 +7,10 @@ import type { Category, Skill } from "../domain/types";
 /** The skill fields search reads; a full Skill qualifies. */
 export type SearchableSkill = Pick<Skill, "id" | "name" | "category" | "description" | "tools" | "aliases">;
 /** What search needs from a taxonomy; a full Taxonomy qualifies. */
-export type SkillSearchSource<S extends SearchableSkill> = { skills: readonly S[]; categories: readonly Pick<Category, "id" | "name">[] };
+export type SkillSearchSource<S extends SearchableSkill> = {
+  skills: readonly S[];
+  categories: readonly Pick<Category, "id" | "name">[];
+};
 export type SkillMatch<S extends SearchableSkill = Skill> = { skill: S; score: number; matchedOn: string };
 
 // Higher is better. Exact hits beat prefixes, prefixes beat word starts, which beat substrings.
@@ -20,7 +23,11 @@ const DESCRIPTION = 5;
 
 const lower = (s: string) => s.toLowerCase().trim();
 const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
-const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** How well one label matches the query; 0 when it does not match at all. */
 function scoreLabel(label: string, query: string, exactScore: number): number {
@@ -49,7 +56,8 @@ function scoreSkill(skill: SearchableSkill, categoryName: string, query: string)
   }
   if (best.score > 0) return best;
   if (scoreLabel(categoryName, query, CATEGORY) > 0) return { score: CATEGORY, matchedOn: categoryName };
-  if (query.length >= 4 && skill.description.toLowerCase().includes(query)) return { score: DESCRIPTION, matchedOn: "description" };
+  if (query.length >= 4 && skill.description.toLowerCase().includes(query))
+    return { score: DESCRIPTION, matchedOn: "description" };
 
   // "gitlab pipelines" → every word must hit some label; the weakest word decides the score.
   const terms = words(query);

@@ -14,14 +14,30 @@ export type TaxonomyFiles = string | Partial<Record<TaxonomySection, string>>;
 export type ValidateTaxonomyOptions = { files?: TaxonomyFiles };
 export type TaxonomyValidation = { ok: true; taxonomy: Taxonomy } | { ok: false; errors: TaxonomyError[] };
 
-export const TAXONOMY_SECTIONS: readonly TaxonomySection[] = ["version", "scale", "categories", "skills", "roles", "paths"];
+export const TAXONOMY_SECTIONS: readonly TaxonomySection[] = [
+  "version",
+  "scale",
+  "categories",
+  "skills",
+  "roles",
+  "paths",
+];
 export const DEFAULT_TAXONOMY_FILE = "taxonomy.json";
 
 /** Validates `input` as a whole taxonomy document; never throws. */
 export function validateTaxonomy(input: unknown, opts: ValidateTaxonomyOptions = {}): TaxonomyValidation {
   const fileOf = fileResolver(opts.files);
   if (!isRecord(input)) {
-    return { ok: false, errors: [{ file: fileOf("version"), path: "", message: "expected a taxonomy object with version, scale, categories, skills, roles and paths" }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          file: fileOf("version"),
+          path: "",
+          message: "expected a taxonomy object with version, scale, categories, skills, roles and paths",
+        },
+      ],
+    };
   }
   const problems: Problem[] = [];
 
@@ -77,7 +93,10 @@ function issuesToProblems(section: TaxonomySection, base: string, error: z.ZodEr
 }
 
 function joinPath(base: string, segments: readonly PropertyKey[]): string {
-  return segments.reduce<string>((acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : `${acc}.${String(seg)}`), base);
+  return segments.reduce<string>(
+    (acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : `${acc}.${String(seg)}`),
+    base,
+  );
 }
 
 /** Orders errors by section, then by item index (section-wide errors last), and drops exact repeats. */

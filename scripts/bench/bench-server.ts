@@ -10,7 +10,8 @@ import path from "node:path";
 import pg from "pg";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
-export const SERVER_URL = process.env.BENCH_PG_URL ?? process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const SERVER_URL =
+  process.env.BENCH_PG_URL ?? process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Drops and recreates `name` on the local server; returns its URL. Refuses names outside skillgap_load/crash/bench. */
 export async function freshPostgresDatabase(name: string): Promise<string> {
@@ -26,10 +27,15 @@ export async function freshPostgresDatabase(name: string): Promise<string> {
 }
 
 export type AppOptions = {
-  port: number; database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string }; log: string;
+  port: number;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
+  log: string;
 };
 export type App = {
-  base: string; pid: number; proc: ChildProcess; exited: Promise<number | null>;
+  base: string;
+  pid: number;
+  proc: ChildProcess;
+  exited: Promise<number | null>;
   /** `kill -9` the whole process group (tsx, start.ts, next start). */
   kill9: () => void;
   /** Resolves when no process of the group is left (killed processes are reaped), as a supervisor would wait. */
@@ -45,8 +51,12 @@ export async function startApp(o: AppOptions): Promise<App> {
   mkdirSync(path.dirname(o.log), { recursive: true });
   const out = openSync(o.log, "a");
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(o.port), NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${o.port}`,
-    NEXTAUTH_SECRET: "benchmark-secret-not-for-production-0123456789", SEED_DEMO: "1",
+    ...process.env,
+    PORT: String(o.port),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: `http://localhost:${o.port}`,
+    NEXTAUTH_SECRET: "benchmark-secret-not-for-production-0123456789",
+    SEED_DEMO: "1",
   };
   delete env.NODE_OPTIONS;
   if (o.database.kind === "postgres") {
@@ -55,7 +65,12 @@ export async function startApp(o: AppOptions): Promise<App> {
     delete env.DATABASE_URL;
     env.PGLITE_DIR = o.database.dir;
   }
-  const proc = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", out, out] });
+  const proc = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", out, out],
+  });
   const pid = proc.pid!;
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   let gone = false;
@@ -65,7 +80,10 @@ export async function startApp(o: AppOptions): Promise<App> {
   for (;;) {
     if (gone) throw new Error(`the app exited during start-up; see ${o.log}`);
     if (Date.now() > deadline) throw new Error(`the app did not become healthy within 10 minutes; see ${o.log}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -88,7 +106,11 @@ export async function startApp(o: AppOptions): Promise<App> {
     throw new Error(`process group ${pid} still present 20 s after the kill`);
   };
   return {
-    base, pid, proc, exited, gone: groupGone,
+    base,
+    pid,
+    proc,
+    exited,
+    gone: groupGone,
     kill9: () => signalGroup("SIGKILL"),
     stop: async () => {
       signalGroup("SIGTERM");
@@ -119,7 +141,8 @@ export async function signIn(base: string, email: string, password: string): Pro
   keep(csrfRes);
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/dashboard`, json: "true" }),
   });
@@ -127,7 +150,9 @@ export async function signIn(base: string, email: string, password: string): Pro
   if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) {
     throw new Error(`sign-in as ${email} failed: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
   }
-  const session = (await (await fetch(`${base}/api/auth/session`, { headers: { Cookie: cookie() } })).json()) as { user?: { email?: string } };
+  const session = (await (await fetch(`${base}/api/auth/session`, { headers: { Cookie: cookie() } })).json()) as {
+    user?: { email?: string };
+  };
   if (session.user?.email !== email) throw new Error(`sign-in as ${email}: the session cookie was not accepted`);
   const only = [...jar].filter(([k]) => k.endsWith("next-auth.session-token"));
   return only.map(([k, v]) => `${k}=${v}`).join("; ");

@@ -29,7 +29,10 @@ async function main() {
   const rows: string[] = [];
   for (const people of sizes) {
     const url = await freshDatabase(`skillgap_bench_${people}`);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+      log: [{ emit: "event", level: "query" }],
+    });
     let queries = 0;
     (prisma as unknown as { $on: (e: string, cb: () => void) => void }).$on("query", () => void (queries += 1));
     const t0 = performance.now();
@@ -50,7 +53,9 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
-    rows.push(`| ${people} | ${seeded.skills} | ${seeded.ratings.toLocaleString("en")} | ${perCall} | ${median.toFixed(1)} | ${times[times.length - 1].toFixed(1)} | ${seedSeconds.toFixed(1)} |`);
+    rows.push(
+      `| ${people} | ${seeded.skills} | ${seeded.ratings.toLocaleString("en")} | ${perCall} | ${median.toFixed(1)} | ${times[times.length - 1].toFixed(1)} | ${seedSeconds.toFixed(1)} |`,
+    );
     console.log(rows.at(-1));
     await prisma.$disconnect();
   }

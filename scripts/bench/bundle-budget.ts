@@ -21,13 +21,23 @@ const next = path.join(root, ".next");
 const KB = 1024;
 
 /** Budgets in kB of gzipped first-load JS; pages not listed get DEFAULT_BUDGET. */
-const BUDGETS: Record<string, number> = { "/dashboard": 250, "/compare": 250, "/teams/[id]": 250, "/reviews/[id]": 250, "/roles/[id]": 250 };
+const BUDGETS: Record<string, number> = {
+  "/dashboard": 250,
+  "/compare": 250,
+  "/teams/[id]": 250,
+  "/reviews/[id]": 250,
+  "/roles/[id]": 250,
+};
 const DEFAULT_BUDGET = 180;
 
 function ensureBuild() {
   if (process.argv.includes("--no-build") || buildIsCurrent()) return;
   console.log("building (sources changed since the last build)…");
-  const r = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   markBuilt();
 }
@@ -55,7 +65,12 @@ function chunkSize(rel: string) {
   let s = gzCache.get(rel);
   if (!s) {
     const buf = readFileSync(path.join(next, rel));
-    s = { raw: buf.length, gz: gzipSync(buf).length, recharts: buf.includes("recharts-surface"), text: buf.toString("utf8") };
+    s = {
+      raw: buf.length,
+      gz: gzipSync(buf).length,
+      recharts: buf.includes("recharts-surface"),
+      text: buf.toString("utf8"),
+    };
     gzCache.set(rel, s);
   }
   return s;
@@ -72,11 +87,17 @@ function rechartsLoading(firstLoad: string[], rechartsChunks: string[]): "first 
 function importsRecharts(entry: string): boolean {
   const chartDir = path.join(root, "components", "charts");
   const source = (f: string) => readFileSync(path.join(chartDir, f), "utf8");
-  const direct = readdirSync(chartDir).filter((f) => source(f).includes('from "recharts"')).map((f) => f.replace(/\.tsx?$/, ""));
+  const direct = readdirSync(chartDir)
+    .filter((f) => source(f).includes('from "recharts"'))
+    .map((f) => f.replace(/\.tsx?$/, ""));
   // A chart counts when it imports recharts itself or through a sibling it loads (e.g. radar.tsx → import("./radar-plot")).
-  const rechartsCharts = readdirSync(chartDir).filter((f) => direct.some((d) => f === `${d}.tsx` || source(f).includes(`"./${d}"`))).map((f) => f.replace(/\.tsx?$/, ""));
+  const rechartsCharts = readdirSync(chartDir)
+    .filter((f) => direct.some((d) => f === `${d}.tsx` || source(f).includes(`"./${d}"`)))
+    .map((f) => f.replace(/\.tsx?$/, ""));
   const pageDir = path.join(root, "app", path.dirname(entry));
-  const files = readdirSync(pageDir, { withFileTypes: true }).filter((e) => e.isFile() && /\.tsx?$/.test(e.name)).map((e) => path.join(pageDir, e.name));
+  const files = readdirSync(pageDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => path.join(pageDir, e.name));
   for (let d = pageDir; d.startsWith(path.join(root, "app")); d = path.dirname(d)) {
     for (const f of ["layout.tsx", "template.tsx"]) if (existsSync(path.join(d, f))) files.push(path.join(d, f));
   }
@@ -85,11 +106,27 @@ function importsRecharts(entry: string): boolean {
 
 function main() {
   ensureBuild();
-  const buildManifest = JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const routes = JSON.parse(readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const buildManifest = JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  const routes = JSON.parse(readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const staticDir = path.join(next, "static", "chunks");
-  const rechartsChunks = readdirSync(staticDir).filter((f) => f.endsWith(".js")).map((f) => `static/chunks/${f}`).filter((c) => chunkSize(c).recharts);
-  const rows: { route: string; chunks: number; raw: number; gz: number; budget: number; recharts: "first load" | "lazy" | "no"; wantsRecharts: boolean }[] = [];
+  const rechartsChunks = readdirSync(staticDir)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => `static/chunks/${f}`)
+    .filter((c) => chunkSize(c).recharts);
+  const rows: {
+    route: string;
+    chunks: number;
+    raw: number;
+    gz: number;
+    budget: number;
+    recharts: "first load" | "lazy" | "no";
+    wantsRecharts: boolean;
+  }[] = [];
   for (const file of findManifests(path.join(next, "server", "app"))) {
     const { entry, manifest } = readClientManifest(file);
     const route = routes[entry] ?? entry;
@@ -97,11 +134,17 @@ function main() {
     const chunks = new Set([...buildManifest.rootMainFiles, ...Object.values(manifest.entryJSFiles ?? {}).flat()]);
     const sizes = [...chunks].map(chunkSize);
     rows.push({
-      route, chunks: chunks.size, raw: sizes.reduce((n, s) => n + s.raw, 0), gz: sizes.reduce((n, s) => n + s.gz, 0),
-      budget: BUDGETS[route] ?? DEFAULT_BUDGET, recharts: rechartsLoading([...chunks], rechartsChunks), wantsRecharts: importsRecharts(entry),
+      route,
+      chunks: chunks.size,
+      raw: sizes.reduce((n, s) => n + s.raw, 0),
+      gz: sizes.reduce((n, s) => n + s.gz, 0),
+      budget: BUDGETS[route] ?? DEFAULT_BUDGET,
+      recharts: rechartsLoading([...chunks], rechartsChunks),
+      wantsRecharts: importsRecharts(entry),
     });
   }
-  if (rows.length === 0) throw new Error("no page client reference manifests found under .next/server/app — is this a Next 16 build?");
+  if (rows.length === 0)
+    throw new Error("no page client reference manifests found under .next/server/app — is this a Next 16 build?");
   rows.sort((a, b) => a.route.localeCompare(b.route));
   const over = rows.filter((r) => r.gz > r.budget * KB);
   const leaks = rows.filter((r) => r.recharts !== "no" && !r.wantsRecharts);
@@ -109,22 +152,31 @@ function main() {
   const table = [
     "| page | chunks | JS raw kB | JS gzip kB | budget kB | recharts | page draws a recharts chart | verdict |",
     "|---|---:|---:|---:|---:|---|---|---|",
-    ...rows.map((r) => `| \`${r.route}\` | ${r.chunks} | ${(r.raw / KB).toFixed(1)} | ${(r.gz / KB).toFixed(1)} | ${r.budget} | ${r.recharts} | ${r.wantsRecharts ? "yes" : "no"} | ${r.gz > r.budget * KB ? "**over budget**" : r.recharts !== "no" && !r.wantsRecharts ? "**recharts leak**" : "ok"} |`),
+    ...rows.map(
+      (r) =>
+        `| \`${r.route}\` | ${r.chunks} | ${(r.raw / KB).toFixed(1)} | ${(r.gz / KB).toFixed(1)} | ${r.budget} | ${r.recharts} | ${r.wantsRecharts ? "yes" : "no"} | ${r.gz > r.budget * KB ? "**over budget**" : r.recharts !== "no" && !r.wantsRecharts ? "**recharts leak**" : "ok"} |`,
+    ),
   ];
   console.log(table.join("\n"));
   const shared = buildManifest.rootMainFiles.map(chunkSize).reduce((n, s) => n + s.gz, 0);
-  replaceSection("bundle", "## Bundle budget (`npm run bench:bundle`)", [
-    `Measured ${new Date().toISOString().slice(0, 10)} on the production build (Next ${readNextVersion()}, turbopack).`,
-    "Command: `npm run bench:bundle` (builds first when the sources changed). First-load JS = the root main files " +
-      `(${(shared / KB).toFixed(1)} kB gzip, shared by every page) + every entry chunk in the page's client reference manifest; each file gzipped with zlib (level 6). ` +
-      `Budget: 250 kB for pages with charts, ${DEFAULT_BUDGET} kB for the rest. recharts is detected in a chunk by its \`recharts-surface\` class name ` +
-      `(${rechartsChunks.map((c) => `${(chunkSize(c).gz / KB).toFixed(1)} kB`).join(" + ")} gzip); "lazy" = not in the first load, fetched by the page's chart components after hydration (\`next/dynamic\`, \`ssr: false\`).`,
-    "",
-    ...table,
-    "",
-    `Result: ${over.length === 0 && leaks.length === 0 ? "every page within budget; recharts only on pages that draw recharts charts." : `**${over.length} over budget, ${leaks.length} recharts leaks.**`}` +
-      (missing.length ? ` (${missing.map((r) => r.route).join(", ")} import a chart but no recharts chunk was found: check the detection.)` : ""),
-  ].join("\n"));
+  replaceSection(
+    "bundle",
+    "## Bundle budget (`npm run bench:bundle`)",
+    [
+      `Measured ${new Date().toISOString().slice(0, 10)} on the production build (Next ${readNextVersion()}, turbopack).`,
+      "Command: `npm run bench:bundle` (builds first when the sources changed). First-load JS = the root main files " +
+        `(${(shared / KB).toFixed(1)} kB gzip, shared by every page) + every entry chunk in the page's client reference manifest; each file gzipped with zlib (level 6). ` +
+        `Budget: 250 kB for pages with charts, ${DEFAULT_BUDGET} kB for the rest. recharts is detected in a chunk by its \`recharts-surface\` class name ` +
+        `(${rechartsChunks.map((c) => `${(chunkSize(c).gz / KB).toFixed(1)} kB`).join(" + ")} gzip); "lazy" = not in the first load, fetched by the page's chart components after hydration (\`next/dynamic\`, \`ssr: false\`).`,
+      "",
+      ...table,
+      "",
+      `Result: ${over.length === 0 && leaks.length === 0 ? "every page within budget; recharts only on pages that draw recharts charts." : `**${over.length} over budget, ${leaks.length} recharts leaks.**`}` +
+        (missing.length
+          ? ` (${missing.map((r) => r.route).join(", ")} import a chart but no recharts chunk was found: check the detection.)`
+          : ""),
+    ].join("\n"),
+  );
   if (over.length || leaks.length) {
     console.error(`${over.length} page(s) over budget, ${leaks.length} page(s) load recharts without a chart`);
     process.exitCode = 1;
@@ -132,7 +184,9 @@ function main() {
 }
 
 function readNextVersion(): string {
-  return (JSON.parse(readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8")) as { version: string }
+  ).version;
 }
 
 main();

@@ -19,25 +19,50 @@ const CONCURRENCY = Number(process.env.CRASH_CONCURRENCY ?? 16);
 const SKILLS_PER_WRITE = 4;
 
 type Write = { k: number; user: number; tag: string; ratings: { skillId: string; level: number; note: string }[] };
-type Outcome = { sent: number; acked: Set<number>; rejected: number; failed: number; inFlightAtKill: number; ackedAtKill: number };
+type Outcome = {
+  sent: number;
+  acked: Set<number>;
+  rejected: number;
+  failed: number;
+  inFlightAtKill: number;
+  ackedAtKill: number;
+};
 type Report = {
-  backend: string; sent: number; acknowledged: number; inFlightAtKill: number; rejected: number; verified: number; lost: number; halfApplied: number;
-  currentMismatches: number; postRestartWrite: boolean; unackedButApplied: number;
+  backend: string;
+  sent: number;
+  acknowledged: number;
+  inFlightAtKill: number;
+  rejected: number;
+  verified: number;
+  lost: number;
+  halfApplied: number;
+  currentMismatches: number;
+  postRestartWrite: boolean;
+  unackedButApplied: number;
 };
 
 function plan(skillIds: string[], users: number, run: string): Write[] {
   let x = 7;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   return Array.from({ length: WRITES }, (_, k) => {
     const picked = new Set<string>();
     while (picked.size < SKILLS_PER_WRITE) picked.add(skillIds[Math.floor(rnd() * skillIds.length)]);
     const tag = `crash:${run}:${k}`;
-    return { k, user: k % users, tag, ratings: [...picked].map((skillId) => ({ skillId, level: Math.floor(rnd() * 6), note: tag })) };
+    return {
+      k,
+      user: k % users,
+      tag,
+      ratings: [...picked].map((skillId) => ({ skillId, level: Math.floor(rnd() * 6), note: tag })),
+    };
   });
 }
 
 async function put(base: string, cookie: string, body: unknown) {
-  return fetch(`${base}/api/me/ratings`, { method: "PUT", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body) });
+  return fetch(`${base}/api/me/ratings`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json", Cookie: cookie },
+    body: JSON.stringify(body),
+  });
 }
 
 /** The route's contract, checked before the burst: signed out → 401, bad input → 400 with field messages. */
@@ -46,11 +71,18 @@ async function checkContract(base: string, cookie: string) {
   if (anon.status !== 401) throw new Error(`signed-out PUT answered ${anon.status}, expected 401`);
   const bad = await put(base, cookie, { ratings: [{ skillId: "linux", level: 9 }] });
   const body = (await bad.json()) as { errors?: Record<string, string[]> };
-  if (bad.status !== 400 || !body.errors?.["ratings.0.level"]) throw new Error(`bad level answered ${bad.status} ${JSON.stringify(body)}, expected 400 with ratings.0.level`);
+  if (bad.status !== 400 || !body.errors?.["ratings.0.level"])
+    throw new Error(`bad level answered ${bad.status} ${JSON.stringify(body)}, expected 400 with ratings.0.level`);
 }
 
 /** Fires the writes CONCURRENCY at a time; calls `kill` once `killAfter` are acknowledged, then stops sending. */
-async function burst(base: string, cookies: string[], writes: Write[], killAfter: number, kill: () => void): Promise<Outcome> {
+async function burst(
+  base: string,
+  cookies: string[],
+  writes: Write[],
+  killAfter: number,
+  kill: () => void,
+): Promise<Outcome> {
   const o: Outcome = { sent: 0, acked: new Set(), rejected: 0, failed: 0, inFlightAtKill: 0, ackedAtKill: 0 };
   let next = 0;
   let inFlight = 0;
@@ -84,10 +116,20 @@ async function burst(base: string, cookies: string[], writes: Write[], killAfter
   return o;
 }
 
-async function verify(target: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string }, writes: Write[], o: Outcome, userIds: string[], run: string) {
+async function verify(
+  target: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string },
+  writes: Write[],
+  o: Outcome,
+  userIds: string[],
+  run: string,
+) {
   const prisma = await openPrisma(target);
   try {
-    const rows = await prisma.rating.groupBy({ by: ["note"], where: { note: { startsWith: `crash:${run}:` } }, _count: { _all: true } });
+    const rows = await prisma.rating.groupBy({
+      by: ["note"],
+      where: { note: { startsWith: `crash:${run}:` } },
+      _count: { _all: true },
+    });
     const count = new Map(rows.map((r) => [r.note, r._count._all]));
     let verified = 0;
     let lost = 0;
@@ -114,7 +156,13 @@ async function verify(target: { kind: "postgres"; url: string } | { kind: "pglit
        WHERE r."userId" = ANY($1) AND NOT EXISTS (SELECT 1 FROM "CurrentRating" c WHERE c."userId" = r."userId" AND c."skillId" = r."skillId")`,
       userIds,
     );
-    return { verified, lost, halfApplied, unackedButApplied, currentMismatches: Number(mismatches[0].n) + Number(missingCurrent[0].n) };
+    return {
+      verified,
+      lost,
+      halfApplied,
+      unackedButApplied,
+      currentMismatches: Number(mismatches[0].n) + Number(missingCurrent[0].n),
+    };
   } finally {
     await closePrisma(prisma);
   }
@@ -122,7 +170,9 @@ async function verify(target: { kind: "postgres"; url: string } | { kind: "pglit
 
 async function runBackend(backend: "postgres" | "pglite", port: number): Promise<Report> {
   const database: AppOptions["database"] =
-    backend === "postgres" ? { kind: "postgres", url: await freshPostgresDatabase("skillgap_crash") } : { kind: "pglite", dir: path.join(root, ".data", "crash", "db") };
+    backend === "postgres"
+      ? { kind: "postgres", url: await freshPostgresDatabase("skillgap_crash") }
+      : { kind: "pglite", dir: path.join(root, ".data", "crash", "db") };
   if (database.kind === "pglite") {
     rmSync(database.dir, { recursive: true, force: true });
     rmSync(`${database.dir}.lock`, { force: true });
@@ -139,12 +189,18 @@ async function runBackend(backend: "postgres" | "pglite", port: number): Promise
     for (const a of DEMO_ACCOUNTS) cookies.push(await signIn(app.base, a.email, DEMO_PASSWORD));
     await checkContract(app.base, cookies[0]);
     const taxonomy = (await (await fetch(`${app.base}/api/v1/taxonomy`)).json()) as { skills: { id: string }[] };
-    writes = plan(taxonomy.skills.map((s) => s.id), cookies.length, run);
+    writes = plan(
+      taxonomy.skills.map((s) => s.id),
+      cookies.length,
+      run,
+    );
     const a = app;
     outcome = await burst(app.base, cookies, writes, Math.floor(WRITES / 3), () => a.kill9());
     await app.exited;
     await app.gone();
-    console.log(`[${backend}] killed with ${outcome.inFlightAtKill} writes in flight; sent ${outcome.sent}, acknowledged ${outcome.acked.size}`);
+    console.log(
+      `[${backend}] killed with ${outcome.inFlightAtKill} writes in flight; sent ${outcome.sent}, acknowledged ${outcome.acked.size}`,
+    );
   } catch (e) {
     app.kill9();
     throw e;
@@ -153,18 +209,34 @@ async function runBackend(backend: "postgres" | "pglite", port: number): Promise
   app = await startApp({ port, database, log });
   let postRestartWrite = false;
   try {
-    const r = await put(app.base, cookies[0], { ratings: [{ skillId: writes[0].ratings[0].skillId, level: 5, note: `after-restart:${run}` }] });
+    const r = await put(app.base, cookies[0], {
+      ratings: [{ skillId: writes[0].ratings[0].skillId, level: 5, note: `after-restart:${run}` }],
+    });
     postRestartWrite = r.ok;
   } finally {
     await app.stop();
   }
   const prisma = await openPrisma(database);
-  const users = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((x) => x.email) } }, select: { id: true } });
+  const users = await prisma.user.findMany({
+    where: { email: { in: DEMO_ACCOUNTS.map((x) => x.email) } },
+    select: { id: true },
+  });
   await closePrisma(prisma);
-  const v = await verify(database, writes, outcome, users.map((u) => u.id), run);
+  const v = await verify(
+    database,
+    writes,
+    outcome,
+    users.map((u) => u.id),
+    run,
+  );
   const report: Report = {
-    backend: backend === "postgres" ? "PostgreSQL server" : "embedded PGlite", sent: outcome.sent, acknowledged: outcome.acked.size,
-    inFlightAtKill: outcome.inFlightAtKill, rejected: outcome.rejected, postRestartWrite, ...v,
+    backend: backend === "postgres" ? "PostgreSQL server" : "embedded PGlite",
+    sent: outcome.sent,
+    acknowledged: outcome.acked.size,
+    inFlightAtKill: outcome.inFlightAtKill,
+    rejected: outcome.rejected,
+    postRestartWrite,
+    ...v,
   };
   console.log(`[${backend}]`, report);
   return report;
@@ -172,7 +244,8 @@ async function runBackend(backend: "postgres" | "pglite", port: number): Promise
 
 async function main() {
   const reports = [await runBackend("postgres", 3202), await runBackend("pglite", 3203)];
-  const ok = (r: Report) => r.lost === 0 && r.halfApplied === 0 && r.currentMismatches === 0 && r.rejected === 0 && r.postRestartWrite;
+  const ok = (r: Report) =>
+    r.lost === 0 && r.halfApplied === 0 && r.currentMismatches === 0 && r.rejected === 0 && r.postRestartWrite;
   const section = [
     `Machine: ${machineLine()}. Measured ${new Date().toISOString().slice(0, 10)}.`,
     `Command: \`npm run bench:crash\` (CRASH_WRITES=${WRITES}, CRASH_CONCURRENCY=${CONCURRENCY}). Production build started by scripts/start.ts; the five demo users ` +
@@ -182,9 +255,12 @@ async function main() {
     "",
     "| backend | sent | acknowledged | in flight at kill | rejected (non-2xx) | verified | lost | half-applied | applied but unacknowledged | current ≠ latest history | write after restart |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-    ...reports.map((r) => `| ${r.backend} | ${r.sent} | ${r.acknowledged} | ${r.inFlightAtKill} | ${r.rejected} | ${r.verified} | ${r.lost} | ${r.halfApplied} | ${r.unackedButApplied} | ${r.currentMismatches} | ${r.postRestartWrite ? "ok" : "**failed**"} |`),
+    ...reports.map(
+      (r) =>
+        `| ${r.backend} | ${r.sent} | ${r.acknowledged} | ${r.inFlightAtKill} | ${r.rejected} | ${r.verified} | ${r.lost} | ${r.halfApplied} | ${r.unackedButApplied} | ${r.currentMismatches} | ${r.postRestartWrite ? "ok" : "**failed**"} |`,
+    ),
     "",
-    "\"Applied but unacknowledged\" are writes that committed while their answer was lost in the kill; that is allowed (the client may retry and the save is idempotent for equal values). " +
+    '"Applied but unacknowledged" are writes that committed while their answer was lost in the kill; that is allowed (the client may retry and the save is idempotent for equal values). ' +
       `Result: ${reports.every(ok) ? "no acknowledged write lost, none half-applied, current ratings consistent, on both backends." : "**FAILED** — see the table."}`,
   ].join("\n");
   replaceSection("crash", "## Crash safety (`npm run bench:crash`)", section);

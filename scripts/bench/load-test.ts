@@ -23,16 +23,30 @@ const connectionLevels = (process.env.LOAD_CONNECTIONS ?? "10,50").split(",").ma
 const only = process.env.LOAD_ONLY?.split(",");
 
 type Target = { name: string; path: string; auth: boolean; marker: string };
-type Row = { target: Target; connections: number; rps: number; p50: number; p99: number; errors: number; detail: string };
+type Row = {
+  target: Target;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  detail: string;
+};
 
 async function prepare(url: string) {
   const prisma = await openPrisma({ kind: "postgres", url });
   try {
     // Shipped taxonomy only (no synthetic skills), so the demo accounts see the same catalogue as in production.
     const org = await seedLarge(prisma, { people, skills: 1, prefix: "load" });
-    const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@skillgap.demo" }, select: { id: true } });
+    const manager = await prisma.user.findUniqueOrThrow({
+      where: { email: "manager@skillgap.demo" },
+      select: { id: true },
+    });
     // Give the manager a current and a target role so the dashboard renders its full set of charts and plans.
-    await prisma.user.update({ where: { id: manager.id }, data: { currentRoleId: "platform-engineer", targetRoleId: "platform-engineering-manager" } });
+    await prisma.user.update({
+      where: { id: manager.id },
+      data: { currentRoleId: "platform-engineer", targetRoleId: "platform-engineering-manager" },
+    });
     const team = await prisma.team.findFirstOrThrow({ where: { name: "Platform Team (demo)" }, select: { id: true } });
     return { org, teamId: team.id };
   } finally {
@@ -44,7 +58,10 @@ async function prepare(url: string) {
 async function check(base: string, t: Target, cookie: string) {
   const r = await fetch(base + t.path, { redirect: "manual", headers: t.auth ? { Cookie: cookie } : {} });
   const body = await r.text();
-  if (r.status !== 200 || !body.includes(t.marker)) throw new Error(`${t.path}: HTTP ${r.status}, marker ${JSON.stringify(t.marker)} ${body.includes(t.marker) ? "found" : "missing"}`);
+  if (r.status !== 200 || !body.includes(t.marker))
+    throw new Error(
+      `${t.path}: HTTP ${r.status}, marker ${JSON.stringify(t.marker)} ${body.includes(t.marker) ? "found" : "missing"}`,
+    );
 }
 
 function errorsOf(r: Result) {
@@ -52,9 +69,25 @@ function errorsOf(r: Result) {
 }
 
 async function load(base: string, t: Target, cookie: string, connections: number, duration: number): Promise<Row> {
-  const r = await autocannon({ url: base + t.path, connections, duration, timeout: 10, headers: t.auth ? { cookie } : {} });
-  const codes = Object.entries(r.statusCodeStats ?? {}).map(([c, s]) => `${c}×${s.count}`).join(" ");
-  return { target: t, connections, rps: r["2xx"] / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: errorsOf(r), detail: `${codes}${r.errors ? ` errors×${r.errors}` : ""}${r.timeouts ? ` timeouts×${r.timeouts}` : ""}` };
+  const r = await autocannon({
+    url: base + t.path,
+    connections,
+    duration,
+    timeout: 10,
+    headers: t.auth ? { cookie } : {},
+  });
+  const codes = Object.entries(r.statusCodeStats ?? {})
+    .map(([c, s]) => `${c}×${s.count}`)
+    .join(" ");
+  return {
+    target: t,
+    connections,
+    rps: r["2xx"] / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: errorsOf(r),
+    detail: `${codes}${r.errors ? ` errors×${r.errors}` : ""}${r.timeouts ? ` timeouts×${r.timeouts}` : ""}`,
+  };
 }
 
 /**
@@ -77,7 +110,12 @@ async function dashboardBreakdown(base: string, cookie: string, url: string) {
       if (i >= 5) times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    return { httpP50: serial.latency.p50, httpRps: serial["2xx"] / serial.duration, pingP50: serialPing.latency.p50, dataMedian: times[Math.floor(times.length / 2)] };
+    return {
+      httpP50: serial.latency.p50,
+      httpRps: serial["2xx"] / serial.duration,
+      pingP50: serialPing.latency.p50,
+      dataMedian: times[Math.floor(times.length / 2)],
+    };
   } finally {
     await closePrisma(prisma);
   }
@@ -87,7 +125,11 @@ async function main() {
   const load0 = loadavg()[0];
   const url = await freshPostgresDatabase("skillgap_load");
   console.log(`database ${url}; starting the app on port ${port} (builds first if the build is stale)…`);
-  const app = await startApp({ port, database: { kind: "postgres", url }, log: path.join(root, ".data", "load", "server.log") });
+  const app = await startApp({
+    port,
+    database: { kind: "postgres", url },
+    log: path.join(root, ".data", "load", "server.log"),
+  });
   try {
     const { org, teamId } = await prepare(url);
     console.log(`seeded ${org.people} people, ${org.ratings} rating rows, ${org.reviews} reviews`);
@@ -95,8 +137,18 @@ async function main() {
     const targets: Target[] = [
       { name: "reference: static `/ping`", path: "/ping", auth: false, marker: "ok" },
       { name: "`/dashboard` (signed in)", path: "/dashboard", auth: true, marker: 'data-testid="fit-summary"' },
-      { name: "`/teams/<demo team>` audit (signed in)", path: `/teams/${teamId}`, auth: true, marker: "Platform Team (demo)" },
-      { name: "`/roles/platform-engineer` (public)", path: "/roles/platform-engineer", auth: false, marker: "Platform Engineer" },
+      {
+        name: "`/teams/<demo team>` audit (signed in)",
+        path: `/teams/${teamId}`,
+        auth: true,
+        marker: "Platform Team (demo)",
+      },
+      {
+        name: "`/roles/platform-engineer` (public)",
+        path: "/roles/platform-engineer",
+        auth: false,
+        marker: "Platform Engineer",
+      },
       { name: "`/api/v1/taxonomy` (JSON)", path: "/api/v1/taxonomy", auth: false, marker: '"skills"' },
     ];
     for (const t of targets) await check(app.base, t, cookie);
@@ -111,7 +163,9 @@ async function main() {
       for (const c of connectionLevels) {
         const row = await load(app.base, t, cookie, c, seconds);
         rows.push(row);
-        console.log(`${t.path} c=${c}: ${row.rps.toFixed(0)} req/s p50 ${row.p50} ms p99 ${row.p99} ms errors ${row.errors} (${row.detail})`);
+        console.log(
+          `${t.path} c=${c}: ${row.rps.toFixed(0)} req/s p50 ${row.p50} ms p99 ${row.p99} ms errors ${row.errors} (${row.detail})`,
+        );
       }
     }
     const breakdown = await dashboardBreakdown(app.base, cookie, url);
@@ -128,7 +182,12 @@ async function main() {
   }
 }
 
-function writeDoc(rows: Row[], org: { people: number; ratings: number; reviews: number }, b: Awaited<ReturnType<typeof dashboardBreakdown>>, load: number[]) {
+function writeDoc(
+  rows: Row[],
+  org: { people: number; ratings: number; reviews: number },
+  b: Awaited<ReturnType<typeof dashboardBreakdown>>,
+  load: number[],
+) {
   const ref = (c: number) => rows.find((r) => r.target.path === "/ping" && r.connections === c)!.rps;
   const dash50 = rows.find((r) => r.target.path === "/dashboard" && r.connections === 50);
   const dash = rows.filter((r) => r.target.path === "/dashboard");
@@ -142,7 +201,10 @@ function writeDoc(rows: Row[], org: { people: number; ratings: number; reviews: 
     "",
     "| route | connections | req/s | × reference | p50 ms | p99 ms | errors | status codes |",
     "|---|---:|---:|---:|---:|---:|---:|---|",
-    ...rows.map((r) => `| ${r.target.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${(r.rps / ref(r.connections)).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.detail} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.target.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${(r.rps / ref(r.connections)).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.detail} |`,
+    ),
     "",
     "Targets:",
     `- dashboard ≥ 0.5 × reference throughput: ${dash.map((r) => `${(r.rps / ref(r.connections)).toFixed(2)} × at ${r.connections} connections`).join(", ")} — ${verdict(dash.every((r) => r.rps >= 0.5 * ref(r.connections)))}`,

@@ -17,7 +17,14 @@
  * unlocking gaps, and (unlike (a')) converts each person's Levels record to a vector.
  */
 import { bench, describe } from "vitest";
-import { busFactor, compileTaxonomy, levelsToVector, suggestNextRoles, teamCoverage, type TeamMember } from "../../lib/domain";
+import {
+  busFactor,
+  compileTaxonomy,
+  levelsToVector,
+  suggestNextRoles,
+  teamCoverage,
+  type TeamMember,
+} from "../../lib/domain";
 import { N_PEOPLE, N_ROLES, N_SKILLS, TEAM, syntheticOrg } from "./synthetic-org";
 
 const { taxonomy, people } = syntheticOrg();
@@ -82,7 +89,8 @@ for (const run of [baseline, baselineBranchFree]) {
   people.forEach((p, i) => {
     const fits = suggestNextRoles(p.levels, p.roleId, taxonomy, { compiled, limit: 3 }).fits;
     for (let j = 0; j < N_ROLES; j++) {
-      if (fits[j] !== baselineOut[i * N_ROLES + j]) throw new Error(`${run.name} differs from the engine for person ${i}, role ${j}`);
+      if (fits[j] !== baselineOut[i * N_ROLES + j])
+        throw new Error(`${run.name} differs from the engine for person ${i}, role ${j}`);
     }
   });
 }
@@ -92,37 +100,57 @@ let sink = 0;
 const opts = { time: 2000, warmupTime: 300 };
 
 describe("gap engine: 1,000 people × 40 roles × 150 skills", () => {
-  bench("(a) suggestNextRoles per person (Levels in): all fits + top-3", () => {
-    for (const p of people) {
-      const r = suggestNextRoles(p.levels, p.roleId, taxonomy, { compiled, limit: 3 });
-      sink += r.fits[0]! + r.suggestions.length;
-    }
-  }, opts);
+  bench(
+    "(a) suggestNextRoles per person (Levels in): all fits + top-3",
+    () => {
+      for (const p of people) {
+        const r = suggestNextRoles(p.levels, p.roleId, taxonomy, { compiled, limit: 3 });
+        sink += r.fits[0]! + r.suggestions.length;
+      }
+    },
+    opts,
+  );
 
-  bench("(a') suggestNextRoles per person (vector in): all fits + top-3", () => {
-    for (let i = 0; i < N_PEOPLE; i++) {
-      const r = suggestNextRoles(vectors[i]!, people[i]!.roleId, taxonomy, { compiled, limit: 3 });
-      sink += r.fits[0]! + r.suggestions.length;
-    }
-  }, opts);
+  bench(
+    "(a') suggestNextRoles per person (vector in): all fits + top-3",
+    () => {
+      for (let i = 0; i < N_PEOPLE; i++) {
+        const r = suggestNextRoles(vectors[i]!, people[i]!.roleId, taxonomy, { compiled, limit: 3 });
+        sink += r.fits[0]! + r.suggestions.length;
+      }
+    },
+    opts,
+  );
 
-  bench("(c) baseline: typed-array fit loop, every person × role", () => {
-    baseline(baselineOut);
-    sink += baselineOut[7]!;
-  }, opts);
+  bench(
+    "(c) baseline: typed-array fit loop, every person × role",
+    () => {
+      baseline(baselineOut);
+      sink += baselineOut[7]!;
+    },
+    opts,
+  );
 
-  bench("(c') baseline, branch-free: typed-array fit loop, every person × role", () => {
-    baselineBranchFree(baselineOut);
-    sink += baselineOut[7]!;
-  }, opts);
+  bench(
+    "(c') baseline, branch-free: typed-array fit loop, every person × role",
+    () => {
+      baselineBranchFree(baselineOut);
+      sink += baselineOut[7]!;
+    },
+    opts,
+  );
 });
 
 describe("team of 500", () => {
-  bench("(b) teamCoverage + busFactor", () => {
-    const cov = teamCoverage(team, skillIds, 3);
-    const bus = busFactor(team, skillIds);
-    sink += cov.length + bus.length;
-  }, opts);
+  bench(
+    "(b) teamCoverage + busFactor",
+    () => {
+      const cov = teamCoverage(team, skillIds, 3);
+      const bus = busFactor(team, skillIds);
+      sink += cov.length + bus.length;
+    },
+    opts,
+  );
 });
 
 export { sink };

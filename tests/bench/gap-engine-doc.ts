@@ -22,7 +22,8 @@ if (!afterPath) throw new Error("usage: gap-engine-doc.ts after.json [before.jso
 function read(path: string): Map<string, Bench> {
   const json = JSON.parse(readFileSync(path, "utf8")) as Json;
   const out = new Map<string, Bench>();
-  for (const f of json.files) for (const g of f.groups) for (const b of g.benchmarks) out.set(b.name.slice(0, b.name.indexOf(")") + 1), b);
+  for (const f of json.files)
+    for (const g of f.groups) for (const b of g.benchmarks) out.set(b.name.slice(0, b.name.indexOf(")") + 1), b);
   return out;
 }
 

@@ -64,15 +64,22 @@ export function syntheticOrg(seed = 42) {
   });
   const paths: CareerPath[] = [];
   for (let i = 0; i < N_ROLES; i++) {
-    if ((i + 1) % perTrack !== 0) paths.push({ from: roles[i]!.id, to: roles[i + 1]!.id, kind: "progression", sources: [] });
-    if (i + perTrack < N_ROLES) paths.push({ from: roles[i]!.id, to: roles[i + perTrack]!.id, kind: "lateral", sources: [] });
+    if ((i + 1) % perTrack !== 0)
+      paths.push({ from: roles[i]!.id, to: roles[i + 1]!.id, kind: "progression", sources: [] });
+    if (i + perTrack < N_ROLES)
+      paths.push({ from: roles[i]!.id, to: roles[i + perTrack]!.id, kind: "lateral", sources: [] });
   }
   const taxonomy: Taxonomy = { version: "bench", scale: [], categories: [], skills, roles, paths };
   const people = Array.from({ length: N_PEOPLE }, (_, p) => {
     const skew = rnd() * 3;
     const levels: Record<string, number> = {};
     for (const s of skills) levels[s.id] = Math.min(5, Math.floor(rnd() * 3 + skew * rnd()));
-    return { id: `person-${p}`, name: `Person ${p}`, levels: levels as Levels, roleId: rnd() < 0.1 ? null : roles[int(0, N_ROLES - 1)]!.id };
+    return {
+      id: `person-${p}`,
+      name: `Person ${p}`,
+      levels: levels as Levels,
+      roleId: rnd() < 0.1 ? null : roles[int(0, N_ROLES - 1)]!.id,
+    };
   });
   return { taxonomy, people };
 }

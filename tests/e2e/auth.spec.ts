@@ -1,5 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, expectAccessible, formAlert, linkIn, mailTo, signIn, signOut, signUp, signUpUnverified, uniqueEmail, verifyFromMail } from "./helpers";
+import {
+  PASSWORD,
+  expectAccessible,
+  formAlert,
+  linkIn,
+  mailTo,
+  signIn,
+  signOut,
+  signUp,
+  signUpUnverified,
+  uniqueEmail,
+  verifyFromMail,
+} from "./helpers";
 
 test("sign up, sign out, sign in again", async ({ page }) => {
   const email = uniqueEmail("auth");
@@ -40,7 +52,9 @@ test("six quick wrong attempts are rate-limited with a retry time", async ({ pag
     await expect(formAlert(page)).toHaveText("Email or password is incorrect.");
   }
   await signIn(page, email, `wrong password 6`);
-  await expect(formAlert(page)).toContainText(/Too many sign-in attempts\. Try again in \d+ minutes?, or reset your password\./);
+  await expect(formAlert(page)).toContainText(
+    /Too many sign-in attempts\. Try again in \d+ minutes?, or reset your password\./,
+  );
   // even the right password is refused while the limit holds
   await signIn(page, email, PASSWORD);
   await expect(formAlert(page)).toContainText("Too many sign-in attempts");
@@ -71,7 +85,9 @@ test("a member gets not found for the admin page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
-test("sign-up sends a confirmation mail over SMTP; the account is unconfirmed until its link is used once", async ({ page }) => {
+test("sign-up sends a confirmation mail over SMTP; the account is unconfirmed until its link is used once", async ({
+  page,
+}) => {
   const email = uniqueEmail("verify");
   await signUpUnverified(page, "Vera Verify", email);
   await expectAccessible(page, "sign-up: check your inbox");
@@ -101,7 +117,10 @@ test("sign-up with a registered address answers the same and mails the owner ins
   await mailTo(email, /You already have an account/);
 });
 
-test("forgot password: the same answer for any address; the mailed link resets once and ends other sessions", async ({ page, browser }) => {
+test("forgot password: the same answer for any address; the mailed link resets once and ends other sessions", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("reset");
   await signUp(page, "Reese Reset", email);
   const other = await (await browser.newContext()).newPage();

@@ -7,7 +7,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("__cspViolation", (v: string) => seen.push(v));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
     );
   });
   page.on("console", (m) => {
@@ -16,7 +18,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   return seen;
 }
 
-test("pages run under a nonce-based CSP with no violations, and injected markup cannot run script", async ({ page }) => {
+test("pages run under a nonce-based CSP with no violations, and injected markup cannot run script", async ({
+  page,
+}) => {
   const violations = await watchViolations(page);
   const res = await page.goto("/");
   const csp = res?.headers()["content-security-policy"] ?? "";

@@ -16,7 +16,10 @@ const appDir = path.resolve(import.meta.dirname, "../../app");
 function pageRoutes(dir = appDir, prefix = ""): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== "api") out.push(...pageRoutes(path.join(dir, entry.name), prefix + (/^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`)));
+    if (entry.isDirectory() && entry.name !== "api")
+      out.push(
+        ...pageRoutes(path.join(dir, entry.name), prefix + (/^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`)),
+      );
     else if (entry.name === "page.tsx") out.push(prefix || "/");
   }
   return out.sort();
@@ -44,10 +47,34 @@ const QUERIES = [
   "?q=%F0%9F%98%80%E2%80%AE&token=%EF%BD%94&welcome=1&welcome=2",
 ];
 /** Values for a dynamic segment, raw as they go on the wire. */
-const SEGMENTS = ["%00", "a%00b", "%", "%25", "%ZZ", "%E0%A4%A", "%C0%AF", "%ED%A0%80", "..%2F..%2Fetc%2Fpasswd", "..%5C..%5Cwindows", "x".repeat(10_000), "%F0%9F%98%80", "%EF%BD%89%EF%BD%84", "'%20OR%20'1'%3D'1", "__proto__", "%20"];
+const SEGMENTS = [
+  "%00",
+  "a%00b",
+  "%",
+  "%25",
+  "%ZZ",
+  "%E0%A4%A",
+  "%C0%AF",
+  "%ED%A0%80",
+  "..%2F..%2Fetc%2Fpasswd",
+  "..%5C..%5Cwindows",
+  "x".repeat(10_000),
+  "%F0%9F%98%80",
+  "%EF%BD%89%EF%BD%84",
+  "'%20OR%20'1'%3D'1",
+  "__proto__",
+  "%20",
+];
 
 /** What must never reach a client: a stack frame, a Prisma or driver error, an error's own text. */
-const LEAKS = [/\bat [^\s<>"]+ \(?[^\s<>"]*\.(?:js|mjs|cjs|ts|tsx):\d+/, /\.js:\d+:\d+/, /PrismaClient/, /DriverAdapterError/, /invalid byte sequence/, /\b(?:Type|Range|Reference|Syntax|URI)?Error: /];
+const LEAKS = [
+  /\bat [^\s<>"]+ \(?[^\s<>"]*\.(?:js|mjs|cjs|ts|tsx):\d+/,
+  /\.js:\d+:\d+/,
+  /PrismaClient/,
+  /DriverAdapterError/,
+  /invalid byte sequence/,
+  /\b(?:Type|Range|Reference|Syntax|URI)?Error: /,
+];
 
 type Tally = { requests: number; failures: string[] };
 
@@ -98,7 +125,21 @@ function report(tally: Tally, what: string) {
 
 test.describe("GET fuzzing: no 5xx and no stack trace on any page, for any query string or path segment", () => {
   test("finds the pages to fuzz", () => {
-    expect(STATIC).toEqual(expect.arrayContaining(["/", "/skills", "/roles", "/signin", "/dashboard", "/teams", "/reviews", "/compare", "/me/skills", "/admin", "/account"]));
+    expect(STATIC).toEqual(
+      expect.arrayContaining([
+        "/",
+        "/skills",
+        "/roles",
+        "/signin",
+        "/dashboard",
+        "/teams",
+        "/reviews",
+        "/compare",
+        "/me/skills",
+        "/admin",
+        "/account",
+      ]),
+    );
     expect(DYNAMIC).toEqual(expect.arrayContaining(["/skills/[id]", "/roles/[id]", "/teams/[id]", "/reviews/[id]"]));
   });
 

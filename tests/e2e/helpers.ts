@@ -89,7 +89,13 @@ export async function expectAccessible(page: Page, what?: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
   expect(bad, `axe violations on ${what ?? page.url()}`).toEqual([]);
 }
 
@@ -112,7 +118,11 @@ export type Person = { name: string; email: string; page: Page };
  * invites a manager (as manager) and members; each person signs up, confirms their address and accepts. Members get
  * current and target roles (what a review reviews). Specs that use it do not touch the shared demo team.
  */
-export async function teamOfOwn(browser: Browser, label: string, memberNames: string[]): Promise<{ teamName: string; manager: Person; members: Person[] }> {
+export async function teamOfOwn(
+  browser: Browser,
+  label: string,
+  memberNames: string[],
+): Promise<{ teamName: string; manager: Person; members: Person[] }> {
   const teamName = `${label} ${Date.now().toString(36)}`;
   const managerEmail = uniqueEmail(`${label.toLowerCase().replace(/\W+/g, "-")}-mgr`);
   const admin = await (await browser.newContext()).newPage();

@@ -4,11 +4,21 @@ import { chartSurface, expectAccessible, formAlert, rate, signUp, uniqueEmail } 
 
 // Ten skills an infrastructure engineer moving towards platform work might have.
 const TEN: [string, number][] = [
-  ["linux", 4], ["network-fundamentals", 3], ["virtualization", 3], ["scripting", 3], ["infrastructure-as-code", 2],
-  ["containers", 2], ["ci-cd-pipelines", 2], ["infrastructure-monitoring", 3], ["aws", 2], ["version-control", 3],
+  ["linux", 4],
+  ["network-fundamentals", 3],
+  ["virtualization", 3],
+  ["scripting", 3],
+  ["infrastructure-as-code", 2],
+  ["containers", 2],
+  ["ci-cd-pipelines", 2],
+  ["infrastructure-monitoring", 3],
+  ["aws", 2],
+  ["version-control", 3],
 ];
 
-test("a new user rates ten skills, targets Platform Engineer, sees gaps and explained suggestions, plans, exports and compares", async ({ page }) => {
+test("a new user rates ten skills, targets Platform Engineer, sees gaps and explained suggestions, plans, exports and compares", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signUp(page, "Pat Planner", uniqueEmail("journey"));
   await expect(page.getByRole("heading", { level: 1, name: "My skills" })).toBeVisible();
@@ -45,7 +55,10 @@ test("a new user rates ten skills, targets Platform Engineer, sees gaps and expl
   const firstGap = gapRows.first();
   const skillName = (await firstGap.locator("td").first().textContent())!.trim();
   await firstGap.getByRole("button", { name: `Add goal for ${skillName}` }).click();
-  await page.getByRole("form", { name: `New goal for ${skillName}` }).getByRole("button", { name: "Save goal" }).click();
+  await page
+    .getByRole("form", { name: `New goal for ${skillName}` })
+    .getByRole("button", { name: "Save goal" })
+    .click();
   await expect(page.getByTestId("goals")).toContainText(skillName);
   await expect(firstGap).toContainText("in your plan");
 
@@ -64,7 +77,9 @@ test("a new user rates ten skills, targets Platform Engineer, sees gaps and expl
   await page.getByLabel("Role", { exact: true }).selectOption("infrastructure-engineer");
   await page.getByLabel("Against").selectOption("platform-engineer");
   await page.getByRole("button", { name: "Compare" }).click();
-  await expect(page.getByTestId("compare-verdict")).toContainText(/closer to (Infrastructure|Platform) Engineer|equally close/i);
+  await expect(page.getByTestId("compare-verdict")).toContainText(
+    /closer to (Infrastructure|Platform) Engineer|equally close/i,
+  );
   expect(await page.getByTestId("compare-table").locator("tbody tr").count()).toBeGreaterThan(0);
   await expectAccessible(page, "/compare");
 });

@@ -7,7 +7,9 @@ async function levelSelects(page: Page) {
   return selects;
 }
 
-test("a full review: blind assessments, reveal with a flagged disagreement, agreement, goal, completion, acknowledgement", async ({ browser }) => {
+test("a full review: blind assessments, reveal with a flagged disagreement, agreement, goal, completion, acknowledgement", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   // A team of its own (the demo team stays as it is): a manager and one report, joined through invitations.
   const own = await teamOfOwn(browser, "Review team", ["Riley Report"]);
@@ -32,7 +34,9 @@ test("a full review: blind assessments, reveal with a flagged disagreement, agre
   const selfSelects = await levelSelects(alex);
   const n = await selfSelects.count();
   expect(n).toBeGreaterThanOrEqual(3);
-  const firstSkill = (await alex.locator(`label[for="${await selfSelects.nth(0).getAttribute("id")}"]`).textContent())!.trim();
+  const firstSkill = (await alex
+    .locator(`label[for="${await selfSelects.nth(0).getAttribute("id")}"]`)
+    .textContent())!.trim();
   await selfSelects.nth(0).selectOption("1");
   await expect(alex.locator(`#lvd-${(await selfSelects.nth(0).getAttribute("id"))!.slice(3)}`)).not.toBeEmpty(); // descriptor at the point of rating
   for (let i = 1; i < n; i++) await selfSelects.nth(i).selectOption("2");

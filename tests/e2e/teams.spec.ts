@@ -1,8 +1,20 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, PASSWORD, expectAccessible, mailTo, signIn, signOut, signUpUnverified, uniqueEmail, verifyFromMail } from "./helpers";
+import {
+  DEMO_PASSWORD,
+  PASSWORD,
+  expectAccessible,
+  mailTo,
+  signIn,
+  signOut,
+  signUpUnverified,
+  uniqueEmail,
+  verifyFromMail,
+} from "./helpers";
 
-test("a manager audits the team: heat map, gaps filter, CSV export; someone from another team gets not found", async ({ browser }) => {
+test("a manager audits the team: heat map, gaps filter, CSV export; someone from another team gets not found", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const manager = await (await browser.newContext()).newPage();
   await signIn(manager, "manager@skillgap.demo", DEMO_PASSWORD);

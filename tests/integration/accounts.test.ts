@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../support/world";
 import { startSmtpListener, tokenFrom } from "../support/smtp-listener";
 import { resetEnvCache } from "@/lib/env";
-import { registerAccount, requestPasswordReset, resendVerification, resetPassword, setUserActive, verifyEmail } from "@/lib/data/accounts";
+import {
+  registerAccount,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  setUserActive,
+  verifyEmail,
+} from "@/lib/data/accounts";
 import { deleteAccount } from "@/lib/data/users";
 import { DataError, NotFoundError } from "@/lib/data/errors";
 import { hashToken } from "@/lib/data/tokens";
@@ -52,17 +59,26 @@ describe("sign-up and email verification, through a real SMTP listener", () => {
   it("answers a registered address exactly like a new one, and mails the owner instead of creating anything", async () => {
     const to = email("dup");
     await registerAccount({ name: "Owner", email: to, password: PW }, "10.0.0.2");
-    const again = await registerAccount({ name: "Someone Else", email: to.toUpperCase(), password: "another passphrase 12" }, "10.0.0.3");
+    const again = await registerAccount(
+      { name: "Someone Else", email: to.toUpperCase(), password: "another passphrase 12" },
+      "10.0.0.3",
+    );
     expect(again).toEqual({ email: to });
     expect(await w.db.prisma.user.count({ where: { email: to } })).toBe(1);
-    expect(smtp.to(to).map((m) => m.subject)).toEqual([expect.stringMatching(/Confirm/), expect.stringMatching(/You already have an account/)]);
+    expect(smtp.to(to).map((m) => m.subject)).toEqual([
+      expect.stringMatching(/Confirm/),
+      expect.stringMatching(/You already have an account/),
+    ]);
   });
 
   it("refuses an expired link", async () => {
     const to = email("exp");
     await registerAccount({ name: "Late", email: to, password: PW }, "10.0.0.4");
     const token = tokenFrom(smtp.to(to)[0]!, "/verify-email");
-    await w.db.prisma.emailToken.updateMany({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await w.db.prisma.emailToken.updateMany({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(verifyEmail(token)).rejects.toThrow(/invalid, expired or already used/);
   });
 
@@ -73,17 +89,31 @@ describe("sign-up and email verification, through a real SMTP listener", () => {
     const actor = { id: u.id, isAdmin: false };
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => resendVerification(actor)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason instanceof DataError)).toBe(true);
+    expect(
+      results
+        .filter((r) => r.status === "rejected")
+        .every((r) => (r as PromiseRejectedResult).reason instanceof DataError),
+    ).toBe(true);
     // Four links went out (sign-up + 3 resends); only the newest one works.
     const tokens = smtp.to(to).map((m) => tokenFrom(m, "/verify-email"));
     expect(tokens).toHaveLength(4);
     const outcomes = [];
-    for (const t of tokens) outcomes.push(await verifyEmail(t).then(() => "ok", () => "refused"));
+    for (const t of tokens)
+      outcomes.push(
+        await verifyEmail(t).then(
+          () => "ok",
+          () => "refused",
+        ),
+      );
     expect(outcomes.filter((o) => o === "ok")).toHaveLength(1);
   });
 
   it("throttles sign-up per client address", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 25 }, (_, i) => registerAccount({ name: "Bulk", email: email(`bulk${i}`), password: PW }, "10.9.9.9")));
+    const results = await Promise.allSettled(
+      Array.from({ length: 25 }, (_, i) =>
+        registerAccount({ name: "Bulk", email: email(`bulk${i}`), password: PW }, "10.9.9.9"),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(20);
   });
 });
@@ -103,21 +133,34 @@ describe("forgot password", () => {
     const to = email("reset");
     await registerAccount({ name: "Resetter", email: to, password: PW }, "10.1.0.4");
     const u = await w.db.prisma.user.findUniqueOrThrow({ where: { email: to } });
-    await w.db.prisma.session.createMany({ data: [1, 2].map((i) => ({ userId: u.id, sessionToken: `${u.id}-${i}`, expires: new Date(Date.now() + 86_400_000) })) });
+    await w.db.prisma.session.createMany({
+      data: [1, 2].map((i) => ({
+        userId: u.id,
+        sessionToken: `${u.id}-${i}`,
+        expires: new Date(Date.now() + 86_400_000),
+      })),
+    });
     await requestPasswordReset(to, "10.1.0.5");
     const token = tokenFrom(smtp.to(to).at(-1)!, "/reset-password");
     // A weak password is refused and the link still works afterwards.
     await expect(resetPassword(token, "password123")).rejects.toBeInstanceOf(DataError);
-    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => resetPassword(token, `brand new passphrase ${i}`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => resetPassword(token, `brand new passphrase ${i}`)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const after = await w.db.prisma.user.findUniqueOrThrow({ where: { id: u.id }, select: { emailVerified: true, _count: { select: { sessions: true } } } });
+    const after = await w.db.prisma.user.findUniqueOrThrow({
+      where: { id: u.id },
+      select: { emailVerified: true, _count: { select: { sessions: true } } },
+    });
     expect(after._count.sessions).toBe(0);
     expect(after.emailVerified).not.toBeNull();
   });
 
   it("is throttled per target address (5 an hour), without revealing whether it exists", async () => {
     const ghost = email("ghost-many");
-    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => requestPasswordReset(ghost, `10.2.0.${i}`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => requestPasswordReset(ghost, `10.2.0.${i}`)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
   });
 });
@@ -125,7 +168,9 @@ describe("forgot password", () => {
 describe("deactivation and deletion", () => {
   it("only an admin deactivates, not themself; deactivation ends every session", async () => {
     const u = await w.db.prisma.user.create({ data: { email: email("deact"), emailVerified: new Date() } });
-    await w.db.prisma.session.create({ data: { userId: u.id, sessionToken: `d-${u.id}`, expires: new Date(Date.now() + 86_400_000) } });
+    await w.db.prisma.session.create({
+      data: { userId: u.id, sessionToken: `d-${u.id}`, expires: new Date(Date.now() + 86_400_000) },
+    });
     await expect(setUserActive(w.actors.manager, u.id, false)).rejects.toBeInstanceOf(NotFoundError);
     await expect(setUserActive(w.actors.admin, w.actors.admin.id, false)).rejects.toBeInstanceOf(DataError);
     await setUserActive(w.actors.admin, u.id, false);
@@ -136,9 +181,18 @@ describe("deactivation and deletion", () => {
   it("deletion replaces the address in audit payloads with a pseudonym", async () => {
     const addr = email("gone");
     const u = await w.db.prisma.user.create({ data: { email: addr, emailVerified: new Date() } });
-    await w.db.prisma.auditLog.create({ data: { actorId: w.actors.manager.id, action: "team.invitation.created", teamId: w.teamId, data: { email: addr, role: "member" } } });
+    await w.db.prisma.auditLog.create({
+      data: {
+        actorId: w.actors.manager.id,
+        action: "team.invitation.created",
+        teamId: w.teamId,
+        data: { email: addr, role: "member" },
+      },
+    });
     await deleteAccount({ id: u.id, isAdmin: false }, addr);
-    const rows = await w.db.prisma.auditLog.findMany({ where: { teamId: w.teamId, action: "team.invitation.created" } });
+    const rows = await w.db.prisma.auditLog.findMany({
+      where: { teamId: w.teamId, action: "team.invitation.created" },
+    });
     expect(JSON.stringify(rows.map((r) => r.data))).not.toContain(addr);
     expect(JSON.stringify(rows.map((r) => r.data))).toMatch(/deleted-user-[0-9a-f]{16}/);
   });

@@ -2,7 +2,27 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { session, sessionModule } from "../support/session-mock";
 import { createWorld, type World } from "../support/world";
-import { applyPlan, applyValuePlan, changedTables, dbWatcher, FUZZ_SEED, getIn, hostileValue, LEAK, newTally, pathsOf, planArb, samePlace, setIn, summarise, summaryLine, valuePlanArb, type Applied, type DbState, type Tally } from "../support/fuzz";
+import {
+  applyPlan,
+  applyValuePlan,
+  changedTables,
+  dbWatcher,
+  FUZZ_SEED,
+  getIn,
+  hostileValue,
+  LEAK,
+  newTally,
+  pathsOf,
+  planArb,
+  samePlace,
+  setIn,
+  summarise,
+  summaryLine,
+  valuePlanArb,
+  type Applied,
+  type DbState,
+  type Tally,
+} from "../support/fuzz";
 import { isoDay } from "@/lib/validation";
 import type { SessionActor } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -32,7 +52,17 @@ const modules: Record<string, Record<string, unknown>> = {
 };
 
 type Payload = Record<string, unknown>;
-type Setup = { reviews: Record<"selfAssessment" | "discussion" | "completed", { id: string; subject: SessionActor; skills: string[] }>; goalId: string; invitationId: () => Promise<string>; removable: () => Promise<string>; invitee: SessionActor; openInvitation: () => Promise<string> };
+type Setup = {
+  reviews: Record<
+    "selfAssessment" | "discussion" | "completed",
+    { id: string; subject: SessionActor; skills: string[] }
+  >;
+  goalId: string;
+  invitationId: () => Promise<string>;
+  removable: () => Promise<string>;
+  invitee: SessionActor;
+  openInvitation: () => Promise<string>;
+};
 type Spec = {
   /** Who calls: the actor with the rights to get furthest into the action. */
   as: (w: World, s: Setup) => SessionActor;
@@ -45,64 +75,191 @@ type Spec = {
 const skills = loadTaxonomy().skills.map((s) => s.id);
 // A due date that stays valid ("today or later") whenever the suite runs.
 const DUE = isoDay(new Date(Date.now() + 90 * 86_400_000));
-const version = async (w: World, id: string) => (await w.db.prisma.review.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+const version = async (w: World, id: string) =>
+  (await w.db.prisma.review.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 /** FUZZ_RUNS=500 digs deeper locally; the default keeps `npm test` quick. */
 const RUNS = Number(process.env.FUZZ_RUNS) || 60;
 const runsFor = (spec: Spec) => (process.env.FUZZ_RUNS ? RUNS : (spec.runs ?? RUNS));
 
 const specs: Record<string, Spec> = {
-  "auth.signUp": { as: (w) => w.actors.member, base: (w, _s, n) => ({ name: "Fuzz Person", email: `fuzz-${n}-${w.tag}@test.local`, password: "correct horse battery staple" }), runs: 40 },
-  "auth.forgotPasswordAction": { as: (w) => w.actors.member, base: (w, _s, n) => ({ email: n % 2 ? w.actors.member.email : `nobody-${n}-${w.tag}@test.local` }), runs: 30 },
-  "auth.resetPasswordAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ token: `${"T".repeat(40)}${n}`, password: "a fresh long passphrase" }), runs: 30 },
+  "auth.signUp": {
+    as: (w) => w.actors.member,
+    base: (w, _s, n) => ({
+      name: "Fuzz Person",
+      email: `fuzz-${n}-${w.tag}@test.local`,
+      password: "correct horse battery staple",
+    }),
+    runs: 40,
+  },
+  "auth.forgotPasswordAction": {
+    as: (w) => w.actors.member,
+    base: (w, _s, n) => ({ email: n % 2 ? w.actors.member.email : `nobody-${n}-${w.tag}@test.local` }),
+    runs: 30,
+  },
+  "auth.resetPasswordAction": {
+    as: (w) => w.actors.member,
+    base: (_w, _s, n) => ({ token: `${"T".repeat(40)}${n}`, password: "a fresh long passphrase" }),
+    runs: 30,
+  },
   "auth.verifyEmailAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ token: `${"V".repeat(40)}${n}` }) },
   "auth.resendVerificationAction": { as: (w) => w.actors.member, base: () => ({}) },
   "account.signOutEverywhereAction": { as: (w) => w.actors.otherManager, base: () => ({}) },
-  "account.endSessionAction": { as: (w) => w.actors.otherMember, base: (w) => ({ sessionId: w.actors.member.sessionId }) },
-  "admin.setUserActiveAction": { as: (w) => w.actors.admin, base: (w) => ({ userId: w.actors.otherMember.id, active: "true" }) },
+  "account.endSessionAction": {
+    as: (w) => w.actors.otherMember,
+    base: (w) => ({ sessionId: w.actors.member.sessionId }),
+  },
+  "admin.setUserActiveAction": {
+    as: (w) => w.actors.admin,
+    base: (w) => ({ userId: w.actors.otherMember.id, active: "true" }),
+  },
   "account.updateNameAction": { as: (w) => w.actors.otherMember, base: () => ({ name: "Renamed Person" }) },
-  "account.changePasswordAction": { as: (w) => w.actors.otherManager, base: () => ({ currentPassword: "wrong password entirely", newPassword: "another long passphrase" }), runs: 40 },
-  "account.deleteAccountAction": { as: (w) => w.actors.otherMember, base: () => ({ confirmEmail: "someone-else@test.local" }) },
-  "admin.importTaxonomyAction": { as: (w) => w.actors.admin, base: () => ({ fileName: "taxonomy.json", text: `{"version":"fuzz"}` }), runs: 40 },
-  "me.saveRatingsAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ ratings: [{ skillId: skills[n % skills.length], level: n % 6, note: "from fuzz", evidenceUrl: "https://example.com/x", wantsToGrow: "yes" }] }) },
-  "me.setRolesAction": { as: (w) => w.actors.member, base: () => ({ currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" }) },
-  "me.createGoalAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ skillId: skills[n % skills.length], targetLevel: 3, dueDate: DUE, note: "Practise" }) },
-  "me.setGoalStatusAction": { as: (w) => w.actors.member, base: (_w, s, n) => ({ goalId: s.goalId, status: (["open", "done", "dropped"] as const)[n % 3] }) },
-  "me.importRatingsAction": { as: (w) => w.actors.member, base: (_w, _s, n) => ({ csv: `skill_id,level,note\n${skills[n % skills.length]},${n % 6},imported\n` }) },
-  "reviews.startReviewAction": { as: (w) => w.actors.manager, base: (w) => ({ teamId: w.teamId, subjectId: w.actors.member.id, period: "2026 H2", dueDate: DUE }) },
+  "account.changePasswordAction": {
+    as: (w) => w.actors.otherManager,
+    base: () => ({ currentPassword: "wrong password entirely", newPassword: "another long passphrase" }),
+    runs: 40,
+  },
+  "account.deleteAccountAction": {
+    as: (w) => w.actors.otherMember,
+    base: () => ({ confirmEmail: "someone-else@test.local" }),
+  },
+  "admin.importTaxonomyAction": {
+    as: (w) => w.actors.admin,
+    base: () => ({ fileName: "taxonomy.json", text: `{"version":"fuzz"}` }),
+    runs: 40,
+  },
+  "me.saveRatingsAction": {
+    as: (w) => w.actors.member,
+    base: (_w, _s, n) => ({
+      ratings: [
+        {
+          skillId: skills[n % skills.length],
+          level: n % 6,
+          note: "from fuzz",
+          evidenceUrl: "https://example.com/x",
+          wantsToGrow: "yes",
+        },
+      ],
+    }),
+  },
+  "me.setRolesAction": {
+    as: (w) => w.actors.member,
+    base: () => ({ currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" }),
+  },
+  "me.createGoalAction": {
+    as: (w) => w.actors.member,
+    base: (_w, _s, n) => ({ skillId: skills[n % skills.length], targetLevel: 3, dueDate: DUE, note: "Practise" }),
+  },
+  "me.setGoalStatusAction": {
+    as: (w) => w.actors.member,
+    base: (_w, s, n) => ({ goalId: s.goalId, status: (["open", "done", "dropped"] as const)[n % 3] }),
+  },
+  "me.importRatingsAction": {
+    as: (w) => w.actors.member,
+    base: (_w, _s, n) => ({ csv: `skill_id,level,note\n${skills[n % skills.length]},${n % 6},imported\n` }),
+  },
+  "reviews.startReviewAction": {
+    as: (w) => w.actors.manager,
+    base: (w) => ({ teamId: w.teamId, subjectId: w.actors.member.id, period: "2026 H2", dueDate: DUE }),
+  },
   "reviews.saveAssessmentAction": {
     as: (_w, s) => s.reviews.selfAssessment.subject,
-    base: async (w, s, n) => ({ reviewId: s.reviews.selfAssessment.id, version: await version(w, s.reviews.selfAssessment.id), levels: [{ skillId: s.reviews.selfAssessment.skills[0], level: n % 6 }] }),
+    base: async (w, s, n) => ({
+      reviewId: s.reviews.selfAssessment.id,
+      version: await version(w, s.reviews.selfAssessment.id),
+      levels: [{ skillId: s.reviews.selfAssessment.skills[0], level: n % 6 }],
+    }),
   },
   "reviews.saveAgreementAction": {
     as: (w) => w.actors.manager,
-    base: async (w, s, n) => ({ reviewId: s.reviews.discussion.id, version: await version(w, s.reviews.discussion.id), agreed: [{ skillId: s.reviews.discussion.skills[0], level: n % 6 }], summary: "Agreed" }),
+    base: async (w, s, n) => ({
+      reviewId: s.reviews.discussion.id,
+      version: await version(w, s.reviews.discussion.id),
+      agreed: [{ skillId: s.reviews.discussion.skills[0], level: n % 6 }],
+      summary: "Agreed",
+    }),
   },
   "reviews.transitionAction": {
     as: (_w, s) => s.reviews.selfAssessment.subject,
-    base: async (w, s) => ({ reviewId: s.reviews.selfAssessment.id, version: await version(w, s.reviews.selfAssessment.id), event: "submit-self", comment: "Done" }),
+    base: async (w, s) => ({
+      reviewId: s.reviews.selfAssessment.id,
+      version: await version(w, s.reviews.selfAssessment.id),
+      event: "submit-self",
+      comment: "Done",
+    }),
   },
   "reviews.commentAction": {
     as: (w) => w.actors.manager,
-    base: async (w, s) => ({ reviewId: s.reviews.discussion.id, version: await version(w, s.reviews.discussion.id), skillId: s.reviews.discussion.skills[1], body: "Let us talk about this" }),
+    base: async (w, s) => ({
+      reviewId: s.reviews.discussion.id,
+      version: await version(w, s.reviews.discussion.id),
+      skillId: s.reviews.discussion.skills[1],
+      body: "Let us talk about this",
+    }),
   },
   "reviews.amendAction": {
     as: (w) => w.actors.manager,
-    base: async (w, s, n) => ({ reviewId: s.reviews.completed.id, version: await version(w, s.reviews.completed.id), skillId: s.reviews.completed.skills[0], toLevel: n % 6, reason: "New evidence" }),
+    base: async (w, s, n) => ({
+      reviewId: s.reviews.completed.id,
+      version: await version(w, s.reviews.completed.id),
+      skillId: s.reviews.completed.skills[0],
+      toLevel: n % 6,
+      reason: "New evidence",
+    }),
   },
   "reviews.reviewGoalAction": {
     as: (w) => w.actors.manager,
-    base: async (w, s) => ({ reviewId: s.reviews.discussion.id, version: await version(w, s.reviews.discussion.id), skillId: s.reviews.discussion.skills[2], targetLevel: 4, dueDate: DUE, note: "Pair with a senior" }),
+    base: async (w, s) => ({
+      reviewId: s.reviews.discussion.id,
+      version: await version(w, s.reviews.discussion.id),
+      skillId: s.reviews.discussion.skills[2],
+      targetLevel: 4,
+      dueDate: DUE,
+      note: "Pair with a senior",
+    }),
   },
-  "teams.createTeamAction": { as: (w) => w.actors.admin, base: (w, _s, n) => ({ name: `Fuzz team ${n} ${w.tag}`, description: "Made by the fuzzer", managerEmail: w.actors.manager.email }) },
-  "teams.inviteAction": { as: (w) => w.actors.admin, base: (w, _s, n) => ({ teamId: w.teamId, email: `invitee-${n}-${w.tag}@test.local`, role: n % 2 ? "member" : "manager" }) },
-  "teams.cancelInvitationAction": { as: (w) => w.actors.manager, base: async (w, s) => ({ teamId: w.teamId, invitationId: await s.invitationId() }) },
-  "teams.changeRoleAction": { as: (w) => w.actors.admin, base: async (w, s, n) => ({ teamId: w.teamId, userId: await s.removable(), role: n % 2 ? "member" : "manager" }) },
-  "invitations.acceptInvitationAction": { as: (_w, s) => s.invitee, base: async (_w, s) => ({ invitationId: await s.openInvitation() }) },
-  "invitations.declineInvitationAction": { as: (_w, s) => s.invitee, base: async (_w, s) => ({ invitationId: await s.openInvitation() }) },
-  "teams.removeMemberAction": { as: (w) => w.actors.manager, base: async (w, s) => ({ teamId: w.teamId, userId: await s.removable() }) },
+  "teams.createTeamAction": {
+    as: (w) => w.actors.admin,
+    base: (w, _s, n) => ({
+      name: `Fuzz team ${n} ${w.tag}`,
+      description: "Made by the fuzzer",
+      managerEmail: w.actors.manager.email,
+    }),
+  },
+  "teams.inviteAction": {
+    as: (w) => w.actors.admin,
+    base: (w, _s, n) => ({
+      teamId: w.teamId,
+      email: `invitee-${n}-${w.tag}@test.local`,
+      role: n % 2 ? "member" : "manager",
+    }),
+  },
+  "teams.cancelInvitationAction": {
+    as: (w) => w.actors.manager,
+    base: async (w, s) => ({ teamId: w.teamId, invitationId: await s.invitationId() }),
+  },
+  "teams.changeRoleAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, s, n) => ({ teamId: w.teamId, userId: await s.removable(), role: n % 2 ? "member" : "manager" }),
+  },
+  "invitations.acceptInvitationAction": {
+    as: (_w, s) => s.invitee,
+    base: async (_w, s) => ({ invitationId: await s.openInvitation() }),
+  },
+  "invitations.declineInvitationAction": {
+    as: (_w, s) => s.invitee,
+    base: async (_w, s) => ({ invitationId: await s.openInvitation() }),
+  },
+  "teams.removeMemberAction": {
+    as: (w) => w.actors.manager,
+    base: async (w, s) => ({ teamId: w.teamId, userId: await s.removable() }),
+  },
   "teams.setTargetAction": {
     as: (w) => w.actors.manager,
-    base: (w, _s, n) => ({ teamId: w.teamId, roles: [{ roleId: "platform-engineer", count: 1 + (n % 3) }], skills: [{ skillId: skills[n % skills.length], level: 3, count: 1 }] }),
+    base: (w, _s, n) => ({
+      teamId: w.teamId,
+      roles: [{ roleId: "platform-engineer", count: 1 + (n % 3) }],
+      skills: [{ skillId: skills[n % skills.length], level: 3, count: 1 }],
+    }),
   },
 };
 
@@ -111,55 +268,136 @@ let setup: Setup;
 
 async function reviewIn(state: "self_assessment" | "discussion" | "completed", key: string) {
   const prisma = w.db.prisma;
-  const u = await prisma.user.create({ data: { email: `${key}-${w.tag}@test.local`, name: key, currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
+  const u = await prisma.user.create({
+    data: {
+      email: `${key}-${w.tag}@test.local`,
+      name: key,
+      currentRoleId: "infrastructure-engineer",
+      targetRoleId: "platform-engineer",
+    },
+  });
   await prisma.teamMembership.create({ data: { teamId: w.teamId, userId: u.id, role: "member" } });
-  const r = await startReview(w.actors.manager, { teamId: w.teamId, subjectId: u.id, period: "2026 H1", dueDate: new Date("2027-01-31T23:59:59Z") });
+  const r = await startReview(w.actors.manager, {
+    teamId: w.teamId,
+    subjectId: u.id,
+    period: "2026 H1",
+    dueDate: new Date("2027-01-31T23:59:59Z"),
+  });
   if (state !== "self_assessment") {
-    await prisma.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { selfLevel: 2, managerLevel: 3, agreedLevel: 3 } });
-    await prisma.review.update({ where: { id: r.id }, data: { state, summary: state === "completed" ? "Done" : null, completedAt: state === "completed" ? new Date() : null } });
+    await prisma.reviewSkill.updateMany({
+      where: { reviewId: r.id },
+      data: { selfLevel: 2, managerLevel: 3, agreedLevel: 3 },
+    });
+    await prisma.review.update({
+      where: { id: r.id },
+      data: {
+        state,
+        summary: state === "completed" ? "Done" : null,
+        completedAt: state === "completed" ? new Date() : null,
+      },
+    });
   }
-  const lines = await prisma.reviewSkill.findMany({ where: { reviewId: r.id }, orderBy: { skillId: "asc" }, select: { skillId: true } });
-  const s = await prisma.session.create({ data: { userId: u.id, sessionToken: `t-${u.id}`, expires: new Date(Date.now() + 86_400_000) } });
-  return { id: r.id, subject: { id: u.id, isAdmin: false, name: u.name, email: u.email, verified: true, sessionId: s.id }, skills: lines.map((l) => l.skillId) };
+  const lines = await prisma.reviewSkill.findMany({
+    where: { reviewId: r.id },
+    orderBy: { skillId: "asc" },
+    select: { skillId: true },
+  });
+  const s = await prisma.session.create({
+    data: { userId: u.id, sessionToken: `t-${u.id}`, expires: new Date(Date.now() + 86_400_000) },
+  });
+  return {
+    id: r.id,
+    subject: { id: u.id, isAdmin: false, name: u.name, email: u.email, verified: true, sessionId: s.id },
+    skills: lines.map((l) => l.skillId),
+  };
 }
 
 beforeAll(async () => {
   w = await createWorld();
   dbState = dbWatcher(w.db);
   const prisma = w.db.prisma;
-  await prisma.user.update({ where: { id: w.actors.member.id }, data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
+  await prisma.user.update({
+    where: { id: w.actors.member.id },
+    data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" },
+  });
   const goal = await prisma.goal.create({ data: { userId: w.actors.member.id, skillId: skills[0], targetLevel: 3 } });
   let spare = 0;
-  const inviteeUser = await prisma.user.create({ data: { email: `fuzz-invitee-${w.tag}@test.local`, name: "Invitee", emailVerified: new Date() } });
-  const inviteeSession = await prisma.session.create({ data: { userId: inviteeUser.id, sessionToken: `t-${inviteeUser.id}`, expires: new Date(Date.now() + 86_400_000) } });
+  const inviteeUser = await prisma.user.create({
+    data: { email: `fuzz-invitee-${w.tag}@test.local`, name: "Invitee", emailVerified: new Date() },
+  });
+  const inviteeSession = await prisma.session.create({
+    data: { userId: inviteeUser.id, sessionToken: `t-${inviteeUser.id}`, expires: new Date(Date.now() + 86_400_000) },
+  });
   const invitingTeam = await prisma.team.create({ data: { name: `Inviting team ${w.tag}` } });
   setup = {
-    reviews: { selfAssessment: await reviewIn("self_assessment", "subject-self"), discussion: await reviewIn("discussion", "subject-discussion"), completed: await reviewIn("completed", "subject-completed") },
+    reviews: {
+      selfAssessment: await reviewIn("self_assessment", "subject-self"),
+      discussion: await reviewIn("discussion", "subject-discussion"),
+      completed: await reviewIn("completed", "subject-completed"),
+    },
     goalId: goal.id,
     // A pending invitation to cancel; reused until one call cancels it.
     invitationId: async () => {
-      const open = await prisma.teamInvitation.findFirst({ where: { teamId: w.teamId, acceptedAt: null, email: { startsWith: "cancel-me" } }, select: { id: true } });
-      return (open ?? (await prisma.teamInvitation.create({ data: { teamId: w.teamId, email: `cancel-me-${(spare += 1)}-${w.tag}@test.local`, role: "member", invitedById: w.actors.manager.id } }))).id;
+      const open = await prisma.teamInvitation.findFirst({
+        where: { teamId: w.teamId, acceptedAt: null, email: { startsWith: "cancel-me" } },
+        select: { id: true },
+      });
+      return (
+        open ??
+        (await prisma.teamInvitation.create({
+          data: {
+            teamId: w.teamId,
+            email: `cancel-me-${(spare += 1)}-${w.tag}@test.local`,
+            role: "member",
+            invitedById: w.actors.manager.id,
+          },
+        }))
+      ).id;
     },
     // An open invitation to the invitee (in a team of its own); reused until one call accepts or declines it.
-    invitee: { id: inviteeUser.id, isAdmin: false, name: inviteeUser.name, email: inviteeUser.email, verified: true, sessionId: inviteeSession.id },
+    invitee: {
+      id: inviteeUser.id,
+      isAdmin: false,
+      name: inviteeUser.name,
+      email: inviteeUser.email,
+      verified: true,
+      sessionId: inviteeSession.id,
+    },
     openInvitation: async () => {
       const where = { teamId: invitingTeam.id, email: inviteeUser.email, acceptedAt: null, declinedAt: null };
       const open = await prisma.teamInvitation.findFirst({ where, select: { id: true } });
-      return (open ?? (await prisma.teamInvitation.create({ data: { ...where, role: "member", invitedById: w.actors.admin.id, expiresAt: new Date(Date.now() + 86_400_000) } }))).id;
+      return (
+        open ??
+        (await prisma.teamInvitation.create({
+          data: {
+            ...where,
+            role: "member",
+            invitedById: w.actors.admin.id,
+            expiresAt: new Date(Date.now() + 86_400_000),
+          },
+        }))
+      ).id;
     },
     // A plain member to remove (or to change the role of); reused until one call removes them.
     removable: async () => {
-      const m = await prisma.teamMembership.findFirst({ where: { teamId: w.teamId, user: { email: { startsWith: "removable" } } }, select: { userId: true } });
+      const m = await prisma.teamMembership.findFirst({
+        where: { teamId: w.teamId, user: { email: { startsWith: "removable" } } },
+        select: { userId: true },
+      });
       if (m) return m.userId;
-      const u = await prisma.user.create({ data: { email: `removable-${(spare += 1)}-${w.tag}@test.local`, name: "Removable" } });
+      const u = await prisma.user.create({
+        data: { email: `removable-${(spare += 1)}-${w.tag}@test.local`, name: "Removable" },
+      });
       await prisma.teamMembership.create({ data: { teamId: w.teamId, userId: u.id, role: "member" } });
       return u.id;
     },
   };
   // A known password, so the current-password check runs argon2 against a real hash.
   const { hashPassword } = await import("@/lib/auth/password");
-  await prisma.user.update({ where: { id: w.actors.otherManager.id }, data: { passwordHash: await hashPassword("the real current password") } });
+  await prisma.user.update({
+    where: { id: w.actors.otherManager.id },
+    data: { passwordHash: await hashPassword("the real current password") },
+  });
 });
 afterAll(() => w.db.close());
 
@@ -175,23 +413,46 @@ function problemWith(r: unknown, applied: Applied, fields: string[]): string | n
   const res = r as ActionResult<unknown>;
   if (res.ok) return null;
   if (typeof res.message !== "string" || !res.message.trim()) return "rejected with an empty message";
-  if (LEAK.test(JSON.stringify(res, (_k, v) => (typeof v === "bigint" ? String(v) : v)))) return `leaked internals: ${summarise(res.message)}`;
+  if (LEAK.test(JSON.stringify(res, (_k, v) => (typeof v === "bigint" ? String(v) : v))))
+    return `leaked internals: ${summarise(res.message)}`;
   const keys = Object.keys(res.errors ?? {});
-  if (res.status === 404) return res.message === "Not found." && keys.length === 0 ? null : `404 that is not the generic not-found: ${summarise(res)}`;
+  if (res.status === 404)
+    return res.message === "Not found." && keys.length === 0
+      ? null
+      : `404 that is not the generic not-found: ${summarise(res)}`;
   if (res.status === 401) return "answered 401 to a signed-in actor";
   if (keys.length === 0) return `rejection names no field (status ${res.status ?? "none"}): ${summarise(res.message)}`;
-  for (const k of keys) if (!Array.isArray(res.errors[k]) || !res.errors[k].length || res.errors[k].some((m) => typeof m !== "string" || !m.trim())) return `field ${k} has no message`;
-  if (keys.every((k) => k === "_form") && !fields.some((f) => res.message.includes(f))) return `whole-payload rejection does not say which field: ${summarise(res.message)}`;
+  for (const k of keys)
+    if (
+      !Array.isArray(res.errors[k]) ||
+      !res.errors[k].length ||
+      res.errors[k].some((m) => typeof m !== "string" || !m.trim())
+    )
+      return `field ${k} has no message`;
+  if (keys.every((k) => k === "_form") && !fields.some((f) => res.message.includes(f)))
+    return `whole-payload rejection does not say which field: ${summarise(res.message)}`;
   // The base passes validation, so a validation error after spoiling fields must be about one of those fields.
   const spoilt = applied.paths ?? (applied.path === null ? [] : [applied.path]);
-  if (spoilt.length && !applied.describe.includes("FormData") && res.message.startsWith("Please correct") && !keys.some((k) => spoilt.some((p) => samePlace(k, p)))) {
+  if (
+    spoilt.length &&
+    !applied.describe.includes("FormData") &&
+    res.message.startsWith("Please correct") &&
+    !keys.some((k) => spoilt.some((p) => samePlace(k, p)))
+  ) {
     return `validation error names ${keys.join(", ")} instead of ${spoilt.join(", ")}`;
   }
   return null;
 }
 
 /** Calls the action once per generated value and records every broken promise; fails listing them. */
-async function fuzz<T>(name: string, action: Action, numRuns: number, arb: fc.Arbitrary<T>, prepare: (value: T, n: number) => Promise<Prepared>, into: Tally = tally) {
+async function fuzz<T>(
+  name: string,
+  action: Action,
+  numRuns: number,
+  arb: fc.Arbitrary<T>,
+  prepare: (value: T, n: number) => Promise<Prepared>,
+  into: Tally = tally,
+) {
   const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
   const failures: string[] = [];
   let n = 0;
@@ -212,7 +473,8 @@ async function fuzz<T>(name: string, action: Action, numRuns: number, arb: fc.Ar
         } catch (e) {
           problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
         }
-        if (!problem && errorLog.mock.calls.length) problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
+        if (!problem && errorLog.mock.calls.length)
+          problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
         if (rejected) {
           const changed = changedTables(before.sums, (await dbState()).sums);
           if (changed.length) problem = `${problem ? `${problem}; ` : ""}rejected but changed ${changed.join(", ")}`;
@@ -233,7 +495,11 @@ async function fuzz<T>(name: string, action: Action, numRuns: number, arb: fc.Ar
 
 describe("fuzzing every server action", () => {
   it("has a spec for every exported action", () => {
-    const exported = Object.entries(modules).flatMap(([m, mod]) => Object.entries(mod).filter(([, v]) => typeof v === "function").map(([k]) => `${m}.${k}`));
+    const exported = Object.entries(modules).flatMap(([m, mod]) =>
+      Object.entries(mod)
+        .filter(([, v]) => typeof v === "function")
+        .map(([k]) => `${m}.${k}`),
+    );
     expect(exported.sort()).toEqual(Object.keys(specs).sort());
   });
 
@@ -253,10 +519,17 @@ describe("fuzzing every server action", () => {
     it(`${name}: right shape, hostile values — no 500, rejections name the field, a rejection changes nothing`, async () => {
       const [m, fn] = name.split(".");
       const runs = process.env.FUZZ_RUNS ? RUNS : Math.min(40, runsFor(spec));
-      await fuzz(`${name} (values)`, modules[m][fn] as Action, runs, valuePlanArb, async (plan, n) => {
-        const base = await spec.base(w, setup, n);
-        return { as: spec.as(w, setup), applied: applyValuePlan(base, plan), fields: Object.keys(base) };
-      }, valueTally);
+      await fuzz(
+        `${name} (values)`,
+        modules[m][fn] as Action,
+        runs,
+        valuePlanArb,
+        async (plan, n) => {
+          const base = await spec.base(w, setup, n);
+          return { as: spec.as(w, setup), applied: applyValuePlan(base, plan), fields: Object.keys(base) };
+        },
+        valueTally,
+      );
     });
   }
 
@@ -265,14 +538,24 @@ describe("fuzzing every server action", () => {
     const doc = toExportDocument(await getTaxonomy());
     const leaves = pathsOf(doc).filter((p) => typeof getIn(doc, p) === "string");
     const arb = fc.record({ leaf: fc.nat(), value: hostileValue });
-    await fuzz("admin.importTaxonomyAction (document)", importTaxonomyAction as Action, process.env.FUZZ_RUNS ? RUNS : 15, arb, async ({ leaf, value }) => {
-      const copy = structuredClone(doc) as unknown as Record<string, unknown>;
-      const path = leaves[leaf % leaves.length];
-      setIn(copy, path, value);
-      const text = JSON.stringify(copy, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
-      const applied: Applied = { payload: { fileName: "taxonomy.json", text }, path: "text", describe: `text with ${path.join(".")} = ${summarise(value)}` };
-      return { as: w.actors.admin, applied, fields: ["fileName", "text"] };
-    });
+    await fuzz(
+      "admin.importTaxonomyAction (document)",
+      importTaxonomyAction as Action,
+      process.env.FUZZ_RUNS ? RUNS : 15,
+      arb,
+      async ({ leaf, value }) => {
+        const copy = structuredClone(doc) as unknown as Record<string, unknown>;
+        const path = leaves[leaf % leaves.length];
+        setIn(copy, path, value);
+        const text = JSON.stringify(copy, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+        const applied: Applied = {
+          payload: { fileName: "taxonomy.json", text },
+          path: "text",
+          describe: `text with ${path.join(".")} = ${summarise(value)}`,
+        };
+        return { as: w.actors.admin, applied, fields: ["fileName", "text"] };
+      },
+    );
   });
 
   afterAll(() => {

@@ -2,7 +2,20 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { session, sessionModule } from "../support/session-mock";
 import { createWorld, type ActorName, type World } from "../support/world";
-import { applyValuePlan, changedTables, dbWatcher, FUZZ_SEED, hostileString, hostileValue, LEAK, newTally, samePlace, summarise, summaryLine, valuePlanArb } from "../support/fuzz";
+import {
+  applyValuePlan,
+  changedTables,
+  dbWatcher,
+  FUZZ_SEED,
+  hostileString,
+  hostileValue,
+  LEAK,
+  newTally,
+  samePlace,
+  summarise,
+  summaryLine,
+  valuePlanArb,
+} from "../support/fuzz";
 import * as health from "@/app/api/health/route";
 import * as taxonomy from "@/app/api/v1/taxonomy/route";
 import * as myExport from "@/app/api/me/export/route";
@@ -32,21 +45,54 @@ const specs: Record<string, Spec> = {
   // The one writer: hostile bodies never form a valid { ratings: [...] }, so it too must refuse without a change.
   "myRatings.PUT": { runs: 60 },
   // Next hands path params over as decoded strings, so the id is any string: real team ids among hostile ones.
-  "teamMatrix.GET": { runs: 120, params: (w) => fc.record({ id: fc.oneof(fc.constantFrom(w.teamId, w.otherTeamId, `${w.teamId} `, w.teamId.toUpperCase()), hostileString) }) },
+  "teamMatrix.GET": {
+    runs: 120,
+    params: (w) =>
+      fc.record({
+        id: fc.oneof(fc.constantFrom(w.teamId, w.otherTeamId, `${w.teamId} `, w.teamId.toUpperCase()), hostileString),
+      }),
+  },
 };
 const RUNS_SCALE = Number(process.env.FUZZ_RUNS) ? Number(process.env.FUZZ_RUNS) / 60 : 1;
 
-const headerName = fc.constantFrom("content-type", "accept", "cookie", "x-forwarded-for", "x-forwarded-host", "authorization", "range", "if-none-match", "accept-language", "x-middleware-subrequest");
+const headerName = fc.constantFrom(
+  "content-type",
+  "accept",
+  "cookie",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "authorization",
+  "range",
+  "if-none-match",
+  "accept-language",
+  "x-middleware-subrequest",
+);
 
 /** A request as hostile as fetch allows: odd methods and bodies, junk query strings and headers. */
 const requestArb = fc.record({
   method: fc.constantFrom("GET", "GET", "GET", "HEAD", "POST", "DELETE"),
-  query: fc.array(fc.tuple(hostileString, fc.oneof(hostileString, hostileValue.map((v) => summarise(v)))), { maxLength: 4 }),
+  query: fc.array(
+    fc.tuple(
+      hostileString,
+      fc.oneof(
+        hostileString,
+        hostileValue.map((v) => summarise(v)),
+      ),
+    ),
+    { maxLength: 4 },
+  ),
   headers: fc.array(fc.tuple(headerName, hostileString), { maxLength: 3 }),
-  body: fc.oneof(hostileString, hostileValue.map((v) => summarise(v)), fc.constant(`{"teamId":"x","isAdmin":true}`)),
+  body: fc.oneof(
+    hostileString,
+    hostileValue.map((v) => summarise(v)),
+    fc.constant(`{"teamId":"x","isAdmin":true}`),
+  ),
 });
 
-function buildRequest(path: string, r: { method: string; query: [string, string][]; headers: [string, string][]; body: string }): Request {
+function buildRequest(
+  path: string,
+  r: { method: string; query: [string, string][]; headers: [string, string][]; body: string },
+): Request {
   const url = new URL(`http://localhost${path}`);
   for (const [k, v] of r.query) url.searchParams.append(k, v);
   const headers = new Headers();
@@ -67,11 +113,25 @@ beforeAll(async () => {
   w = await createWorld();
   const prisma = w.db.prisma;
   // Something to export: ratings for the member, so the CSV and matrix have rows with text in them.
-  await prisma.user.update({ where: { id: w.actors.member.id }, data: { name: `=cmd|' /C calc'!A0 <script>alert(1)</script> ${w.tag}` } });
+  await prisma.user.update({
+    where: { id: w.actors.member.id },
+    data: { name: `=cmd|' /C calc'!A0 <script>alert(1)</script> ${w.tag}` },
+  });
   const skills = await prisma.skill.findMany({ take: 3, select: { id: true } });
   for (const [i, s] of skills.entries()) {
-    const rating = await prisma.rating.create({ data: { userId: w.actors.member.id, skillId: s.id, level: i + 1, note: `'; DROP TABLE "User";-- ${i}` } });
-    await prisma.currentRating.create({ data: { userId: w.actors.member.id, skillId: s.id, level: i + 1, note: `"><img src=x onerror=alert(1)>`, ratingId: rating.id, updatedAt: new Date() } });
+    const rating = await prisma.rating.create({
+      data: { userId: w.actors.member.id, skillId: s.id, level: i + 1, note: `'; DROP TABLE "User";-- ${i}` },
+    });
+    await prisma.currentRating.create({
+      data: {
+        userId: w.actors.member.id,
+        skillId: s.id,
+        level: i + 1,
+        note: `"><img src=x onerror=alert(1)>`,
+        ratingId: rating.id,
+        updatedAt: new Date(),
+      },
+    });
   }
 });
 afterAll(() => w.db.close());
@@ -95,14 +155,20 @@ async function problemWith(res: unknown, as: ActorName): Promise<string | null> 
   }
   if (typeof body.error !== "string" || !body.error.trim()) return `HTTP ${res.status} without an error message`;
   if (res.status === 401) return as === "anonymous" ? null : `401 for signed-in ${as}`;
-  if (res.status === 404) return body.error === "Not found." ? null : `404 that is not the generic not-found: ${summarise(body.error)}`;
-  if (!body.errors || Object.keys(body.errors).length === 0) return `HTTP ${res.status} names no field: ${summarise(body.error)}`;
+  if (res.status === 404)
+    return body.error === "Not found." ? null : `404 that is not the generic not-found: ${summarise(body.error)}`;
+  if (!body.errors || Object.keys(body.errors).length === 0)
+    return `HTTP ${res.status} names no field: ${summarise(body.error)}`;
   return null;
 }
 
 describe("fuzzing every route handler", () => {
   it("has a spec for every exported method", () => {
-    const exported = Object.entries(modules).flatMap(([m, { mod }]) => Object.keys(mod).filter((k) => METHODS.includes(k)).map((k) => `${m}.${k}`));
+    const exported = Object.entries(modules).flatMap(([m, { mod }]) =>
+      Object.keys(mod)
+        .filter((k) => METHODS.includes(k))
+        .map((k) => `${m}.${k}`),
+    );
     expect(exported.sort()).toEqual(Object.keys(specs).sort());
   });
 
@@ -118,26 +184,38 @@ describe("fuzzing every route handler", () => {
       let before = await dbState();
       try {
         await fc.assert(
-          fc.asyncProperty(fc.constantFrom(...actorNames), requestArb, spec.params ? spec.params(w) : fc.constant({}), async (as, r, params) => {
-            n += 1;
-            session.actor = w.actor(as);
-            const concrete = path.replace(/\[(\w+)\]/g, (_, p: string) => (params as Record<string, string>)[p] ?? "");
-            const describe = `as ${as} ${r.method} ${summarise(concrete)} params ${summarise(params)} query ${summarise(r.query)}`;
-            errorLog.mockClear();
-            let problem: string | null;
-            try {
-              problem = await problemWith(await handler(buildRequest(concrete, r), { params: Promise.resolve(params) }), as);
-            } catch (e) {
-              problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
-            }
-            if (!problem && errorLog.mock.calls.length) problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
-            // No fuzzed call, accepted or refused, may change a row (the PUT never receives a valid body here).
-            const after = await dbState();
-            const changed = changedTables(before.sums, after.sums);
-            before = after;
-            if (changed.length) problem = `${problem ? `${problem}; ` : ""}changed ${changed.join(", ")}`;
-            if (problem) failures.push(`${name} [run ${n}] ${describe}: ${problem}`);
-          }),
+          fc.asyncProperty(
+            fc.constantFrom(...actorNames),
+            requestArb,
+            spec.params ? spec.params(w) : fc.constant({}),
+            async (as, r, params) => {
+              n += 1;
+              session.actor = w.actor(as);
+              const concrete = path.replace(
+                /\[(\w+)\]/g,
+                (_, p: string) => (params as Record<string, string>)[p] ?? "",
+              );
+              const describe = `as ${as} ${r.method} ${summarise(concrete)} params ${summarise(params)} query ${summarise(r.query)}`;
+              errorLog.mockClear();
+              let problem: string | null;
+              try {
+                problem = await problemWith(
+                  await handler(buildRequest(concrete, r), { params: Promise.resolve(params) }),
+                  as,
+                );
+              } catch (e) {
+                problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
+              }
+              if (!problem && errorLog.mock.calls.length)
+                problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
+              // No fuzzed call, accepted or refused, may change a row (the PUT never receives a valid body here).
+              const after = await dbState();
+              const changed = changedTables(before.sums, after.sums);
+              before = after;
+              if (changed.length) problem = `${problem ? `${problem}; ` : ""}changed ${changed.join(", ")}`;
+              if (problem) failures.push(`${name} [run ${n}] ${describe}: ${problem}`);
+            },
+          ),
           { seed: FUZZ_SEED, numRuns: Math.round(spec.runs * RUNS_SCALE), endOnFailure: true },
         );
       } finally {
@@ -155,7 +233,9 @@ describe("fuzzing every route handler", () => {
   // of them (NUL, half a surrogate pair, 100k characters, javascript: links, 1e21, NaN…), sometimes the list 501×.
   it("myRatings.PUT: right shape, hostile values — no 500, refusals name the field and change nothing", async () => {
     const handler = myRatings.PUT as Handler;
-    const skillIds = (await w.db.prisma.skill.findMany({ take: 20, orderBy: { id: "asc" }, select: { id: true } })).map((s) => s.id);
+    const skillIds = (await w.db.prisma.skill.findMany({ take: 20, orderBy: { id: "asc" }, select: { id: true } })).map(
+      (s) => s.id,
+    );
     const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
     const failures: string[] = [];
     const dbState = dbWatcher(w.db);
@@ -165,7 +245,17 @@ describe("fuzzing every route handler", () => {
         fc.asyncProperty(valuePlanArb, async (plan) => {
           n += 1;
           session.actor = w.actors.member;
-          const base = { ratings: [{ skillId: skillIds[n % skillIds.length], level: n % 6, note: "from fuzz", evidenceUrl: "https://example.com/x", wantsToGrow: n % 2 === 0 }] };
+          const base = {
+            ratings: [
+              {
+                skillId: skillIds[n % skillIds.length],
+                level: n % 6,
+                note: "from fuzz",
+                evidenceUrl: "https://example.com/x",
+                wantsToGrow: n % 2 === 0,
+              },
+            ],
+          };
           const applied = applyValuePlan(base, { ...plan, formData: false });
           const body = JSON.stringify(applied.payload, (_k, v) => (typeof v === "bigint" ? String(v) : v));
           const before = await dbState();
@@ -173,19 +263,28 @@ describe("fuzzing every route handler", () => {
           let problem: string | null;
           let refused = true;
           try {
-            const res = await handler(new Request("http://localhost/api/me/ratings", { method: "PUT", headers: { "content-type": "application/json" }, body }), {});
+            const res = await handler(
+              new Request("http://localhost/api/me/ratings", {
+                method: "PUT",
+                headers: { "content-type": "application/json" },
+                body,
+              }),
+              {},
+            );
             refused = res.status >= 400;
             const copy = res.clone();
             problem = await problemWith(res, "member");
             if (!problem && refused) {
               const keys = Object.keys(((await copy.json()) as { errors: Record<string, string[]> }).errors);
               const spoilt = applied.paths ?? [];
-              if (!keys.some((k) => k === "body" || spoilt.some((p) => samePlace(k, p)))) problem = `HTTP ${res.status} names ${keys.join(", ")} instead of ${spoilt.join(", ")}`;
+              if (!keys.some((k) => k === "body" || spoilt.some((p) => samePlace(k, p))))
+                problem = `HTTP ${res.status} names ${keys.join(", ")} instead of ${spoilt.join(", ")}`;
             }
           } catch (e) {
             problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
           }
-          if (!problem && errorLog.mock.calls.length) problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
+          if (!problem && errorLog.mock.calls.length)
+            problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
           if (refused) {
             const changed = changedTables(before.sums, (await dbState()).sums);
             if (changed.length) problem = `${problem ? `${problem}; ` : ""}refused but changed ${changed.join(", ")}`;

@@ -40,25 +40,60 @@ beforeAll(async () => {
   // Enough rated members that the team page shows its matrix and charts, so the filters are read.
   const skills = (await p.skill.findMany({ take: 8, orderBy: { id: "asc" }, select: { id: true } })).map((s) => s.id);
   for (const [i, u] of [w.actors.member, w.actors.manager].entries()) {
-    await p.$transaction((tx) => appendRatings(tx, u.id, skills.map((skillId, j) => ({ skillId, level: (i + j) % 6 })), { source: "self" }));
+    await p.$transaction((tx) =>
+      appendRatings(
+        tx,
+        u.id,
+        skills.map((skillId, j) => ({ skillId, level: (i + j) % 6 })),
+        { source: "self" },
+      ),
+    );
   }
   for (let i = 0; i < 3; i++) {
     const u = await p.user.create({ data: { email: `hostile-${i}-${w.tag}@test.local`, name: `Rated ${i}` } });
     await p.teamMembership.create({ data: { teamId: w.teamId, userId: u.id, role: "member" } });
-    await p.$transaction((tx) => appendRatings(tx, u.id, skills.map((skillId, j) => ({ skillId, level: (i + j + 2) % 6 })), { source: "self" }));
+    await p.$transaction((tx) =>
+      appendRatings(
+        tx,
+        u.id,
+        skills.map((skillId, j) => ({ skillId, level: (i + j + 2) % 6 })),
+        { source: "self" },
+      ),
+    );
   }
-  await p.user.update({ where: { id: w.actors.member.id }, data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
-  reviewId = (await startReview(w.actors.manager, { teamId: w.teamId, subjectId: w.actors.member.id, period: `hostile ${w.tag}`, dueDate: new Date(Date.now() + 86_400_000) })).id;
+  await p.user.update({
+    where: { id: w.actors.member.id },
+    data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" },
+  });
+  reviewId = (
+    await startReview(w.actors.manager, {
+      teamId: w.teamId,
+      subjectId: w.actors.member.id,
+      period: `hostile ${w.tag}`,
+      dueDate: new Date(Date.now() + 86_400_000),
+    })
+  ).id;
 });
 afterAll(() => w.db.close());
 
 // Client components call useRouter(); outside Next there is no router, so the render gets one that goes nowhere.
-const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {}, hmrRefresh() {} } as never;
+const router = {
+  back() {},
+  forward() {},
+  refresh() {},
+  push() {},
+  replace() {},
+  prefetch() {},
+  hmrRefresh() {},
+} as never;
 
 /** The page rendered to HTML as the server would (async server components awaited), or the first error it threw. */
 async function render(node: ReactNode | Promise<ReactNode>): Promise<string> {
   const errors: unknown[] = [];
-  const { prelude } = await prerenderToNodeStream(createElement(AppRouterContext.Provider, { value: router }, await node), { onError: (e) => void errors.push(e) });
+  const { prelude } = await prerenderToNodeStream(
+    createElement(AppRouterContext.Provider, { value: router }, await node),
+    { onError: (e) => void errors.push(e) },
+  );
   let html = "";
   for await (const chunk of prelude) html += chunk;
   if (errors.length) throw errors[0];
@@ -66,7 +101,9 @@ async function render(node: ReactNode | Promise<ReactNode>): Promise<string> {
 }
 
 /** What notFound() throws, so a page's "not found" can be told from a crash. */
-const isNotFound = (e: unknown) => typeof (e as { digest?: unknown })?.digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404");
+const isNotFound = (e: unknown) =>
+  typeof (e as { digest?: unknown })?.digest === "string" &&
+  (e as { digest: string }).digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404");
 
 async function outcome(run: () => Promise<unknown>): Promise<"ok" | "not found" | string> {
   try {
@@ -78,10 +115,23 @@ async function outcome(run: () => Promise<unknown>): Promise<"ok" | "not found" 
 }
 
 const sp = (v: Record<string, string | string[]>) => Promise.resolve(v);
-const params = <T,>(v: T) => Promise.resolve(v);
+const params = <T>(v: T) => Promise.resolve(v);
 
 describe("a. a repeated query parameter (?q=a&q=b arrives as an array)", () => {
-  const repeated = { q: ["kube", "x"], page: ["1", "2"], category: ["all", "x"], gaps: ["1", "0"], sort: ["total", "name"], cols: ["coverage", "x"], a: ["platform-engineer", "x"], b: ["none", "x"], welcome: ["1", "1"], callbackUrl: ["/teams", "//evil.example"], error: ["CredentialsSignin", "x"], "x[]": ["1", "2"] };
+  const repeated = {
+    q: ["kube", "x"],
+    page: ["1", "2"],
+    category: ["all", "x"],
+    gaps: ["1", "0"],
+    sort: ["total", "name"],
+    cols: ["coverage", "x"],
+    a: ["platform-engineer", "x"],
+    b: ["none", "x"],
+    welcome: ["1", "1"],
+    callbackUrl: ["/teams", "//evil.example"],
+    error: ["CredentialsSignin", "x"],
+    "x[]": ["1", "2"],
+  };
 
   it("/skills?q=a&q=b searches for the first value", async () => {
     const html = await render(SkillsPage({ searchParams: sp(repeated) }));
@@ -110,13 +160,20 @@ describe("a. a repeated query parameter (?q=a&q=b arrives as an array)", () => {
 
 describe("b. PUT /api/me/ratings parses its body through the actions' wrapper", () => {
   const put = (body: string, type = "application/json") =>
-    (myRatings.PUT as (req: Request, ctx: unknown) => Promise<Response>)(new Request("http://localhost/api/me/ratings", { method: "PUT", headers: { "content-type": type }, body }), {});
+    (myRatings.PUT as (req: Request, ctx: unknown) => Promise<Response>)(
+      new Request("http://localhost/api/me/ratings", { method: "PUT", headers: { "content-type": type }, body }),
+      {},
+    );
 
   it.each([
     ["a NUL in a note", { ratings: [{ skillId: "linux", level: 3, note: "a\u0000b" }] }, "ratings.0.note"],
     ["a lone surrogate in a note", { ratings: [{ skillId: "linux", level: 3, note: "x\uD800y" }] }, "ratings.0.note"],
     ["a NUL in a skill id", { ratings: [{ skillId: "lin\u0000ux", level: 3 }] }, "ratings.0.skillId"],
-    ["a javascript: evidence link", { ratings: [{ skillId: "linux", level: 3, evidenceUrl: "javascript:alert(1)" }] }, "ratings.0.evidenceUrl"],
+    [
+      "a javascript: evidence link",
+      { ratings: [{ skillId: "linux", level: 3, evidenceUrl: "javascript:alert(1)" }] },
+      "ratings.0.evidenceUrl",
+    ],
     ["a level of 1e21", { ratings: [{ skillId: "linux", level: 1e21 }] }, "ratings.0.level"],
   ])("%s → 400 naming the field, nothing saved", async (_what, body, field) => {
     session.actor = w.actors.member;
@@ -178,7 +235,10 @@ describe("c. due dates are real calendar dates, 1900–9999, not in the past", (
     session.actor = w.actors.otherMember;
     const r = await createGoalAction({ skillId: "linux", targetLevel: 3, dueDate: inAMonth });
     expect(r.ok).toBe(true);
-    const goal = await w.db.prisma.goal.findFirstOrThrow({ where: { userId: w.actors.otherMember.id }, select: { dueDate: true } });
+    const goal = await w.db.prisma.goal.findFirstOrThrow({
+      where: { userId: w.actors.otherMember.id },
+      select: { dueDate: true },
+    });
     expect(goal.dueDate?.toISOString()).toBe(`${inAMonth}T00:00:00.000Z`);
   });
 });
@@ -186,17 +246,38 @@ describe("c. due dates are real calendar dates, 1900–9999, not in the past", (
 describe("d. imports above the limit are refused with the message the form shows", () => {
   it("taxonomy over 5 MB and a CSV over 2 MB (counted in bytes)", async () => {
     session.actor = w.actors.admin;
-    const big = await importTaxonomyAction({ fileName: "big.json", text: `{"x":"${"a".repeat(TAXONOMY_MAX_MB * MB)}"}` });
+    const big = await importTaxonomyAction({
+      fileName: "big.json",
+      text: `{"x":"${"a".repeat(TAXONOMY_MAX_MB * MB)}"}`,
+    });
     expect(big).toMatchObject({ ok: false, errors: { text: ["File too large (max 5 MB)."] } });
     session.actor = w.actors.member;
-    const csv = await importRatingsAction({ csv: `skill_id,level,note\nlinux,3,${"€".repeat(CSV_MAX_MB * MB / 2)}\n` });
+    const csv = await importRatingsAction({
+      csv: `skill_id,level,note\nlinux,3,${"€".repeat((CSV_MAX_MB * MB) / 2)}\n`,
+    });
     expect(csv).toMatchObject({ ok: false, errors: { csv: ["File too large (max 2 MB)."] } });
   });
 });
 
 describe("e, f. hostile values in a dynamic segment answer not found", () => {
   // What Next hands a page after decoding: `%25E0%25A4%25A` arrives as "%E0%A4%A"; `%00` as NUL; `..%2F` as "../".
-  const hostile = ["%", "%ZZ", "%E0%A4%A", "%C0%AF", "\u0000", "a\u0000b", "x".repeat(10_000), "../", "..\\..\\etc\\passwd", "😀", "ｉｄ", "' OR '1'='1", " ", "constructor", "__proto__"];
+  const hostile = [
+    "%",
+    "%ZZ",
+    "%E0%A4%A",
+    "%C0%AF",
+    "\u0000",
+    "a\u0000b",
+    "x".repeat(10_000),
+    "../",
+    "..\\..\\etc\\passwd",
+    "😀",
+    "ｉｄ",
+    "' OR '1'='1",
+    " ",
+    "constructor",
+    "__proto__",
+  ];
 
   it.each(hostile.map((id) => [JSON.stringify(id).slice(0, 40), id]))("%s", async (_label, id) => {
     session.actor = w.actors.admin;
@@ -206,7 +287,10 @@ describe("e, f. hostile values in a dynamic segment answer not found", () => {
     expect(await outcome(() => render(ReviewPage({ params: params({ id }) })))).toBe("not found");
     expect(await outcome(() => skillMetadata({ params: params({ id }) }))).toBe("ok");
     expect(await outcome(() => roleMetadata({ params: params({ id }) }))).toBe("ok");
-    const res = await (teamMatrix.GET as (req: Request, ctx: unknown) => Promise<Response>)(new Request("http://localhost/api/teams/x/matrix"), { params: params({ id }) });
+    const res = await (teamMatrix.GET as (req: Request, ctx: unknown) => Promise<Response>)(
+      new Request("http://localhost/api/teams/x/matrix"),
+      { params: params({ id }) },
+    );
     expect(res.status).toBe(404);
   });
 });

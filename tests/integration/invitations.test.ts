@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../support/world";
 import { changeMemberRole, createTeam, getMyTeams, inviteToTeam, removeFromTeam } from "@/lib/data/teams";
-import { acceptInvitation, countMyInvitations, declineInvitation, getInvitationByToken, getMyInvitations } from "@/lib/data/invitation-responses";
+import {
+  acceptInvitation,
+  countMyInvitations,
+  declineInvitation,
+  getInvitationByToken,
+  getMyInvitations,
+} from "@/lib/data/invitation-responses";
 import { cancelInvitation } from "@/lib/data/invitations";
 import { getTeamAudit } from "@/lib/data/team-audit";
 import { createUser } from "@/lib/data/users";
@@ -20,7 +26,9 @@ const unique = (key: string) => `${key}-${(n += 1)}-${w.tag}@test.local`;
 
 /** A person with an account; `verified` once they confirmed their address. */
 async function person(key: string, verified = true): Promise<Actor & { email: string }> {
-  const u = await w.db.prisma.user.create({ data: { email: unique(key), name: key, emailVerified: verified ? new Date() : null } });
+  const u = await w.db.prisma.user.create({
+    data: { email: unique(key), name: key, emailVerified: verified ? new Date() : null },
+  });
   return { id: u.id, isAdmin: false, email: u.email };
 }
 
@@ -33,16 +41,23 @@ async function team(key = "team") {
 
 /** The token in the newest invitation mail to `email` (the only place it exists). */
 async function tokenMailedTo(email: string) {
-  const mail = await w.db.prisma.outboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const mail = await w.db.prisma.outboxMessage.findFirstOrThrow({
+    where: { to: email },
+    orderBy: { createdAt: "desc" },
+  });
   const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
   expect(token, mail.text).toBeTruthy();
   return { token: token!, mail };
 }
 
-const membership = (teamId: string, userId: string) => w.db.prisma.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } } });
+const membership = (teamId: string, userId: string) =>
+  w.db.prisma.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } } });
 
 async function refusal(p: Promise<unknown>): Promise<DataError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(DataError);
   return e as DataError;
 }
@@ -69,7 +84,11 @@ describe("consent: nobody joins a team without accepting", () => {
     await expect(acceptInvitation(me, inv.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(declineInvitation(me, inv.id)).rejects.toBeInstanceOf(NotFoundError);
     const { token } = await tokenMailedTo(me.email);
-    expect(await getInvitationByToken(me, token)).toMatchObject({ state: "pending", mine: false, needsVerification: true });
+    expect(await getInvitationByToken(me, token)).toMatchObject({
+      state: "pending",
+      mine: false,
+      needsVerification: true,
+    });
     expect(await membership(t.id, me.id)).toBeNull();
   });
 
@@ -78,11 +97,30 @@ describe("consent: nobody joins a team without accepting", () => {
     const me = await person("accepter");
     await inviteToTeam(w.actors.admin, t.id, me.email, "manager");
     const { token } = await tokenMailedTo(me.email);
-    expect(await getInvitationByToken(null, token)).toMatchObject({ teamName: t.name, role: "manager", email: me.email, state: "pending", mine: false, needsVerification: false });
-    expect(await getInvitationByToken(me, token)).toMatchObject({ state: "pending", mine: true, needsVerification: false });
+    expect(await getInvitationByToken(null, token)).toMatchObject({
+      teamName: t.name,
+      role: "manager",
+      email: me.email,
+      state: "pending",
+      mine: false,
+      needsVerification: false,
+    });
+    expect(await getInvitationByToken(me, token)).toMatchObject({
+      state: "pending",
+      mine: true,
+      needsVerification: false,
+    });
 
     const mine = await getMyInvitations(me);
-    expect(mine).toEqual([{ id: expect.any(String), teamName: t.name, role: "manager", inviterName: w.actors.admin.name, expiresAt: expect.any(Date) }]);
+    expect(mine).toEqual([
+      {
+        id: expect.any(String),
+        teamName: t.name,
+        role: "manager",
+        inviterName: w.actors.admin.name,
+        expiresAt: expect.any(Date),
+      },
+    ]);
     expect(mine[0].expiresAt.getTime() - Date.now()).toBeGreaterThan(13 * 24 * 3_600_000);
     expect(await countMyInvitations(me)).toBe(1);
 
@@ -91,8 +129,16 @@ describe("consent: nobody joins a team without accepting", () => {
     expect((await getInvitationByToken(me, token)).state).toBe("accepted");
     expect(await getMyInvitations(me)).toEqual([]);
     await expect(acceptInvitation(me, mine[0].id)).rejects.toBeInstanceOf(NotFoundError);
-    const log = await w.db.prisma.auditLog.findMany({ where: { teamId: t.id }, select: { action: true, actorId: true } });
-    expect(log).toEqual(expect.arrayContaining([{ action: "team.invitation.created", actorId: w.actors.admin.id }, { action: "team.invitation.accepted", actorId: me.id }]));
+    const log = await w.db.prisma.auditLog.findMany({
+      where: { teamId: t.id },
+      select: { action: true, actorId: true },
+    });
+    expect(log).toEqual(
+      expect.arrayContaining([
+        { action: "team.invitation.created", actorId: w.actors.admin.id },
+        { action: "team.invitation.accepted", actorId: me.id },
+      ]),
+    );
   });
 
   it("someone signed in with another address can neither accept nor decline, and the link does not show them the address", async () => {
@@ -105,10 +151,18 @@ describe("consent: nobody joins a team without accepting", () => {
     await expect(acceptInvitation(other, inv.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(declineInvitation(other, inv.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(acceptInvitation(w.actors.manager, inv.id)).rejects.toBeInstanceOf(NotFoundError); // not even the inviter
-    expect(await getInvitationByToken(other, token)).toMatchObject({ email: null, mine: false, needsVerification: false, state: "pending" });
+    expect(await getInvitationByToken(other, token)).toMatchObject({
+      email: null,
+      mine: false,
+      needsVerification: false,
+      state: "pending",
+    });
     expect(await getMyInvitations(other)).toEqual([]);
     expect(await membership(t.id, other.id)).toBeNull();
-    expect(await w.db.prisma.teamInvitation.findUniqueOrThrow({ where: { id: inv.id } })).toMatchObject({ acceptedAt: null, declinedAt: null });
+    expect(await w.db.prisma.teamInvitation.findUniqueOrThrow({ where: { id: inv.id } })).toMatchObject({
+      acceptedAt: null,
+      declinedAt: null,
+    });
   });
 
   it("a declined invitation cannot be accepted any more, and the team sees that it was declined", async () => {
@@ -131,7 +185,10 @@ describe("consent: nobody joins a team without accepting", () => {
     const me = await person("late");
     await inviteToTeam(w.actors.manager, t.id, me.email, "member");
     const { token } = await tokenMailedTo(me.email);
-    const old = await w.db.prisma.teamInvitation.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const old = await w.db.prisma.teamInvitation.update({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await getMyInvitations(me)).toEqual([]);
     await expect(acceptInvitation(me, old.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await getInvitationByToken(me, token)).state).toBe("expired");
@@ -155,7 +212,11 @@ describe("consent: nobody joins a team without accepting", () => {
 
   it("a team created with a manager's email invites them; they manage it only once they accept", async () => {
     const me = await person("appointed");
-    const t = await createTeam(w.actors.admin, { name: `Appointed ${w.tag}`, description: null, managerEmail: me.email });
+    const t = await createTeam(w.actors.admin, {
+      name: `Appointed ${w.tag}`,
+      description: null,
+      managerEmail: me.email,
+    });
     expect(await membership(t.id, me.id)).toBeNull();
     await expect(getTeamAudit(me, t.id)).rejects.toBeInstanceOf(NotFoundError);
     const [inv] = await getMyInvitations(me);
@@ -170,7 +231,11 @@ describe("inviting never changes a role", () => {
     const t = await team();
     const member = await person("in-team");
     await w.db.prisma.teamMembership.create({ data: { teamId: t.id, userId: member.id, role: "member" } });
-    for (const [actor, role] of [[w.actors.manager, "member"], [w.actors.admin, "manager"], [w.actors.admin, "member"]] as const) {
+    for (const [actor, role] of [
+      [w.actors.manager, "member"],
+      [w.actors.admin, "manager"],
+      [w.actors.admin, "member"],
+    ] as const) {
       const e = await refusal(inviteToTeam(actor, t.id, member.email, role));
       expect(e.fieldErrors.email?.[0]).toMatch(/^Already a member of this team/);
     }
@@ -198,13 +263,21 @@ describe("inviting never changes a role", () => {
     const t = await team();
     const who = await person("promoted");
     await w.db.prisma.teamMembership.create({ data: { teamId: t.id, userId: who.id, role: "member" } });
-    await expect(changeMemberRole(w.actors.otherManager, t.id, who.id, "manager")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(changeMemberRole(w.actors.otherManager, t.id, who.id, "manager")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(changeMemberRole(w.actors.member, t.id, who.id, "manager")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(changeMemberRole(w.actors.admin, t.id, w.actors.otherMember.id, "manager")).rejects.toBeInstanceOf(NotFoundError); // not in this team
+    await expect(changeMemberRole(w.actors.admin, t.id, w.actors.otherMember.id, "manager")).rejects.toBeInstanceOf(
+      NotFoundError,
+    ); // not in this team
     await changeMemberRole(w.actors.admin, t.id, who.id, "manager");
     expect((await membership(t.id, who.id))?.role).toBe("manager");
     const log = await w.db.prisma.auditLog.findFirstOrThrow({ where: { teamId: t.id, action: "team.role.changed" } });
-    expect(log).toMatchObject({ actorId: w.actors.admin.id, subjectId: who.id, data: { from: "member", role: "manager" } });
+    expect(log).toMatchObject({
+      actorId: w.actors.admin.id,
+      subjectId: who.id,
+      data: { from: "member", role: "manager" },
+    });
   });
 
   it("accepting when already in the team keeps the existing role", async () => {
@@ -230,12 +303,17 @@ describe("one pending invitation, one membership, under concurrency", () => {
   it("40 parallel invitations of one address leave exactly one pending invitation and one mail", async () => {
     const t = await team();
     const email = unique("parallel");
-    const results = await Promise.allSettled(Array.from({ length: 40 }, () => inviteToTeam(w.actors.manager, t.id, email, "member")));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, () => inviteToTeam(w.actors.manager, t.id, email, "member")),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) {
-      if (r.status === "rejected") expect((r.reason as DataError).fieldErrors?.email).toEqual(["An invitation is already pending."]);
+      if (r.status === "rejected")
+        expect((r.reason as DataError).fieldErrors?.email).toEqual(["An invitation is already pending."]);
     }
-    expect(await w.db.prisma.teamInvitation.count({ where: { teamId: t.id, email, acceptedAt: null, declinedAt: null } })).toBe(1);
+    expect(
+      await w.db.prisma.teamInvitation.count({ where: { teamId: t.id, email, acceptedAt: null, declinedAt: null } }),
+    ).toBe(1);
     expect(await w.db.prisma.outboxMessage.count({ where: { to: email } })).toBe(1);
     // Refused invitations gave their rate-limit slot back.
     expect(await w.db.prisma.rateLimitEvent.count({ where: { bucket: `invite:to:${pseudonym(email)}` } })).toBe(1);
@@ -290,7 +368,12 @@ describe("rate limits", () => {
     const sender = await w.db.prisma.user.create({ data: { email: unique("busy"), emailVerified: new Date() } });
     const t = await w.db.prisma.team.create({ data: { name: `Busy ${w.tag}` } });
     await w.db.prisma.teamMembership.create({ data: { teamId: t.id, userId: sender.id, role: "manager" } });
-    await w.db.prisma.rateLimitEvent.createMany({ data: Array.from({ length: 50 }, () => ({ bucket: `invite:actor:${sender.id}`, createdAt: new Date(Date.now() - 30 * 60_000) })) });
+    await w.db.prisma.rateLimitEvent.createMany({
+      data: Array.from({ length: 50 }, () => ({
+        bucket: `invite:actor:${sender.id}`,
+        createdAt: new Date(Date.now() - 30 * 60_000),
+      })),
+    });
     const e = await refusal(inviteToTeam({ id: sender.id, isAdmin: false }, t.id, unique("one-more"), "member"));
     expect(e.fieldErrors.email?.[0]).toMatch(/^Too many invitations; try again in (29|30|31) minutes\.$/);
   });

@@ -14,26 +14,47 @@ beforeAll(async () => {
 afterAll(() => w.db.close());
 
 const newUser = async (key: string) => {
-  const u = await w.db.prisma.user.create({ data: { email: `${key}-${w.tag}-${Math.random().toString(36).slice(2)}@t.local` } });
+  const u = await w.db.prisma.user.create({
+    data: { email: `${key}-${w.tag}-${Math.random().toString(36).slice(2)}@t.local` },
+  });
   return { id: u.id, isAdmin: false };
 };
 
 describe("rating history", () => {
   it("appends on every change and never overwrites", async () => {
     const me = await newUser("hist");
-    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
-    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 3, note: "ran a cluster", evidenceUrl: null, wantsToGrow: true }]);
-    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 3, note: "ran a cluster", evidenceUrl: null, wantsToGrow: true }]); // unchanged: no row
+    await saveMyRatings(me, [
+      { skillId: "container-orchestration", level: 1, note: null, evidenceUrl: null, wantsToGrow: false },
+    ]);
+    await saveMyRatings(me, [
+      { skillId: "container-orchestration", level: 3, note: "ran a cluster", evidenceUrl: null, wantsToGrow: true },
+    ]);
+    await saveMyRatings(me, [
+      { skillId: "container-orchestration", level: 3, note: "ran a cluster", evidenceUrl: null, wantsToGrow: true },
+    ]); // unchanged: no row
     const history = await getSkillHistory(me, me.id, "container-orchestration");
     expect(history.map((h) => h.level)).toEqual([3, 1]);
     const current = await getCurrentRatings(me, me.id);
-    expect(current).toEqual([expect.objectContaining({ skillId: "container-orchestration", level: 3, note: "ran a cluster", wantsToGrow: true, stale: false })]);
+    expect(current).toEqual([
+      expect.objectContaining({
+        skillId: "container-orchestration",
+        level: 3,
+        note: "ran a cluster",
+        wantsToGrow: true,
+        stale: false,
+      }),
+    ]);
   });
 
   it("accepts concurrent saves of the same skills by one person and keeps current = latest history", async () => {
     const me = await newUser("race");
     const skills = ["container-orchestration", "network-fundamentals"];
-    const saves = Array.from({ length: 8 }, (_, i) => saveMyRatings(me, skills.map((skillId) => ({ skillId, level: i % 6, note: `save ${i}`, evidenceUrl: null, wantsToGrow: false }))));
+    const saves = Array.from({ length: 8 }, (_, i) =>
+      saveMyRatings(
+        me,
+        skills.map((skillId) => ({ skillId, level: i % 6, note: `save ${i}`, evidenceUrl: null, wantsToGrow: false })),
+      ),
+    );
     await expect(Promise.all(saves)).resolves.toHaveLength(8);
     for (const skillId of skills) {
       const [latest] = await getSkillHistory(me, me.id, skillId);
@@ -45,8 +66,13 @@ describe("rating history", () => {
 
   it("marks ratings older than six months as stale", async () => {
     const me = await newUser("stale");
-    await saveMyRatings(me, [{ skillId: "network-fundamentals", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
-    await w.db.prisma.currentRating.updateMany({ where: { userId: me.id }, data: { updatedAt: new Date(Date.now() - 200 * 86_400_000) } });
+    await saveMyRatings(me, [
+      { skillId: "network-fundamentals", level: 2, note: null, evidenceUrl: null, wantsToGrow: false },
+    ]);
+    await w.db.prisma.currentRating.updateMany({
+      where: { userId: me.id },
+      data: { updatedAt: new Date(Date.now() - 200 * 86_400_000) },
+    });
     const [r] = await getCurrentRatings(me, me.id);
     expect(r.stale).toBe(true);
     const [fresh] = await getCurrentRatings(me, me.id, new Date(Date.now() - 100 * 86_400_000));
@@ -75,7 +101,8 @@ describe("rating history", () => {
 describe("CSV import", () => {
   it("imports a good file, and re-importing it is a no-op", async () => {
     const me = await newUser("csv");
-    const csv = "skill_id,level,note,wants_to_grow\nkubernetes,3,prod clusters,yes\ncontainers,4,,no\nInfrastructure as Code,2,,\n";
+    const csv =
+      "skill_id,level,note,wants_to_grow\nkubernetes,3,prod clusters,yes\ncontainers,4,,no\nInfrastructure as Code,2,,\n";
     const first = await importMyRatingsCsv(me, csv.replace("Infrastructure as Code", "infrastructure-as-code"));
     expect(first).toEqual({ rows: 3, changed: 3 });
     const before = await w.db.prisma.rating.count({ where: { userId: me.id } });
@@ -86,7 +113,9 @@ describe("CSV import", () => {
 
   it("lists every bad row with its number and reason, and imports nothing", async () => {
     const me = await newUser("badcsv");
-    const csv = ["skill_id,level", "kubernetes,3", "kubernetess,2", "containers,9", "linux,", "networking,2"].join("\n");
+    const csv = ["skill_id,level", "kubernetes,3", "kubernetess,2", "containers,9", "linux,", "networking,2"].join(
+      "\n",
+    );
     const err = await importMyRatingsCsv(me, csv).catch((e) => e);
     expect(err).toBeInstanceOf(DataError);
     expect(err.fieldErrors.rows).toEqual([
@@ -100,14 +129,29 @@ describe("CSV import", () => {
   it("round-trips: export, then import into a fresh user, gives the same current levels", async () => {
     const a = await newUser("rt-a");
     await saveMyRatings(a, [
-      { skillId: "container-orchestration", level: 3, note: "a, with comma", evidenceUrl: "https://example.com/x", wantsToGrow: true },
+      {
+        skillId: "container-orchestration",
+        level: 3,
+        note: "a, with comma",
+        evidenceUrl: "https://example.com/x",
+        wantsToGrow: true,
+      },
       { skillId: "network-fundamentals", level: 1, note: null, evidenceUrl: null, wantsToGrow: false },
       { skillId: "linux", level: 5, note: 'quote " here', evidenceUrl: null, wantsToGrow: false },
     ]);
     const csv = await exportMyRatingsCsv(a);
     const b = await newUser("rt-b");
     await importMyRatingsCsv(b, csv);
-    const pick = (rs: Awaited<ReturnType<typeof getCurrentRatings>>) => rs.map(({ skillId, level, note, evidenceUrl, wantsToGrow }) => ({ skillId, level, note, evidenceUrl, wantsToGrow })).sort((x, y) => x.skillId.localeCompare(y.skillId));
+    const pick = (rs: Awaited<ReturnType<typeof getCurrentRatings>>) =>
+      rs
+        .map(({ skillId, level, note, evidenceUrl, wantsToGrow }) => ({
+          skillId,
+          level,
+          note,
+          evidenceUrl,
+          wantsToGrow,
+        }))
+        .sort((x, y) => x.skillId.localeCompare(y.skillId));
     expect(pick(await getCurrentRatings(b, b.id))).toEqual(pick(await getCurrentRatings(a, a.id)));
   });
 });
@@ -115,14 +159,20 @@ describe("CSV import", () => {
 describe("JSON export", () => {
   it("contains profile, current ratings, full history and goals", async () => {
     const me = await newUser("json");
-    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
-    await saveMyRatings(me, [{ skillId: "container-orchestration", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
+    await saveMyRatings(me, [
+      { skillId: "container-orchestration", level: 1, note: null, evidenceUrl: null, wantsToGrow: false },
+    ]);
+    await saveMyRatings(me, [
+      { skillId: "container-orchestration", level: 2, note: null, evidenceUrl: null, wantsToGrow: false },
+    ]);
     await createGoal(me, { skillId: "container-orchestration", targetLevel: 4, dueDate: null, note: "CKA" });
     const data = await exportMyData(me);
     expect(data.profile.id).toBe(me.id);
     expect(data.currentRatings).toEqual([expect.objectContaining({ skillId: "container-orchestration", level: 2 })]);
     expect(data.history.map((h) => h.level)).toEqual([1, 2]);
-    expect(data.profile.goals).toEqual([expect.objectContaining({ skillId: "container-orchestration", targetLevel: 4, note: "CKA", status: "open" })]);
+    expect(data.profile.goals).toEqual([
+      expect.objectContaining({ skillId: "container-orchestration", targetLevel: 4, note: "CKA", status: "open" }),
+    ]);
   });
 });
 
@@ -143,9 +193,19 @@ describe("dashboard", () => {
     const long = await newUser("dash-long");
     await setMyRoles(short, "infrastructure-engineer", "platform-engineer");
     await setMyRoles(long, "infrastructure-engineer", "platform-engineer");
-    await saveMyRatings(short, [{ skillId: "container-orchestration", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
+    await saveMyRatings(short, [
+      { skillId: "container-orchestration", level: 2, note: null, evidenceUrl: null, wantsToGrow: false },
+    ]);
     for (let i = 0; i < 40; i++) {
-      await saveMyRatings(long, [{ skillId: i % 2 ? "container-orchestration" : "linux", level: (i % 5) + 1, note: null, evidenceUrl: null, wantsToGrow: false }]);
+      await saveMyRatings(long, [
+        {
+          skillId: i % 2 ? "container-orchestration" : "linux",
+          level: (i % 5) + 1,
+          note: null,
+          evidenceUrl: null,
+          wantsToGrow: false,
+        },
+      ]);
     }
     await getDashboard(short); // warm the taxonomy cache
     const a = await countQueries(w.db, () => getDashboard(short));

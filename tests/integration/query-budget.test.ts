@@ -57,17 +57,51 @@ const small: Record<string, number> = {};
 async function grow() {
   const p = w.db.prisma;
   const m = w.actors.member;
-  for (let i = 0; i < 12; i++) await saveMyRatings(m, skills.slice(i, i + 20).map((skillId, j) => ({ skillId, level: (i + j) % 6, note: null, evidenceUrl: null, wantsToGrow: j % 3 === 0 })));
-  for (let i = 0; i < 5; i++) await createGoal(m, { skillId: skills[i]!, targetLevel: 4, dueDate: null, note: `goal ${i}` });
+  for (let i = 0; i < 12; i++)
+    await saveMyRatings(
+      m,
+      skills.slice(i, i + 20).map((skillId, j) => ({
+        skillId,
+        level: (i + j) % 6,
+        note: null,
+        evidenceUrl: null,
+        wantsToGrow: j % 3 === 0,
+      })),
+    );
+  for (let i = 0; i < 5; i++)
+    await createGoal(m, { skillId: skills[i]!, targetLevel: 4, dueDate: null, note: `goal ${i}` });
   for (let i = 0; i < 30; i++) {
-    const u = await p.user.create({ data: { email: `grow-${i}-${w.tag}@test.local`, name: `Grown ${i}`, targetRoleId: "platform-engineer" } });
+    const u = await p.user.create({
+      data: { email: `grow-${i}-${w.tag}@test.local`, name: `Grown ${i}`, targetRoleId: "platform-engineer" },
+    });
     await p.teamMembership.create({ data: { teamId: w.teamId, userId: u.id } });
-    await p.$transaction((tx) => appendRatings(tx, u.id, skills.slice(0, 40).map((skillId, j) => ({ skillId, level: (i + j) % 6 })), { source: "self" }));
-    if (i < 10) await startReview(w.actors.manager, { teamId: w.teamId, subjectId: u.id, period: "grown", dueDate: new Date(Date.now() - 86_400_000) });
+    await p.$transaction((tx) =>
+      appendRatings(
+        tx,
+        u.id,
+        skills.slice(0, 40).map((skillId, j) => ({ skillId, level: (i + j) % 6 })),
+        { source: "self" },
+      ),
+    );
+    if (i < 10)
+      await startReview(w.actors.manager, {
+        teamId: w.teamId,
+        subjectId: u.id,
+        period: "grown",
+        dueDate: new Date(Date.now() - 86_400_000),
+      });
   }
   for (let i = 0; i < 5; i++) {
     const t = await p.team.create({ data: { name: `Inviting ${i} ${w.tag}` } });
-    await p.teamInvitation.create({ data: { teamId: t.id, email: m.email, role: "member", invitedById: w.actors.manager.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await p.teamInvitation.create({
+      data: {
+        teamId: t.id,
+        email: m.email,
+        role: "member",
+        invitedById: w.actors.manager.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
   }
   await p.review.update({ where: { id: reviewId }, data: { state: "discussion" } });
   const lines = await p.reviewSkill.findMany({ where: { reviewId } });
@@ -80,8 +114,17 @@ async function grow() {
 beforeAll(async () => {
   w = await createWorld();
   await setMyRoles(w.actors.member, "infrastructure-engineer", "platform-engineer");
-  await saveMyRatings(w.actors.member, [{ skillId: "linux", level: 2, note: null, evidenceUrl: null, wantsToGrow: false }]);
-  reviewId = (await startReview(w.actors.manager, { teamId: w.teamId, subjectId: w.actors.member.id, period: "budget", dueDate: new Date(Date.now() + 86_400_000) })).id;
+  await saveMyRatings(w.actors.member, [
+    { skillId: "linux", level: 2, note: null, evidenceUrl: null, wantsToGrow: false },
+  ]);
+  reviewId = (
+    await startReview(w.actors.manager, {
+      teamId: w.teamId,
+      subjectId: w.actors.member.id,
+      period: "budget",
+      dueDate: new Date(Date.now() + 86_400_000),
+    })
+  ).id;
   for (const [, fn] of Object.values(pages)) await fn(); // warm the per-process taxonomy cache
   for (const [page, [, fn]] of Object.entries(pages)) small[page] = (await countQueries(w.db, fn)).queries;
   await grow();

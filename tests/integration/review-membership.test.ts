@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../support/world";
 import { DELETED_USER, FORMER_MANAGER, getReview, getReviewDashboard } from "@/lib/data/reviews";
-import { addReviewComment, addReviewGoal, amendReview, saveAgreement, saveAssessment, startReview, transitionReview } from "@/lib/data/review-writes";
+import {
+  addReviewComment,
+  addReviewGoal,
+  amendReview,
+  saveAgreement,
+  saveAssessment,
+  startReview,
+  transitionReview,
+} from "@/lib/data/review-writes";
 import { exportMyData } from "@/lib/data/my-data";
 import { deleteAccount } from "@/lib/data/users";
 import { DataError, NotFoundError } from "@/lib/data/errors";
@@ -30,7 +38,15 @@ async function org(): Promise<Org> {
   const p = w.db.prisma;
   const tag = `${w.tag}-${(n += 1)}`;
   const mk = async (key: string): Promise<Person> => {
-    const u = await p.user.create({ data: { email: `${key}-${tag}@test.local`, name: `${key} ${tag}`, emailVerified: new Date(), currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
+    const u = await p.user.create({
+      data: {
+        email: `${key}-${tag}@test.local`,
+        name: `${key} ${tag}`,
+        emailVerified: new Date(),
+        currentRoleId: "infrastructure-engineer",
+        targetRoleId: "platform-engineer",
+      },
+    });
     return { id: u.id, isAdmin: false, email: u.email };
   };
   const [manager, coManager, subject] = [await mk("manager"), await mk("co-manager"), await mk("subject")];
@@ -48,28 +64,63 @@ async function org(): Promise<Org> {
 /** A review of the org's subject by its manager, put straight into `state` with every level it needs there. */
 async function reviewIn(o: Org, state: State) {
   const p = w.db.prisma;
-  const r = await startReview(o.manager, { teamId: o.teamId, subjectId: o.subject.id, period: `2026 ${state}`, dueDate: due });
-  if (state !== "self_assessment") await p.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { selfLevel: 2, managerLevel: 3 } });
-  if (state === "discussion" || state === "completed") await p.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { agreedLevel: 3 } });
-  await p.review.update({ where: { id: r.id }, data: { state, summary: state === "discussion" || state === "completed" ? "Solid." : null, completedAt: state === "completed" ? new Date() : null } });
+  const r = await startReview(o.manager, {
+    teamId: o.teamId,
+    subjectId: o.subject.id,
+    period: `2026 ${state}`,
+    dueDate: due,
+  });
+  if (state !== "self_assessment")
+    await p.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { selfLevel: 2, managerLevel: 3 } });
+  if (state === "discussion" || state === "completed")
+    await p.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { agreedLevel: 3 } });
+  await p.review.update({
+    where: { id: r.id },
+    data: {
+      state,
+      summary: state === "discussion" || state === "completed" ? "Solid." : null,
+      completedAt: state === "completed" ? new Date() : null,
+    },
+  });
   const line = await p.reviewSkill.findFirstOrThrow({ where: { reviewId: r.id }, orderBy: { skillId: "asc" } });
   return { id: r.id, version: 1, skillId: line.skillId };
 }
 
 type Review = Awaited<ReturnType<typeof reviewIn>>;
-const leave = (o: Org, who: Person) => w.db.prisma.teamMembership.delete({ where: { teamId_userId: { teamId: o.teamId, userId: who.id } } });
+const leave = (o: Org, who: Person) =>
+  w.db.prisma.teamMembership.delete({ where: { teamId_userId: { teamId: o.teamId, userId: who.id } } });
 const managerConfirmed = (o: Org) => w.db.prisma.rating.count({ where: { userId: o.subject.id, source: "manager" } });
 const version = async (id: string) => (await w.db.prisma.review.findUniqueOrThrow({ where: { id } })).version;
 
 /** Every write the reviewing manager makes, each in the state where it is allowed. */
 const managerWrites: [string, State, (a: Actor, r: Review) => Promise<unknown>][] = [
-  ["save the assessment", "self_assessment", (a, r) => saveAssessment(a, r.id, r.version, [{ skillId: r.skillId, level: 4 }])],
+  [
+    "save the assessment",
+    "self_assessment",
+    (a, r) => saveAssessment(a, r.id, r.version, [{ skillId: r.skillId, level: 4 }]),
+  ],
   ["submit the assessment", "manager_assessment", (a, r) => transitionReview(a, r.id, r.version, "submit-manager")],
   ["comment", "discussion", (a, r) => addReviewComment(a, r.id, r.version, r.skillId, "Let us talk.")],
-  ["add a goal", "discussion", (a, r) => addReviewGoal(a, r.id, r.version, { skillId: r.skillId, targetLevel: 4, dueDate: null, note: null })],
-  ["save the agreement", "discussion", (a, r) => saveAgreement(a, r.id, r.version, [{ skillId: r.skillId, level: 4 }], "Agreed.")],
-  ["complete (writes manager-confirmed history)", "discussion", (a, r) => transitionReview(a, r.id, r.version, "complete")],
-  ["amend (writes manager-confirmed history)", "completed", (a, r) => amendReview(a, r.id, r.version, r.skillId, 5, "Shipped the migration since.")],
+  [
+    "add a goal",
+    "discussion",
+    (a, r) => addReviewGoal(a, r.id, r.version, { skillId: r.skillId, targetLevel: 4, dueDate: null, note: null }),
+  ],
+  [
+    "save the agreement",
+    "discussion",
+    (a, r) => saveAgreement(a, r.id, r.version, [{ skillId: r.skillId, level: 4 }], "Agreed."),
+  ],
+  [
+    "complete (writes manager-confirmed history)",
+    "discussion",
+    (a, r) => transitionReview(a, r.id, r.version, "complete"),
+  ],
+  [
+    "amend (writes manager-confirmed history)",
+    "completed",
+    (a, r) => amendReview(a, r.id, r.version, r.skillId, 5, "Shipped the migration since."),
+  ],
 ];
 
 describe("the reviewing manager, while both are in the team", () => {
@@ -109,8 +160,13 @@ describe("after the subject leaves the team", () => {
     const self = await reviewIn(o, "self_assessment");
     await leave(o, o.subject);
     expect(await getReview(o.subject, self.id)).toMatchObject({ side: "subject", canWrite: false });
-    expect((await getReviewDashboard(o.subject)).reviews.find((x) => x.id === self.id)).toMatchObject({ side: "subject", canWrite: false });
-    await expect(saveAssessment(o.subject, self.id, 1, [{ skillId: self.skillId, level: 2 }])).rejects.toThrow(/no longer a member/);
+    expect((await getReviewDashboard(o.subject)).reviews.find((x) => x.id === self.id)).toMatchObject({
+      side: "subject",
+      canWrite: false,
+    });
+    await expect(saveAssessment(o.subject, self.id, 1, [{ skillId: self.skillId, level: 2 }])).rejects.toThrow(
+      /no longer a member/,
+    );
     await expect(transitionReview(o.subject, self.id, 1, "submit-self")).rejects.toBeInstanceOf(DataError);
     expect(await version(self.id)).toBe(1);
 
@@ -119,7 +175,9 @@ describe("after the subject leaves the team", () => {
     const disc = await reviewIn(o, "discussion");
     await leave(o, o.subject);
     await expect(addReviewComment(o.subject, disc.id, 1, disc.skillId, "Hello?")).rejects.toBeInstanceOf(DataError);
-    await expect(addReviewGoal(o.subject, disc.id, 1, { skillId: disc.skillId, targetLevel: 4, dueDate: null, note: null })).rejects.toBeInstanceOf(DataError);
+    await expect(
+      addReviewGoal(o.subject, disc.id, 1, { skillId: disc.skillId, targetLevel: 4, dueDate: null, note: null }),
+    ).rejects.toBeInstanceOf(DataError);
     await w.db.prisma.review.update({ where: { id: disc.id }, data: { state: "completed" } });
     await expect(transitionReview(o.subject, disc.id, 1, "acknowledge")).rejects.toBeInstanceOf(DataError);
     expect(await version(disc.id)).toBe(1);
@@ -130,14 +188,23 @@ describe("after the subject leaves the team", () => {
 describe("after the manager leaves the team", () => {
   it.each([
     ["removed", (o: Org) => leave(o, o.manager)],
-    ["demoted to member", (o: Org) => w.db.prisma.teamMembership.update({ where: { teamId_userId: { teamId: o.teamId, userId: o.manager.id } }, data: { role: "member" } })],
+    [
+      "demoted to member",
+      (o: Org) =>
+        w.db.prisma.teamMembership.update({
+          where: { teamId_userId: { teamId: o.teamId, userId: o.manager.id } },
+          data: { role: "member" },
+        }),
+    ],
   ] as const)("a manager %s can neither see nor amend the review", async (_how, change) => {
     const o = await org();
     const r = await reviewIn(o, "completed");
     await change(o);
     await expect(getReview(o.manager, r.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await getReviewDashboard(o.manager)).reviews.map((x) => x.id)).not.toContain(r.id);
-    await expect(amendReview(o.manager, r.id, r.version, r.skillId, 5, "Still my call?")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(amendReview(o.manager, r.id, r.version, r.skillId, 5, "Still my call?")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await managerConfirmed(o)).toBe(0);
     // the co-manager still observes, the subject still acknowledges
     expect(await getReview(o.coManager, r.id)).toMatchObject({ side: "observer" });
@@ -149,11 +216,15 @@ describe("admins", () => {
   it("observe a review but cannot start or run one in a team they do not manage", async () => {
     const o = await org();
     const admin = w.actors.admin;
-    await expect(startReview(admin, { teamId: o.teamId, subjectId: o.subject.id, period: "admin", dueDate: due })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      startReview(admin, { teamId: o.teamId, subjectId: o.subject.id, period: "admin", dueDate: due }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await getReviewDashboard(admin)).due.map((d) => d.teamId)).not.toContain(o.teamId);
     const r = await reviewIn(o, "self_assessment");
     expect(await getReview(admin, r.id)).toMatchObject({ side: "observer", canWrite: false });
-    await expect(saveAssessment(admin, r.id, 1, [{ skillId: r.skillId, level: 5 }])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveAssessment(admin, r.id, 1, [{ skillId: r.skillId, level: 5 }])).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await w.db.prisma.review.update({ where: { id: r.id }, data: { state: "completed" } });
     await expect(amendReview(admin, r.id, 1, r.skillId, 5, "Admin override")).rejects.toBeInstanceOf(NotFoundError);
     expect(await version(r.id)).toBe(1);
@@ -163,7 +234,12 @@ describe("admins", () => {
     const o = await org();
     await w.db.prisma.teamMembership.create({ data: { teamId: o.teamId, userId: w.actors.admin.id, role: "manager" } });
     await w.db.prisma.review.updateMany({ where: { subjectId: o.subject.id }, data: { state: "acknowledged" } });
-    const r = await startReview(w.actors.admin, { teamId: o.teamId, subjectId: o.subject.id, period: "admin as manager", dueDate: due });
+    const r = await startReview(w.actors.admin, {
+      teamId: o.teamId,
+      subjectId: o.subject.id,
+      period: "admin as manager",
+      dueDate: due,
+    });
     expect((await getReview(w.actors.admin, r.id)).side).toBe("manager");
   });
 });
@@ -173,10 +249,30 @@ describe("the previous-review comparison", () => {
     const a = await org();
     const b = await org(); // a second team, managed by someone else, that the same subject belongs to
     await w.db.prisma.teamMembership.create({ data: { teamId: b.teamId, userId: a.subject.id } });
-    const earlier = await startReview(b.manager, { teamId: b.teamId, subjectId: a.subject.id, period: "2026 H1 (team B)", dueDate: due });
-    await w.db.prisma.reviewSkill.updateMany({ where: { reviewId: earlier.id }, data: { selfLevel: 1, managerLevel: 1, agreedLevel: 1 } });
-    await w.db.prisma.review.update({ where: { id: earlier.id }, data: { state: "acknowledged", completedAt: new Date(Date.now() - 86_400_000), createdAt: new Date(Date.now() - 2 * 86_400_000) } });
-    const now = await startReview(a.manager, { teamId: a.teamId, subjectId: a.subject.id, period: "2026 H2 (team A)", dueDate: due });
+    const earlier = await startReview(b.manager, {
+      teamId: b.teamId,
+      subjectId: a.subject.id,
+      period: "2026 H1 (team B)",
+      dueDate: due,
+    });
+    await w.db.prisma.reviewSkill.updateMany({
+      where: { reviewId: earlier.id },
+      data: { selfLevel: 1, managerLevel: 1, agreedLevel: 1 },
+    });
+    await w.db.prisma.review.update({
+      where: { id: earlier.id },
+      data: {
+        state: "acknowledged",
+        completedAt: new Date(Date.now() - 86_400_000),
+        createdAt: new Date(Date.now() - 2 * 86_400_000),
+      },
+    });
+    const now = await startReview(a.manager, {
+      teamId: a.teamId,
+      subjectId: a.subject.id,
+      period: "2026 H2 (team A)",
+      dueDate: due,
+    });
 
     const asManager = await getReview(a.manager, now.id);
     expect(asManager.previous).toBeNull();
@@ -193,15 +289,35 @@ describe("the previous-review comparison", () => {
 describe("the subject's personal export", () => {
   it("keeps the manager's and agreed levels hidden until the reveal, exactly like the review page", async () => {
     const o = await org();
-    let r = await getReview(o.manager, (await startReview(o.manager, { teamId: o.teamId, subjectId: o.subject.id, period: "blind", dueDate: due })).id);
+    let r = await getReview(
+      o.manager,
+      (await startReview(o.manager, { teamId: o.teamId, subjectId: o.subject.id, period: "blind", dueDate: due })).id,
+    );
     const skills = r.lines.map((l) => l.skillId);
-    await saveAssessment(o.manager, r.id, r.version, skills.map((skillId) => ({ skillId, level: 4 })));
-    await saveAssessment(o.subject, r.id, r.version + 1, skills.map((skillId) => ({ skillId, level: 2 })));
+    await saveAssessment(
+      o.manager,
+      r.id,
+      r.version,
+      skills.map((skillId) => ({ skillId, level: 4 })),
+    );
+    await saveAssessment(
+      o.subject,
+      r.id,
+      r.version + 1,
+      skills.map((skillId) => ({ skillId, level: 2 })),
+    );
     await w.db.prisma.reviewSkill.updateMany({ where: { reviewId: r.id }, data: { agreedLevel: 3 } }); // even if one were recorded early
 
     const exported = async () => (await exportMyData(o.subject)).reviews.find((x) => x.id === r.id)!;
-    const page = async () => (await getReview(o.subject, r.id)).lines.map(({ skillId, selfLevel, managerLevel, agreedLevel }) => ({ skillId, selfLevel, managerLevel, agreedLevel }));
-    const sorted = <T extends { skillId: string }>(xs: T[]) => [...xs].sort((x, y) => x.skillId.localeCompare(y.skillId));
+    const page = async () =>
+      (await getReview(o.subject, r.id)).lines.map(({ skillId, selfLevel, managerLevel, agreedLevel }) => ({
+        skillId,
+        selfLevel,
+        managerLevel,
+        agreedLevel,
+      }));
+    const sorted = <T extends { skillId: string }>(xs: T[]) =>
+      [...xs].sort((x, y) => x.skillId.localeCompare(y.skillId));
 
     let e = await exported();
     expect(e.skills.every((l) => l.selfLevel === 2 && l.managerLevel === null && l.agreedLevel === null)).toBe(true);
@@ -229,7 +345,12 @@ describe("deleting the manager's account", () => {
     const skillId = r.lines[0]!.skillId;
     await addReviewComment(o.manager, r.id, r.version, skillId, "From the manager.");
     await addReviewComment(o.subject, r.id, r.version + 1, skillId, "From the subject.");
-    await addReviewGoal(o.manager, r.id, r.version + 2, { skillId, targetLevel: 4, dueDate: null, note: "From the review" });
+    await addReviewGoal(o.manager, r.id, r.version + 2, {
+      skillId,
+      targetLevel: 4,
+      dueDate: null,
+      note: "From the review",
+    });
     r = await getReview(o.manager, r.id);
     await transitionReview(o.manager, r.id, r.version, "complete");
     r = await getReview(o.manager, r.id);
@@ -240,7 +361,9 @@ describe("deleting the manager's account", () => {
     await deleteAccount(o.manager, o.manager.email);
 
     const p = w.db.prisma;
-    expect(await p.review.findUnique({ where: { id: r.id }, select: { managerId: true } })).toEqual({ managerId: null });
+    expect(await p.review.findUnique({ where: { id: r.id }, select: { managerId: true } })).toEqual({
+      managerId: null,
+    });
     expect(await p.reviewComment.count({ where: { reviewId: r.id } })).toBe(2);
     expect(await managerConfirmed(o)).toBe(history);
     expect(await p.rating.count({ where: { userId: o.subject.id, reviewId: r.id } })).toBe(history); // still linked to the review
@@ -263,13 +386,23 @@ describe("one open review per person and team", () => {
   it("holds under 40 parallel starts: one review, the others told one is in progress", async () => {
     const o = await org();
     const results = await Promise.allSettled(
-      Array.from({ length: 40 }, (_, i) => startReview(o.manager, { teamId: o.teamId, subjectId: o.subject.id, period: `race ${i}`, dueDate: due })),
+      Array.from({ length: 40 }, (_, i) =>
+        startReview(o.manager, { teamId: o.teamId, subjectId: o.subject.id, period: `race ${i}`, dueDate: due }),
+      ),
     );
     expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
     for (const x of results.filter((x): x is PromiseRejectedResult => x.status === "rejected")) {
       expect(x.reason).toBeInstanceOf(DataError);
       expect((x.reason as Error).message).toBe("This person already has a review in progress.");
     }
-    expect(await w.db.prisma.review.count({ where: { subjectId: o.subject.id, teamId: o.teamId, state: { in: ["self_assessment", "manager_assessment", "discussion"] } } })).toBe(1);
+    expect(
+      await w.db.prisma.review.count({
+        where: {
+          subjectId: o.subject.id,
+          teamId: o.teamId,
+          state: { in: ["self_assessment", "manager_assessment", "discussion"] },
+        },
+      }),
+    ).toBe(1);
   });
 });

@@ -1,30 +1,65 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../support/world";
 import { getReview, getReviewDashboard } from "@/lib/data/reviews";
-import { addReviewComment, addReviewGoal, amendReview, saveAgreement, saveAssessment, startReview, transitionReview } from "@/lib/data/review-writes";
+import {
+  addReviewComment,
+  addReviewGoal,
+  amendReview,
+  saveAgreement,
+  saveAssessment,
+  startReview,
+  transitionReview,
+} from "@/lib/data/review-writes";
 import { ConflictError, DataError, NotFoundError } from "@/lib/data/errors";
 import { getTeamAudit } from "@/lib/data/team-audit";
 
 let w: World;
 beforeAll(async () => {
   w = await createWorld();
-  await w.db.prisma.user.update({ where: { id: w.actors.member.id }, data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" } });
+  await w.db.prisma.user.update({
+    where: { id: w.actors.member.id },
+    data: { currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" },
+  });
 });
 afterAll(() => w.db.close());
 
 const due = new Date(Date.now() + 14 * 86_400_000);
 
 async function freshReview() {
-  await w.db.prisma.review.updateMany({ where: { subjectId: w.actors.member.id, state: { notIn: ["completed", "acknowledged"] } }, data: { state: "acknowledged" } });
-  const r = await startReview(w.actors.manager, { teamId: w.teamId, subjectId: w.actors.member.id, period: `H${Math.random()}`, dueDate: due });
+  await w.db.prisma.review.updateMany({
+    where: { subjectId: w.actors.member.id, state: { notIn: ["completed", "acknowledged"] } },
+    data: { state: "acknowledged" },
+  });
+  const r = await startReview(w.actors.manager, {
+    teamId: w.teamId,
+    subjectId: w.actors.member.id,
+    period: `H${Math.random()}`,
+    dueDate: due,
+  });
   return getReview(w.actors.manager, r.id);
 }
 
 describe("starting a review", () => {
   it("lets only a manager of the person's team start it", async () => {
-    await expect(startReview(w.actors.otherManager, { teamId: w.teamId, subjectId: w.actors.member.id, period: "x", dueDate: due })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(startReview(w.actors.otherManager, { teamId: w.otherTeamId, subjectId: w.actors.member.id, period: "x", dueDate: due })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(startReview(w.actors.member, { teamId: w.teamId, subjectId: w.actors.member.id, period: "x", dueDate: due })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      startReview(w.actors.otherManager, {
+        teamId: w.teamId,
+        subjectId: w.actors.member.id,
+        period: "x",
+        dueDate: due,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      startReview(w.actors.otherManager, {
+        teamId: w.otherTeamId,
+        subjectId: w.actors.member.id,
+        period: "x",
+        dueDate: due,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      startReview(w.actors.member, { teamId: w.teamId, subjectId: w.actors.member.id, period: "x", dueDate: due }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("takes its skills from the person's current and target roles", async () => {
@@ -63,14 +98,24 @@ describe("the full cycle", () => {
   it("keeps both sides blind until reveal, flags, agrees, locks and amends", async () => {
     let r = await freshReview();
     const skills = r.lines.map((l) => l.skillId);
-    await saveAssessment(w.actors.member, r.id, r.version, skills.map((s, i) => ({ skillId: s, level: i === 0 ? 4 : 2 })));
+    await saveAssessment(
+      w.actors.member,
+      r.id,
+      r.version,
+      skills.map((s, i) => ({ skillId: s, level: i === 0 ? 4 : 2 })),
+    );
     r = await getReview(w.actors.member, r.id);
     await transitionReview(w.actors.member, r.id, r.version, "submit-self");
     r = await getReview(w.actors.manager, r.id);
     expect(r.state).toBe("manager_assessment");
     expect(r.lines.every((l) => l.selfLevel === null)).toBe(true); // the manager cannot see self ratings yet
 
-    await saveAssessment(w.actors.manager, r.id, r.version, skills.map((s, i) => ({ skillId: s, level: i === 0 ? 2 : 2 })));
+    await saveAssessment(
+      w.actors.manager,
+      r.id,
+      r.version,
+      skills.map((s, i) => ({ skillId: s, level: i === 0 ? 2 : 2 })),
+    );
     const subjectView = await getReview(w.actors.member, r.id);
     expect(subjectView.lines.every((l) => l.managerLevel === null)).toBe(true); // nor the subject the manager's
     expect(subjectView.lines[0].selfLevel).toBe(4);
@@ -84,28 +129,45 @@ describe("the full cycle", () => {
     expect(r.lines[0]).toMatchObject({ selfLevel: 4, managerLevel: 2 });
 
     // the subject cannot change their ratings any more
-    await expect(saveAssessment(w.actors.member, r.id, r.version, [{ skillId: skills[0], level: 5 }])).rejects.toThrow(/can no longer change/);
+    await expect(saveAssessment(w.actors.member, r.id, r.version, [{ skillId: skills[0], level: 5 }])).rejects.toThrow(
+      /can no longer change/,
+    );
 
     await addReviewComment(w.actors.member, r.id, r.version, skills[0], "I led the migration last quarter.");
     r = await getReview(w.actors.manager, r.id);
     expect(r.comments).toHaveLength(1);
 
-    await saveAgreement(w.actors.manager, r.id, r.version, skills.map((s) => ({ skillId: s, level: 3 })), "Solid half; focus on Kubernetes.");
+    await saveAgreement(
+      w.actors.manager,
+      r.id,
+      r.version,
+      skills.map((s) => ({ skillId: s, level: 3 })),
+      "Solid half; focus on Kubernetes.",
+    );
     r = await getReview(w.actors.manager, r.id);
-    await addReviewGoal(w.actors.manager, r.id, r.version, { skillId: skills[1], targetLevel: 4, dueDate: null, note: "From the review" });
+    await addReviewGoal(w.actors.manager, r.id, r.version, {
+      skillId: skills[1],
+      targetLevel: 4,
+      dueDate: null,
+      note: "From the review",
+    });
     r = await getReview(w.actors.manager, r.id);
     await transitionReview(w.actors.manager, r.id, r.version, "complete");
     r = await getReview(w.actors.member, r.id);
     expect(r.state).toBe("completed");
     expect(r.locked).toBe(true);
 
-    const confirmed = await w.db.prisma.currentRating.findMany({ where: { userId: w.actors.member.id, skillId: { in: skills } } });
+    const confirmed = await w.db.prisma.currentRating.findMany({
+      where: { userId: w.actors.member.id, skillId: { in: skills } },
+    });
     expect(confirmed.every((c) => c.level === 3 && c.source === "manager")).toBe(true);
     const goal = await w.db.prisma.goal.findFirst({ where: { userId: w.actors.member.id, reviewId: r.id } });
     expect(goal?.targetLevel).toBe(4);
 
     // locked: agreement edits are refused, amendments are recorded
-    await expect(saveAgreement(w.actors.manager, r.id, r.version, [{ skillId: skills[0], level: 4 }], null)).rejects.toThrow(/locked/);
+    await expect(
+      saveAgreement(w.actors.manager, r.id, r.version, [{ skillId: skills[0], level: 4 }], null),
+    ).rejects.toThrow(/locked/);
     await amendReview(w.actors.manager, r.id, r.version, skills[0], 4, "Missed the on-call work");
     r = await getReview(w.actors.member, r.id);
     expect(r.lines[0]).toMatchObject({ agreedLevel: 3, effectiveLevel: 4 });
@@ -115,7 +177,14 @@ describe("the full cycle", () => {
     r = await getReview(w.actors.member, r.id);
     expect(r.state).toBe("acknowledged");
     expect(r.audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(["review.started", "review.submit-self", "review.submit-manager", "review.complete", "review.amended", "review.acknowledge"]),
+      expect.arrayContaining([
+        "review.started",
+        "review.submit-self",
+        "review.submit-manager",
+        "review.complete",
+        "review.amended",
+        "review.acknowledge",
+      ]),
     );
 
     // the team audit now prefers the agreed (manager-confirmed) levels

@@ -27,27 +27,42 @@ beforeAll(async () => {
 afterAll(() => w.db.close());
 
 const options = () => buildAuthOptions();
-function authorize(email: string, password: string, headers: Record<string, string> = { "x-skillgap-peer": "192.0.2.10" }) {
+function authorize(
+  email: string,
+  password: string,
+  headers: Record<string, string> = { "x-skillgap-peer": "192.0.2.10" },
+) {
   const provider = options().providers.find((p) => p.id === "credentials") as CredentialsConfig;
   return provider.options.authorize!({ email, password }, { headers, body: {}, query: {}, method: "POST" });
 }
-const outcome = (r: PromiseSettledResult<unknown>) => (r.status === "fulfilled" ? "ok" : String((r.reason as Error).message).replace(/-\d+$/, ""));
+const outcome = (r: PromiseSettledResult<unknown>) =>
+  r.status === "fulfilled" ? "ok" : String((r.reason as Error).message).replace(/-\d+$/, "");
 
 async function person(tag: string) {
   const email = `${tag}-${w.tag}-${Math.random().toString(36).slice(2, 7)}@s.test`;
-  const u = await w.db.prisma.user.create({ data: { email, name: tag, passwordHash: await hashPassword(PW), emailVerified: new Date() } });
+  const u = await w.db.prisma.user.create({
+    data: { email, name: tag, passwordHash: await hashPassword(PW), emailVerified: new Date() },
+  });
   return { id: u.id, email, isAdmin: false };
 }
 
 /** Signs in through authorize + the jwt callback, and returns the session cookie next-auth would set. */
 async function signIn(email: string) {
   const user = (await authorize(email, PW)) as { id: string };
-  const token = await options().callbacks!.jwt!({ token: { sub: user.id }, user: user as never, account: null, trigger: "signIn" } as never);
+  const token = await options().callbacks!.jwt!({
+    token: { sub: user.id },
+    user: user as never,
+    account: null,
+    trigger: "signIn",
+  } as never);
   return encode({ token, secret: SECRET });
 }
 /** The actor the app sees for a request carrying this cookie: getServerSession (real JWT decode) + the actor lookup. */
 async function actorFor(cookie: string) {
-  const req = { headers: { cookie: `next-auth.session-token=${cookie}` }, cookies: { "next-auth.session-token": cookie } };
+  const req = {
+    headers: { cookie: `next-auth.session-token=${cookie}` },
+    cookies: { "next-auth.session-token": cookie },
+  };
   const res = { getHeader: () => undefined, setHeader: () => undefined };
   const session = await getServerSession(req as never, res as never, options());
   return actorFromSession(session);
@@ -56,7 +71,9 @@ async function actorFor(cookie: string) {
 describe("sign-in limits hold under parallel attempts", () => {
   it("40 parallel wrong passwords for one account: at most 5 reach the password check", async () => {
     const p = await person("race");
-    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => authorize(p.email, `wrong guess ${i}`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => authorize(p.email, `wrong guess ${i}`)),
+    );
     const checked = results.filter((r) => outcome(r) === "CredentialsSignin").length;
     expect(checked).toBeLessThanOrEqual(5);
     expect(checked).toBeGreaterThan(0);
@@ -65,15 +82,25 @@ describe("sign-in limits hold under parallel attempts", () => {
 
   it("rotating X-Forwarded-For does not reset the limit: with no trusted proxy the socket's peer is the client", async () => {
     const p = await person("xff");
-    const first = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => authorize(p.email, "wrong", { "x-skillgap-peer": "192.0.2.20", "x-forwarded-for": `203.0.113.${i}` })));
+    const first = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        authorize(p.email, "wrong", { "x-skillgap-peer": "192.0.2.20", "x-forwarded-for": `203.0.113.${i}` }),
+      ),
+    );
     expect(first.map(outcome)).toEqual(Array(5).fill("CredentialsSignin"));
-    const settled = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => authorize(p.email, "wrong", { "x-skillgap-peer": "192.0.2.20", "x-forwarded-for": `198.51.100.${i}` })));
+    const settled = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        authorize(p.email, "wrong", { "x-skillgap-peer": "192.0.2.20", "x-forwarded-for": `198.51.100.${i}` }),
+      ),
+    );
     expect(settled.every((r) => outcome(r) === "TooManyAttempts")).toBe(true);
   });
 
   it("another address is not locked out by an attacker's failures, and the owner's right password still works there", async () => {
     const p = await person("lockout");
-    await Promise.allSettled(Array.from({ length: 10 }, () => authorize(p.email, "wrong", { "x-skillgap-peer": "192.0.2.66" })));
+    await Promise.allSettled(
+      Array.from({ length: 10 }, () => authorize(p.email, "wrong", { "x-skillgap-peer": "192.0.2.66" })),
+    );
     await expect(authorize(p.email, PW, { "x-skillgap-peer": "192.0.2.77" })).resolves.toMatchObject({ id: p.id });
   });
 
@@ -81,7 +108,9 @@ describe("sign-in limits hold under parallel attempts", () => {
     const people = await Promise.all(Array.from({ length: 60 }, (_, i) => person(`office${i}`)));
     const outcomes: string[] = [];
     for (let i = 0; i < people.length; i += 10) {
-      const batch = await Promise.allSettled(people.slice(i, i + 10).map((p) => authorize(p.email, PW, { "x-skillgap-peer": "192.0.2.99" })));
+      const batch = await Promise.allSettled(
+        people.slice(i, i + 10).map((p) => authorize(p.email, PW, { "x-skillgap-peer": "192.0.2.99" })),
+      );
       outcomes.push(...batch.map(outcome));
     }
     expect(outcomes).toEqual(Array(60).fill("ok"));
@@ -93,7 +122,10 @@ describe("sign-in limits hold under parallel attempts", () => {
   });
 
   it("the client address: peer when no proxy is trusted, else counted from the right of X-Forwarded-For", () => {
-    const h = (xff: string | null, peer = "10.0.0.9") => (name: string) => (name === "x-forwarded-for" ? xff : name === "x-skillgap-peer" ? peer : null);
+    const h =
+      (xff: string | null, peer = "10.0.0.9") =>
+      (name: string) =>
+        name === "x-forwarded-for" ? xff : name === "x-skillgap-peer" ? peer : null;
     expect(clientIp(h("1.1.1.1"), 0)).toBe("10.0.0.9");
     expect(clientIp(h("1.1.1.1, 2.2.2.2"), 1)).toBe("2.2.2.2");
     expect(clientIp(h("6.6.6.6, 1.1.1.1, 2.2.2.2"), 2)).toBe("1.1.1.1");
@@ -133,8 +165,12 @@ describe("sessions end at once (real next-auth JWT, no session mock)", () => {
 
   it("the current-password check is throttled: 40 parallel guesses, at most 5 checked", async () => {
     const p = await person("pwguess");
-    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => changePassword(p, `guess ${i}`, "a completely new passphrase")));
-    const checked = results.filter((r) => r.status === "rejected" && /not correct/.test((r.reason as Error).message)).length;
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => changePassword(p, `guess ${i}`, "a completely new passphrase")),
+    );
+    const checked = results.filter(
+      (r) => r.status === "rejected" && /not correct/.test((r.reason as Error).message),
+    ).length;
     expect(checked).toBeLessThanOrEqual(5);
   });
 
@@ -162,8 +198,14 @@ describe("sessions end at once (real next-auth JWT, no session mock)", () => {
 
 describe("single sign-on trusts an address only when the provider verified it", () => {
   const ssoSignIn = (userId: string, profile: Record<string, unknown>) =>
-    options().events!.signIn!({ user: { id: userId } as never, account: { provider: "oidc", type: "oauth", providerAccountId: "x" } as never, profile: profile as never, isNewUser: true });
-  const verified = async (id: string) => (await w.db.prisma.user.findUniqueOrThrow({ where: { id } })).emailVerified !== null;
+    options().events!.signIn!({
+      user: { id: userId } as never,
+      account: { provider: "oidc", type: "oauth", providerAccountId: "x" } as never,
+      profile: profile as never,
+      isNewUser: true,
+    });
+  const verified = async (id: string) =>
+    (await w.db.prisma.user.findUniqueOrThrow({ where: { id } })).emailVerified !== null;
 
   it("email_verified false or missing leaves the account unverified (no invitations, no teams)", async () => {
     const u = await w.db.prisma.user.create({ data: { email: `sso-no-${w.tag}@s.test` } });
@@ -193,7 +235,8 @@ describe("single sign-on trusts an address only when the provider verified it", 
 
   it("a deactivated SSO account gets no session", async () => {
     const u = await w.db.prisma.user.create({ data: { email: `sso-off-${w.tag}@s.test`, deactivatedAt: new Date() } });
-    expect(await options().callbacks!.signIn!({ user: { id: u.id } as never, account: null })).toMatch(/AccountDeactivated/);
+    expect(await options().callbacks!.signIn!({ user: { id: u.id } as never, account: null })).toMatch(
+      /AccountDeactivated/,
+    );
   });
 });
-

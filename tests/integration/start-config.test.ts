@@ -11,7 +11,13 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "skillgap-start-"));
 function start(env: Record<string, string>) {
   const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3999", PGLITE_DIR: path.join(tmp, "unused"), ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: "3999",
+      PGLITE_DIR: path.join(tmp, "unused"),
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -35,7 +41,10 @@ afterAll(() => new Promise<void>((r) => blocker.close(() => r())));
 
 describe("npm start with bad configuration", () => {
   it("names a malformed DATABASE_URL", () => {
-    expectOneClearLine(start({ DATABASE_URL: "mysql://nope" }), /DATABASE_URL must be a postgresql:\/\/.* URL or pglite:<folder>/);
+    expectOneClearLine(
+      start({ DATABASE_URL: "mysql://nope" }),
+      /DATABASE_URL must be a postgresql:\/\/.* URL or pglite:<folder>/,
+    );
   });
 
   it("says which server it cannot reach and what to check", () => {
@@ -69,6 +78,9 @@ describe("npm start with bad configuration", () => {
   });
 
   it("requires NEXTAUTH_SECRET on a PostgreSQL server", () => {
-    expectOneClearLine(start({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres" }), /NEXTAUTH_SECRET is required/);
+    expectOneClearLine(
+      start({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres" }),
+      /NEXTAUTH_SECRET is required/,
+    );
   });
 });

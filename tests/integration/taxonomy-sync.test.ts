@@ -16,7 +16,21 @@ beforeAll(async () => {
 });
 afterAll(() => w.db.close());
 
-const TABLES = ["user", "skill", "role", "roleRequirement", "careerPath", "category", "scaleLevel", "skillPrerequisite", "taxonomyVersion", "rating", "currentRating", "team", "teamMembership"] as const;
+const TABLES = [
+  "user",
+  "skill",
+  "role",
+  "roleRequirement",
+  "careerPath",
+  "category",
+  "scaleLevel",
+  "skillPrerequisite",
+  "taxonomyVersion",
+  "rating",
+  "currentRating",
+  "team",
+  "teamMembership",
+] as const;
 async function counts() {
   const p = w.db.prisma as unknown as Record<string, { count: () => Promise<number> }>;
   return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await p[t]!.count()] as const)));
@@ -61,7 +75,9 @@ describe("a new taxonomy version", () => {
     const skill = await w.db.prisma.skill.findUniqueOrThrow({ where: { id: "linux" } });
     expect(skill.name).toBe("Linux operating systems");
     expect(skill.aliases).toContain(oldName);
-    const stored = await w.db.prisma.roleRequirement.findUniqueOrThrow({ where: { roleId_skillId: { roleId: "platform-engineer", skillId: req.skill } } });
+    const stored = await w.db.prisma.roleRequirement.findUniqueOrThrow({
+      where: { roleId_skillId: { roleId: "platform-engineer", skillId: req.skill } },
+    });
     expect(stored.level).toBe(req.level);
     // Ratings survive: linux as it was; the retired skill's history is kept in the database.
     const current = await getCurrentRatings(me, me.id);
@@ -97,8 +113,18 @@ describe("importing a taxonomy file", () => {
   it("applies a valid file in one go, and the exported document re-imports as unchanged", async () => {
     const custom = toExportDocument(copy());
     custom.version = "2026.12.1-custom";
-    custom.skills.push({ ...custom.skills.find((s) => s.id === "linux")!, id: "our-internal-paas", name: "Our internal PaaS", prerequisites: [], tools: ["Acme Deploy"], aliases: [], sources: [] });
-    custom.roles.find((r) => r.id === "platform-engineer")!.requirements.push({ skill: "our-internal-paas", level: 2, importance: "bonus" });
+    custom.skills.push({
+      ...custom.skills.find((s) => s.id === "linux")!,
+      id: "our-internal-paas",
+      name: "Our internal PaaS",
+      prerequisites: [],
+      tools: ["Acme Deploy"],
+      aliases: [],
+      sources: [],
+    });
+    custom.roles
+      .find((r) => r.id === "platform-engineer")!
+      .requirements.push({ skill: "our-internal-paas", level: 2, importance: "bonus" });
     const applied = await importTaxonomy(w.actors.admin, "custom.json", JSON.stringify(custom));
     expect(applied).toMatchObject({ changed: true, version: "2026.12.1-custom" });
     expect(await w.db.prisma.skill.findUnique({ where: { id: "our-internal-paas" } })).not.toBeNull();

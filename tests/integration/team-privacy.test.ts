@@ -26,7 +26,14 @@ async function team(people: { name: string; levels: Record<string, number> }[]) 
   for (const [i, person] of people.entries()) {
     const u = await p.user.create({ data: { email: `p${i}-${tag}@t.local`, name: person.name } });
     await p.teamMembership.create({ data: { teamId: t.id, userId: u.id } });
-    await p.$transaction((tx) => appendRatings(tx, u.id, Object.entries(person.levels).map(([skillId, level]) => ({ skillId, level })), { source: "self" }));
+    await p.$transaction((tx) =>
+      appendRatings(
+        tx,
+        u.id,
+        Object.entries(person.levels).map(([skillId, level]) => ({ skillId, level })),
+        { source: "self" },
+      ),
+    );
     members.push({ id: u.id, isAdmin: false });
   }
   await p.teamTargetSkill.create({ data: { teamId: t.id, skillId: "linux", level: 3, count: 2 } });
@@ -35,7 +42,11 @@ async function team(people: { name: string; levels: Record<string, number> }[]) 
 
 describe("team figures for plain members", () => {
   it("need three colleagues besides the viewer", async () => {
-    const three = await team([{ name: "A", levels: { linux: 3 } }, { name: "B", levels: { linux: 3 } }, { name: "C", levels: { linux: 3 } }]);
+    const three = await team([
+      { name: "A", levels: { linux: 3 } },
+      { name: "B", levels: { linux: 3 } },
+      { name: "C", levels: { linux: 3 } },
+    ]);
     expect((await getTeamAudit(three.members[0]!, three.teamId)).aggregates).toBeNull(); // 2 colleagues
     expect((await getTeamAudit(three.manager, three.teamId)).aggregates).not.toBeNull();
   });
@@ -63,18 +74,35 @@ describe("team figures for plain members", () => {
 
 describe("CSV exports", () => {
   it("escape formula cells in the team matrix, including tab and carriage return", async () => {
-    const t = await team([{ name: "\t=cmd|' /C calc'!A0", levels: { linux: 2 } }, { name: "\r@SUM(1)", levels: {} }, { name: "-2+3", levels: {} }, { name: "Plain Name", levels: {} }]);
+    const t = await team([
+      { name: "\t=cmd|' /C calc'!A0", levels: { linux: 2 } },
+      { name: "\r@SUM(1)", levels: {} },
+      { name: "-2+3", levels: {} },
+      { name: "Plain Name", levels: {} },
+    ]);
     const csv = await exportTeamMatrixCsv(t.manager, t.teamId);
-    const names = Papa.parse<string[]>(csv.split("\n# ")[0]!.trim(), { newline: "\n" }).data.slice(1).map((r) => r[0]);
+    const names = Papa.parse<string[]>(csv.split("\n# ")[0]!.trim(), { newline: "\n" })
+      .data.slice(1)
+      .map((r) => r[0]);
     expect(names.sort()).toEqual(["'\r@SUM(1)", "'\t=cmd|' /C calc'!A0", "'-2+3", "Plain Name"].sort());
   });
 
   it("escape formula cells in the personal ratings export, even with a newline after the formula", async () => {
     const t = await team([{ name: "Me", levels: {} }]);
     const me = t.members[0]!;
-    await w.db.prisma.$transaction((tx) => appendRatings(tx, me.id, [{ skillId: "linux", level: 3, note: "=HYPERLINK(\"http://x\")\nsecond line" }, { skillId: "containers", level: 2, note: "\tTabbed" }], { source: "self" }));
+    await w.db.prisma.$transaction((tx) =>
+      appendRatings(
+        tx,
+        me.id,
+        [
+          { skillId: "linux", level: 3, note: '=HYPERLINK("http://x")\nsecond line' },
+          { skillId: "containers", level: 2, note: "\tTabbed" },
+        ],
+        { source: "self" },
+      ),
+    );
     const rows = Papa.parse<Record<string, string>>(await exportMyRatingsCsv(me), { header: true }).data;
-    expect(rows.find((r) => r.skill_id === "linux")?.note).toBe("'=HYPERLINK(\"http://x\")\nsecond line");
+    expect(rows.find((r) => r.skill_id === "linux")?.note).toBe('\'=HYPERLINK("http://x")\nsecond line');
     expect(rows.find((r) => r.skill_id === "containers")?.note).toBe("'\tTabbed");
   });
 });

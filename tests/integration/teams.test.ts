@@ -22,10 +22,19 @@ async function teamOf(n: number, levelsOf: (i: number) => Record<string, number>
   await w.db.prisma.teamMembership.create({ data: { teamId: team.id, userId: manager.id, role: "manager" } });
   const members = [];
   for (let i = 0; i < n; i++) {
-    const u = await w.db.prisma.user.create({ data: { email: `m${i}-${tag}@t.local`, name: `Member ${String(i).padStart(3, "0")} ${tag}` } });
+    const u = await w.db.prisma.user.create({
+      data: { email: `m${i}-${tag}@t.local`, name: `Member ${String(i).padStart(3, "0")} ${tag}` },
+    });
     await w.db.prisma.teamMembership.create({ data: { teamId: team.id, userId: u.id } });
     const levels = levelsOf(i);
-    await w.db.prisma.$transaction((tx) => appendRatings(tx, u.id, Object.entries(levels).map(([skillId, level]) => ({ skillId, level })), { source: "self" }));
+    await w.db.prisma.$transaction((tx) =>
+      appendRatings(
+        tx,
+        u.id,
+        Object.entries(levels).map(([skillId, level]) => ({ skillId, level })),
+        { source: "self" },
+      ),
+    );
     members.push({ id: u.id, isAdmin: false });
   }
   return { team, manager: { id: manager.id, isAdmin: false }, members };
@@ -33,13 +42,24 @@ async function teamOf(n: number, levelsOf: (i: number) => Record<string, number>
 
 describe("coverage and bus factor on a known team", () => {
   it("counts people at 3+ and flags needed skills with at most one person at 4+", async () => {
-    const { team, manager } = await teamOf(4, (i) => [
-      { "container-orchestration": 4, containers: 3, linux: 2 },
-      { "container-orchestration": 4, containers: 2, linux: 4 },
-      { "container-orchestration": 3, containers: 1, linux: 1 },
-      { "container-orchestration": 1, containers: 3, linux: 1 },
-    ][i]);
-    await setTeamTarget(manager, team.id, { roles: [], skills: [{ skillId: "container-orchestration", level: 3, count: 2 }, { skillId: "containers", level: 3, count: 3 }, { skillId: "linux", level: 3, count: 1 }] });
+    const { team, manager } = await teamOf(
+      4,
+      (i) =>
+        [
+          { "container-orchestration": 4, containers: 3, linux: 2 },
+          { "container-orchestration": 4, containers: 2, linux: 4 },
+          { "container-orchestration": 3, containers: 1, linux: 1 },
+          { "container-orchestration": 1, containers: 3, linux: 1 },
+        ][i],
+    );
+    await setTeamTarget(manager, team.id, {
+      roles: [],
+      skills: [
+        { skillId: "container-orchestration", level: 3, count: 2 },
+        { skillId: "containers", level: 3, count: 3 },
+        { skillId: "linux", level: 3, count: 1 },
+      ],
+    });
     const a = await getTeamAudit(manager, team.id);
     const cov = Object.fromEntries(a.aggregates!.coverage.map((c) => [c.skill, c.count]));
     expect(cov).toMatchObject({ "container-orchestration": 3, containers: 2, linux: 1 });
@@ -77,7 +97,11 @@ describe("invitations", () => {
     const email = `invitee-${w.tag}@t.local`;
     await inviteToTeam(w.actors.manager, w.teamId, email, "member");
     let a = await getTeamAudit(w.actors.manager, w.teamId);
-    expect(a.invitations.find((i) => i.email === email)).toMatchObject({ role: "member", declinedAt: null, expiresAt: expect.any(Date) });
+    expect(a.invitations.find((i) => i.email === email)).toMatchObject({
+      role: "member",
+      declinedAt: null,
+      expiresAt: expect.any(Date),
+    });
     const user = await createUser({ email, password: "a perfectly long passphrase", name: "Invitee" });
     const invitee = { id: user.id, isAdmin: false };
     expect((await getMyTeams(invitee)).map((t) => t.id)).not.toContain(w.teamId);
@@ -91,21 +115,34 @@ describe("invitations", () => {
   });
 
   it("lets only admins appoint managers and logs every change", async () => {
-    await expect(inviteToTeam(w.actors.manager, w.teamId, `x-${w.tag}@t.local`, "manager")).rejects.toBeInstanceOf(DataError);
-    await expect(inviteToTeam(w.actors.otherManager, w.teamId, `y-${w.tag}@t.local`, "member")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(inviteToTeam(w.actors.member, w.teamId, `z-${w.tag}@t.local`, "member")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(inviteToTeam(w.actors.manager, w.teamId, `x-${w.tag}@t.local`, "manager")).rejects.toBeInstanceOf(
+      DataError,
+    );
+    await expect(inviteToTeam(w.actors.otherManager, w.teamId, `y-${w.tag}@t.local`, "member")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(inviteToTeam(w.actors.member, w.teamId, `z-${w.tag}@t.local`, "member")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const extra = await w.db.prisma.user.create({ data: { email: `leaver-${w.tag}@t.local` } });
     await w.db.prisma.teamMembership.create({ data: { teamId: w.teamId, userId: extra.id } });
     await removeFromTeam(w.actors.manager, w.teamId, extra.id);
     const log = await w.db.prisma.auditLog.findMany({ where: { teamId: w.teamId }, orderBy: { id: "asc" } });
-    expect(log.map((l) => l.action)).toEqual(expect.arrayContaining(["team.invitation.created", "team.invitation.accepted", "team.member.removed"]));
+    expect(log.map((l) => l.action)).toEqual(
+      expect.arrayContaining(["team.invitation.created", "team.invitation.accepted", "team.member.removed"]),
+    );
     expect(log.find((l) => l.action === "team.member.removed")?.actorId).toBe(w.actors.manager.id);
   });
 });
 
 describe("query budget", () => {
   it("loads the audit page with the same number of queries for 5 and 50 members", async () => {
-    const levels = (i: number) => ({ "container-orchestration": i % 6, containers: (i + 2) % 6, linux: (i + 4) % 6, "network-fundamentals": i % 4 });
+    const levels = (i: number) => ({
+      "container-orchestration": i % 6,
+      containers: (i + 2) % 6,
+      linux: (i + 4) % 6,
+      "network-fundamentals": i % 4,
+    });
     const small = await teamOf(5, levels);
     const big = await teamOf(50, levels);
     await getTeamAudit(small.manager, small.team.id); // warm the taxonomy cache

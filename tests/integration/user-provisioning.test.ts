@@ -42,15 +42,27 @@ describe("provisionUser (npm run user:create)", () => {
     const email = `invited-${tag()}@example.com`;
     const inviter = await t.prisma.user.create({ data: { email: `inviter-${tag()}@example.com` } });
     const team = await t.prisma.team.create({ data: { name: `Team ${tag()}` } });
-    await t.prisma.teamInvitation.create({ data: { teamId: team.id, email, role: "member", invitedById: inviter.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await t.prisma.teamInvitation.create({
+      data: {
+        teamId: team.id,
+        email,
+        role: "member",
+        invitedById: inviter.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
     const made = await provisionUser(t.prisma, { email });
     expect(await t.prisma.teamMembership.count({ where: { userId: made.id } })).toBe(0);
     expect(await t.prisma.teamInvitation.count({ where: { email, acceptedAt: null } })).toBe(1);
   });
 
   it("refuses a bad email or a weak password with the field named", async () => {
-    await expect(provisionUser(t.prisma, { email: "not-an-email" })).rejects.toMatchObject({ fieldErrors: { email: expect.any(Array) } });
-    const err = await provisionUser(t.prisma, { email: `weak-${tag()}@example.com`, password: "password" }).catch((e) => e);
+    await expect(provisionUser(t.prisma, { email: "not-an-email" })).rejects.toMatchObject({
+      fieldErrors: { email: expect.any(Array) },
+    });
+    const err = await provisionUser(t.prisma, { email: `weak-${tag()}@example.com`, password: "password" }).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(DataError);
     expect(err.fieldErrors.password).toHaveLength(1);
   });

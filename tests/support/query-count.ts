@@ -1,7 +1,10 @@
 import type { TestDb } from "./test-db";
 
 /** Runs fn and counts the SQL statements it sent (transaction BEGIN/COMMIT excluded). */
-export async function countQueries<T>(db: TestDb, fn: () => Promise<T>): Promise<{ queries: number; result: T; log: string[] }> {
+export async function countQueries<T>(
+  db: TestDb,
+  fn: () => Promise<T>,
+): Promise<{ queries: number; result: T; log: string[] }> {
   const start = db.queries.log.length;
   const result = await fn();
   const log = db.queries.log.slice(start).filter((q) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(q.trim()));

@@ -3,7 +3,13 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type TestDb = { prisma: PrismaClient; kind: "postgres" | "pglite"; close: () => Promise<void>; url?: string; queries: { count: number; log: string[] } };
+export type TestDb = {
+  prisma: PrismaClient;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+  url?: string;
+  queries: { count: number; log: string[] };
+};
 
 const LOG = { log: [{ emit: "event" as const, level: "query" as const }] };
 
@@ -21,8 +27,13 @@ const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations
 
 /** The migration scripts in order, exactly as `prisma migrate deploy` would apply them. */
 export async function migrationScripts(): Promise<{ name: string; sql: string }[]> {
-  const dirs = (await readdir(migrationsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  return Promise.all(dirs.map(async (name) => ({ name, sql: await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8") })));
+  const dirs = (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  return Promise.all(
+    dirs.map(async (name) => ({ name, sql: await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8") })),
+  );
 }
 
 const bookkeeping = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -23,8 +23,12 @@ export async function createWorld(): Promise<World> {
   await applyTaxonomy(db.prisma, loadTaxonomy(), "test");
   const tag = randomBytes(4).toString("hex");
   const mk = async (key: string, isAdmin = false) => {
-    const u = await db.prisma.user.create({ data: { email: `${key}-${tag}@test.local`, name: `${key} ${tag}`, isAdmin, emailVerified: new Date() } });
-    const s = await db.prisma.session.create({ data: { userId: u.id, sessionToken: `t-${u.id}`, expires: new Date(Date.now() + 86_400_000) } });
+    const u = await db.prisma.user.create({
+      data: { email: `${key}-${tag}@test.local`, name: `${key} ${tag}`, isAdmin, emailVerified: new Date() },
+    });
+    const s = await db.prisma.session.create({
+      data: { userId: u.id, sessionToken: `t-${u.id}`, expires: new Date(Date.now() + 86_400_000) },
+    });
     return { id: u.id, isAdmin, name: u.name, email: u.email, verified: true, sessionId: s.id };
   };
   const actors = {
@@ -45,7 +49,11 @@ export async function createWorld(): Promise<World> {
     ],
   });
   return {
-    db, tag, actors, teamId: team.id, otherTeamId: other.id,
+    db,
+    tag,
+    actors,
+    teamId: team.id,
+    otherTeamId: other.id,
     actor: (name) => (name === "anonymous" ? null : actors[name]),
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canAdminister, managedTeamsWhere, readableUsersWhere, visibleReviewsWhere, visibleTeamsWhere, writableUserWhere } from "@/lib/data/policy";
+import {
+  canAdminister,
+  managedTeamsWhere,
+  readableUsersWhere,
+  visibleReviewsWhere,
+  visibleTeamsWhere,
+  writableUserWhere,
+} from "@/lib/data/policy";
 import { oidcProvider } from "@/lib/auth/oidc";
 import { passwordProblem } from "@/lib/auth/common-passwords";
 
@@ -16,7 +23,10 @@ describe("permission policy", () => {
 
   it("lets a member read themself and people in teams they manage", () => {
     expect(readableUsersWhere(member)).toEqual({
-      OR: [{ id: "u1" }, { memberships: { some: { team: { memberships: { some: { userId: "u1", role: "manager" } } } } } }],
+      OR: [
+        { id: "u1" },
+        { memberships: { some: { team: { memberships: { some: { userId: "u1", role: "manager" } } } } } },
+      ],
     });
   });
 
@@ -45,7 +55,12 @@ describe("permission policy", () => {
 });
 
 describe("OIDC provider config", () => {
-  const base = { OIDC_NAME: "Acme SSO", OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined };
+  const base = {
+    OIDC_NAME: "Acme SSO",
+    OIDC_ISSUER: undefined,
+    OIDC_CLIENT_ID: undefined,
+    OIDC_CLIENT_SECRET: undefined,
+  };
 
   it.each([
     ["nothing set", {}],
@@ -56,7 +71,12 @@ describe("OIDC provider config", () => {
   });
 
   it("builds an OIDC provider from the issuer's discovery document, with PKCE and state", () => {
-    const p = oidcProvider({ ...base, OIDC_ISSUER: "https://id.example.com/realms/acme/", OIDC_CLIENT_ID: "skillgap", OIDC_CLIENT_SECRET: "s3cret" });
+    const p = oidcProvider({
+      ...base,
+      OIDC_ISSUER: "https://id.example.com/realms/acme/",
+      OIDC_CLIENT_ID: "skillgap",
+      OIDC_CLIENT_SECRET: "s3cret",
+    });
     expect(p).not.toBeNull();
     expect(p).toMatchObject({
       id: "oidc",
@@ -70,7 +90,12 @@ describe("OIDC provider config", () => {
       checks: ["pkce", "state"],
       authorization: { params: { scope: "openid email profile" } },
     });
-    expect(p!.profile({ sub: "abc", email: "Jo@Example.com", name: "Jo" }, {} as never)).toEqual({ id: "abc", name: "Jo", email: "jo@example.com", image: null });
+    expect(p!.profile({ sub: "abc", email: "Jo@Example.com", name: "Jo" }, {} as never)).toEqual({
+      id: "abc",
+      name: "Jo",
+      email: "jo@example.com",
+      image: null,
+    });
     expect(() => p!.profile({ sub: "abc" }, {} as never)).toThrow(/email/);
   });
 });

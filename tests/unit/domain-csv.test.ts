@@ -14,13 +14,16 @@ describe("formula escaping in Papa.unparse with FORMULA_START", () => {
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\t=cmd", "'\t=cmd"],
     ["\r=cmd", "'\r=cmd"],
-    ["=HYPERLINK(\"x\")\nsecond line", "'=HYPERLINK(\"x\")\nsecond line"],
+    ['=HYPERLINK("x")\nsecond line', '\'=HYPERLINK("x")\nsecond line'],
     ["plain", "plain"],
     ["a=b", "a=b"],
     ["", ""],
     [" =x", " =x"],
   ])("%j reads back as %j", (input, expected) => {
-    expect(Papa.parse<string[]>(unparse([input, "next"]), { newline: "\n", delimiter: "," }).data[0]).toEqual([expected, "next"]);
+    expect(Papa.parse<string[]>(unparse([input, "next"]), { newline: "\n", delimiter: "," }).data[0]).toEqual([
+      expected,
+      "next",
+    ]);
   });
   it.each([
     ["Ana", "Ana"],

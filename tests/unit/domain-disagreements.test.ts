@@ -24,7 +24,9 @@ describe("assessmentDisagreements", () => {
   });
   it("handles no ratings", () => expect(assessmentDisagreements({}, {})).toEqual({ items: [], flaggedCount: 0 }));
   it("rejects off-scale levels", () => {
-    expect(() => assessmentDisagreements({ a: 6 }, {})).toThrow('level for skill "a" (self-assessment) must be an integer 0–5, got 6');
+    expect(() => assessmentDisagreements({ a: 6 }, {})).toThrow(
+      'level for skill "a" (self-assessment) must be an integer 0–5, got 6',
+    );
     expect(() => assessmentDisagreements({}, { a: -1 })).toThrow(DomainError);
   });
 });

@@ -28,7 +28,9 @@ const level = fc.integer({ min: 0, max: 5 });
 const importance = fc.constantFrom<Importance>("core", "important", "bonus");
 
 // Duplicated skills are allowed on purpose (normalizeRequirements merges them), as are level-0 requirements.
-const requirementsArb = fc.array(fc.record({ skill: fc.constantFrom(...requirementSkillIds), level, importance }), { maxLength: 9 });
+const requirementsArb = fc.array(fc.record({ skill: fc.constantFrom(...requirementSkillIds), level, importance }), {
+  maxLength: 9,
+});
 
 const taxonomyArb: fc.Arbitrary<Taxonomy> = fc.integer({ min: 1, max: 8 }).chain((n) => {
   const roleIds = Array.from({ length: n }, (_, i) => `r${n - 1 - i}`); // taxonomy order ≠ id order
@@ -39,7 +41,9 @@ const taxonomyArb: fc.Arbitrary<Taxonomy> = fc.integer({ min: 1, max: 8 }).chain
     sources: fc.constant<string[]>([]),
   });
   const roleArb = (id: string): fc.Arbitrary<Role> =>
-    fc.tuple(requirementsArb, fc.integer({ min: 1, max: 8 })).map(([reqs, seniority]) => makeRole(id, `Role ${id}`, seniority, reqs));
+    fc
+      .tuple(requirementsArb, fc.integer({ min: 1, max: 8 }))
+      .map(([reqs, seniority]) => makeRole(id, `Role ${id}`, seniority, reqs));
   const skills: Skill[] = taxonomySkillIds.map((id, i) => ({
     id,
     name: `Skill ${i}`,
@@ -66,7 +70,9 @@ describe("suggestNextRoles hot path", () => {
   it("equals the straightforward computation on random taxonomies and levels", () => {
     fc.assert(
       fc.property(
-        taxonomyArb.chain((t) => fc.tuple(fc.constant(t), fc.option(fc.constantFrom(...t.roles.map((r) => r.id), "ghost")))),
+        taxonomyArb.chain((t) =>
+          fc.tuple(fc.constant(t), fc.option(fc.constantFrom(...t.roles.map((r) => r.id), "ghost"))),
+        ),
         levelsArb,
         fc.integer({ min: 0, max: 9 }),
         fc.integer({ min: 0, max: 9 }),
@@ -90,7 +96,9 @@ describe("suggestNextRoles hot path", () => {
     fc.assert(
       fc.property(taxonomyArb, levelsArb, (t, levels) => {
         const opts = { limit: Infinity, unlockingLimit: Infinity };
-        expect(plain(suggestNextRoles(levels, null, t, opts))).toEqual(plain(referenceSuggestNextRoles(levels, null, t, opts)));
+        expect(plain(suggestNextRoles(levels, null, t, opts))).toEqual(
+          plain(referenceSuggestNextRoles(levels, null, t, opts)),
+        );
       }),
     );
   });
@@ -102,7 +110,12 @@ describe("suggestNextRoles hot path", () => {
         const via: (Via | undefined)[] = c.roles.map((_, j) => (j % 2 === 0 ? "all roles" : undefined));
         const candidates = new Set(c.roles.filter((_, j) => j % 2 === 0).map((r) => r.id));
         const got = unlockingGaps(levelsToVector(levels, c), c, via, 50);
-        const ref = referenceSuggestNextRoles(levels, null, { ...t, roles: t.roles.filter((r) => candidates.has(r.id)) }, { unlockingLimit: 50 });
+        const ref = referenceSuggestNextRoles(
+          levels,
+          null,
+          { ...t, roles: t.roles.filter((r) => candidates.has(r.id)) },
+          { unlockingLimit: 50 },
+        );
         expect(got).toEqual(ref.unlockingGaps);
       }),
     );
@@ -132,18 +145,28 @@ describe("levelsToVector", () => {
 
   it("equals for…in over the record, whatever the key order, unknown keys or invalid values", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...ids), value), { maxLength: 14 }), fc.boolean(), (pairs, nullProto) => {
-        const levels: Record<string, unknown> = nullProto ? Object.create(null) : {};
-        for (const [k, v] of pairs) Object.defineProperty(levels, k, { value: v, enumerable: true, writable: true, configurable: true });
-        check(levels as Levels);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...ids), value), { maxLength: 14 }),
+        fc.boolean(),
+        (pairs, nullProto) => {
+          const levels: Record<string, unknown> = nullProto ? Object.create(null) : {};
+          for (const [k, v] of pairs)
+            Object.defineProperty(levels, k, { value: v, enumerable: true, writable: true, configurable: true });
+          check(levels as Levels);
+        },
+      ),
     );
   });
 
   it("follows for…in for records with a prototype or inherited keys", () => {
     check(Object.create({ linux: 3, cobol: 2 }, { kubernetes: { value: 4, enumerable: true } }) as Levels);
     check(Object.assign([], { linux: 2 }) as unknown as Levels);
-    check(Object.create(null, { linux: { value: 9, enumerable: false }, kubernetes: { value: 2, enumerable: true } }) as Levels);
+    check(
+      Object.create(null, {
+        linux: { value: 9, enumerable: false },
+        kubernetes: { value: 2, enumerable: true },
+      }) as Levels,
+    );
     check({ linux: 3, kubernetes: 2, cicd: 1 });
     check({});
   });
@@ -153,9 +176,17 @@ describe("reason texts", () => {
   it("print every fit exactly as String(fit)", () => {
     const texts = [...Array.from({ length: 1001 }, (_, k) => k / 10), 33.33, 100.5, -1, -0, 1e21, NaN];
     for (const fit of texts) {
-      expect(suggestionReason({ fit, readiness: "ready", coreTotal: 0, coreGaps: [], effort: 0, fitWithoutCoreGaps: fit, readinessWithoutCoreGaps: "ready" })).toBe(
-        `No core skills required and your fit is ${String(fit)}; you are ready now.`,
-      );
+      expect(
+        suggestionReason({
+          fit,
+          readiness: "ready",
+          coreTotal: 0,
+          coreGaps: [],
+          effort: 0,
+          fitWithoutCoreGaps: fit,
+          readinessWithoutCoreGaps: "ready",
+        }),
+      ).toBe(`No core skills required and your fit is ${String(fit)}; you are ready now.`);
     }
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, compareRoles, compileTaxonomy, computeFitScore, computeRoleFit, levelsToVector, readinessOf } from "../../lib/domain";
+import {
+  DomainError,
+  compareRoles,
+  compileTaxonomy,
+  computeFitScore,
+  computeRoleFit,
+  levelsToVector,
+  readinessOf,
+} from "../../lib/domain";
 import { alex, emptyRole, infra, platform, role, sre, sysadmin, taxonomy } from "../fixtures/domain-taxonomy";
 
 describe("computeRoleFit", () => {
@@ -45,11 +53,20 @@ describe("computeRoleFit", () => {
   });
 
   it("a role with no requirements is fit 100 and ready", () => {
-    expect(computeRoleFit({}, emptyRole)).toMatchObject({ fit: 100, readiness: "ready", skills: [], effort: 0, coreTotal: 0 });
+    expect(computeRoleFit({}, emptyRole)).toMatchObject({
+      fit: 100,
+      readiness: "ready",
+      skills: [],
+      effort: 0,
+      coreTotal: 0,
+    });
   });
 
   it("a requirement at level 0 is always met", () => {
-    const r = role("r0", "R0", 1, [{ skill: "linux", level: 0, importance: "core" }, { skill: "go", level: 2, importance: "bonus" }]);
+    const r = role("r0", "R0", 1, [
+      { skill: "linux", level: 0, importance: "core" },
+      { skill: "go", level: 2, importance: "bonus" },
+    ]);
     expect(computeRoleFit({}, r).fit).toBe(75); // 3 of 4 weight
   });
 
@@ -73,12 +90,16 @@ describe("computeRoleFit", () => {
 
   it.each([[7], [-1], [1.5], [NaN]])("rejects level %s with a DomainError naming the skill", (v) => {
     expect(() => computeRoleFit({ kubernetes: v }, platform)).toThrow(DomainError);
-    expect(() => computeRoleFit({ kubernetes: v }, platform)).toThrow(/level for skill "kubernetes" must be an integer 0–5/);
+    expect(() => computeRoleFit({ kubernetes: v }, platform)).toThrow(
+      /level for skill "kubernetes" must be an integer 0–5/,
+    );
   });
 
   it("rejects an off-scale requirement level", () => {
     const bad = role("bad", "Bad", 1, [{ skill: "linux", level: 6, importance: "core" }]);
-    expect(() => computeRoleFit({}, bad)).toThrow('level for skill "linux" (requirement of role "bad") must be an integer 0–5, got 6');
+    expect(() => computeRoleFit({}, bad)).toThrow(
+      'level for skill "linux" (requirement of role "bad") must be an integer 0–5, got 6',
+    );
   });
 
   it("merges duplicate requirements (highest level, strongest importance)", () => {
@@ -134,7 +155,9 @@ describe("compareRoles", () => {
     expect(compareRoles(alex, platform, infra).closer).toBe("b");
     const t = compareRoles({}, sre, platform, { taxonomy });
     expect(t.closer).toBe("tie");
-    expect(t.sentence.startsWith("You are equally close to Site Reliability Engineer and Platform Engineer (fit 0 each).")).toBe(true);
+    expect(
+      t.sentence.startsWith("You are equally close to Site Reliability Engineer and Platform Engineer (fit 0 each)."),
+    ).toBe(true);
   });
 
   it("handles identical roles", () => {

@@ -5,7 +5,9 @@ import { emptyRole, sysadmin } from "../fixtures/domain-taxonomy";
 describe("fitOverTime", () => {
   it("rejects invalid levels and dates in the history", () => {
     expect(() => fitOverTime([{ skill: "go", level: 8, at: "2025-01-01" }], sysadmin)).toThrow(DomainError);
-    expect(() => fitOverTime([{ skill: "go", level: 1, at: "yesterday" }], sysadmin)).toThrow('invalid date: "yesterday"');
+    expect(() => fitOverTime([{ skill: "go", level: 1, at: "yesterday" }], sysadmin)).toThrow(
+      'invalid date: "yesterday"',
+    );
   });
   it("gives one point per UTC day with a rating, using the latest rating per skill as of that day", () => {
     const series = fitOverTime(
@@ -27,7 +29,9 @@ describe("fitOverTime", () => {
   });
   it("returns [] for an empty history, and 100 for a role with no requirements", () => {
     expect(fitOverTime([], sysadmin)).toEqual([]);
-    expect(fitOverTime([{ skill: "linux", level: 1, at: "2025-01-01" }], emptyRole)).toEqual([{ date: "2025-01-01", fit: 100 }]);
+    expect(fitOverTime([{ skill: "linux", level: 1, at: "2025-01-01" }], emptyRole)).toEqual([
+      { date: "2025-01-01", fit: 100 },
+    ]);
   });
 });
 
@@ -53,6 +57,8 @@ describe("monthsBefore", () => {
     ["2024-08-31T00:00:00Z", 6, "2024-02-29T00:00:00.000Z"],
     ["2025-03-01T00:30:00Z", 1, "2025-02-01T00:30:00.000Z"],
     ["2025-01-15T00:00:00Z", 0, "2025-01-15T00:00:00.000Z"],
-  ])("%s minus %d months → %s (UTC, day clamped)", (at, months, expected) => expect(monthsBefore(at, months).toISOString()).toBe(expected));
+  ])("%s minus %d months → %s (UTC, day clamped)", (at, months, expected) =>
+    expect(monthsBefore(at, months).toISOString()).toBe(expected),
+  );
   it("rejects a negative count", () => expect(() => monthsBefore(new Date(), -1)).toThrow(DomainError));
 });

@@ -3,7 +3,8 @@ import { DomainError, planLearningPath } from "../../lib/domain";
 import type { Taxonomy } from "../../lib/domain/types";
 import { alex, emptyRole, platform, role, sre, taxonomy } from "../fixtures/domain-taxonomy";
 
-const summary = (steps: ReturnType<typeof planLearningPath>) => steps.map((s) => `${s.order}. ${s.skill} ${s.from}→${s.to} (${s.importance}): ${s.reason}`);
+const summary = (steps: ReturnType<typeof planLearningPath>) =>
+  steps.map((s) => `${s.order}. ${s.skill} ${s.from}→${s.to} (${s.importance}): ${s.reason}`);
 
 describe("planLearningPath", () => {
   it("orders Alex's path to Platform Engineer: prerequisites, core, smallest step, id", () => {
@@ -41,16 +42,16 @@ describe("planLearningPath", () => {
   });
 
   it("returns [] when nothing is missing and for a role with no requirements", () => {
-    expect(planLearningPath({ kubernetes: 5, cicd: 5, terraform: 5, containers: 5, golang: 5 }, platform, taxonomy)).toEqual([]);
+    expect(
+      planLearningPath({ kubernetes: 5, cicd: 5, terraform: 5, containers: 5, golang: 5 }, platform, taxonomy),
+    ).toEqual([]);
     expect(planLearningPath({}, emptyRole, taxonomy)).toEqual([]);
   });
 
   it("ignores unknown skill ids and survives unknown prerequisites or a (forbidden) cycle", () => {
     const cyclic: Taxonomy = {
       ...taxonomy,
-      skills: taxonomy.skills.map((s) =>
-        s.id === "linux" ? { ...s, prerequisites: ["kubernetes", "nowhere"] } : s,
-      ),
+      skills: taxonomy.skills.map((s) => (s.id === "linux" ? { ...s, prerequisites: ["kubernetes", "nowhere"] } : s)),
     };
     const steps = planLearningPath({ cobol: 5 }, platform, cyclic);
     expect(new Set(steps.map((s) => s.skill)).size).toBe(steps.length);
@@ -59,7 +60,11 @@ describe("planLearningPath", () => {
 
   it("uses ids as names for skills missing from the taxonomy", () => {
     const r = role("x", "X", 1, [{ skill: "zig", level: 2, importance: "bonus" }]);
-    expect(planLearningPath({}, r, taxonomy)[0]).toMatchObject({ skill: "zig", skillName: "zig", reason: "Bonus for X" });
+    expect(planLearningPath({}, r, taxonomy)[0]).toMatchObject({
+      skill: "zig",
+      skillName: "zig",
+      reason: "Bonus for X",
+    });
   });
 
   it("rejects off-scale levels", () => {

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileTaxonomy, computeFitScore, computeRoleFit, levelsToVector, planLearningPath, suggestNextRoles } from "../../lib/domain";
+import {
+  compileTaxonomy,
+  computeFitScore,
+  computeRoleFit,
+  levelsToVector,
+  planLearningPath,
+  suggestNextRoles,
+} from "../../lib/domain";
 import type { CareerPath, Importance, Levels, Role, Skill, Taxonomy } from "../../lib/domain/types";
 import { role as makeRole, taxonomy as fixture } from "../fixtures/domain-taxonomy";
 
@@ -19,13 +26,24 @@ const requirementsArb = fc.uniqueArray(fc.record({ skill: fc.constantFrom(...ids
 });
 
 const roleArb = (id: string): fc.Arbitrary<Role> =>
-  fc.tuple(requirementsArb, fc.integer({ min: 1, max: 8 })).map(([reqs, seniority]) => makeRole(id, `Role ${id}`, seniority, reqs));
+  fc
+    .tuple(requirementsArb, fc.integer({ min: 1, max: 8 }))
+    .map(([reqs, seniority]) => makeRole(id, `Role ${id}`, seniority, reqs));
 
 /** Skills whose prerequisites only point at lower-numbered skills, so the graph is acyclic. */
 const skillsArb: fc.Arbitrary<Skill[]> = fc
   .tuple(...ids.map((_, i) => fc.subarray(ids.slice(0, i), { maxLength: Math.min(3, i) })))
   .map((prereqs) =>
-    ids.map((id, i) => ({ id, name: `Skill ${i}`, category: "c", description: "", tools: [], aliases: [], prerequisites: prereqs[i]!, sources: [] })),
+    ids.map((id, i) => ({
+      id,
+      name: `Skill ${i}`,
+      category: "c",
+      description: "",
+      tools: [],
+      aliases: [],
+      prerequisites: prereqs[i]!,
+      sources: [],
+    })),
   );
 
 const taxonomyArb: fc.Arbitrary<Taxonomy> = fc.integer({ min: 1, max: 7 }).chain((n) => {
@@ -57,17 +75,23 @@ describe("fit properties", () => {
   it("raising any level never lowers fit, never adds a gap and never worsens readiness", () => {
     const rank = { far: 0, stretch: 1, ready: 2 };
     fc.assert(
-      fc.property(levelsArb, roleArb("r"), fc.constantFrom(...ids), fc.integer({ min: 1, max: 5 }), (levels, role, skill, by) => {
-        const before = computeRoleFit(levels, role);
-        const raised = { ...levels, [skill]: Math.min(5, (levels[skill] ?? 0) + by) };
-        const after = computeRoleFit(raised, role);
-        expect(after.fit).toBeGreaterThanOrEqual(before.fit);
-        expect(after.effort).toBeLessThanOrEqual(before.effort);
-        expect(after.coreGaps.length).toBeLessThanOrEqual(before.coreGaps.length);
-        const gapsBefore = new Map(before.skills.map((s) => [s.skill, s.gap]));
-        for (const s of after.skills) expect(s.gap).toBeLessThanOrEqual(gapsBefore.get(s.skill)!);
-        expect(rank[after.readiness]).toBeGreaterThanOrEqual(rank[before.readiness]);
-      }),
+      fc.property(
+        levelsArb,
+        roleArb("r"),
+        fc.constantFrom(...ids),
+        fc.integer({ min: 1, max: 5 }),
+        (levels, role, skill, by) => {
+          const before = computeRoleFit(levels, role);
+          const raised = { ...levels, [skill]: Math.min(5, (levels[skill] ?? 0) + by) };
+          const after = computeRoleFit(raised, role);
+          expect(after.fit).toBeGreaterThanOrEqual(before.fit);
+          expect(after.effort).toBeLessThanOrEqual(before.effort);
+          expect(after.coreGaps.length).toBeLessThanOrEqual(before.coreGaps.length);
+          const gapsBefore = new Map(before.skills.map((s) => [s.skill, s.gap]));
+          for (const s of after.skills) expect(s.gap).toBeLessThanOrEqual(gapsBefore.get(s.skill)!);
+          expect(rank[after.readiness]).toBeGreaterThanOrEqual(rank[before.readiness]);
+        },
+      ),
     );
   });
 
@@ -84,7 +108,8 @@ describe("fit properties", () => {
 });
 
 describe("suggestion properties", () => {
-  const order = (levels: Levels, current: string | null, t: Taxonomy) => suggestNextRoles(levels, current, t, { limit: Infinity });
+  const order = (levels: Levels, current: string | null, t: Taxonomy) =>
+    suggestNextRoles(levels, current, t, { limit: Infinity });
 
   it("is deterministic, whatever the order of roles and paths in the taxonomy", () => {
     fc.assert(
@@ -142,7 +167,8 @@ describe("learning path properties", () => {
           }
         });
         for (const r of role.requirements) {
-          if ((levels[r.skill] ?? 0) < r.level) expect(steps[position.get(r.skill)!]!.to).toBeGreaterThanOrEqual(r.level);
+          if ((levels[r.skill] ?? 0) < r.level)
+            expect(steps[position.get(r.skill)!]!.to).toBeGreaterThanOrEqual(r.level);
         }
       }),
     );

@@ -4,7 +4,13 @@ import { REVIEW_STATES, reviewAccess, visibleLine, type ReviewAccessFacts } from
 import { visibleReviewsOfSubjectWhere, visibleReviewsWhere } from "../../lib/data/policy";
 
 const review = { subjectId: "sub", managerId: "mgr" };
-const facts = (actor: string, isAdmin: boolean, actorManagesTeam: boolean, subjectInTeam: boolean, managerId: string | null = "mgr"): ReviewAccessFacts => ({
+const facts = (
+  actor: string,
+  isAdmin: boolean,
+  actorManagesTeam: boolean,
+  subjectInTeam: boolean,
+  managerId: string | null = "mgr",
+): ReviewAccessFacts => ({
   actor: { id: actor, isAdmin },
   review: { ...review, managerId },
   actorManagesTeam,
@@ -21,13 +27,41 @@ describe("reviewAccess", () => {
     ["co-manager of the team", "co", false, true, true, { side: "observer", canWrite: false }],
     ["co-manager after the subject left", "co", false, true, false, null],
     ["subject in the team", "sub", false, false, true, { side: "subject", canWrite: true }],
-    ["subject who left the team: reads, cannot write", "sub", false, false, false, { side: "subject", canWrite: false }],
+    [
+      "subject who left the team: reads, cannot write",
+      "sub",
+      false,
+      false,
+      false,
+      { side: "subject", canWrite: false },
+    ],
     ["outsider", "out", false, false, false, null],
     ["outsider who manages the team, subject gone", "out", false, true, false, null],
     ["admin outside the team: observes", "adm", true, false, false, { side: "observer", canWrite: false }],
-    ["admin who manages the team but is not the reviewer: observes", "adm", true, true, true, { side: "observer", canWrite: false }],
-    ["reviewing manager who is admin, no longer managing the team: observes only", "mgr", true, false, true, { side: "observer", canWrite: false }],
-    ["reviewing manager who is admin, still managing: runs it", "mgr", true, true, true, { side: "manager", canWrite: true }],
+    [
+      "admin who manages the team but is not the reviewer: observes",
+      "adm",
+      true,
+      true,
+      true,
+      { side: "observer", canWrite: false },
+    ],
+    [
+      "reviewing manager who is admin, no longer managing the team: observes only",
+      "mgr",
+      true,
+      false,
+      true,
+      { side: "observer", canWrite: false },
+    ],
+    [
+      "reviewing manager who is admin, still managing: runs it",
+      "mgr",
+      true,
+      true,
+      true,
+      { side: "manager", canWrite: true },
+    ],
   ] as const)("%s", (_name, actor, isAdmin, manages, inTeam, expected) => {
     expect(reviewAccess(facts(actor, isAdmin, manages, inTeam))).toEqual(expected);
   });
@@ -63,15 +97,35 @@ describe("reviewAccess", () => {
 describe("visibleLine", () => {
   const line = { skillId: "k8s", selfLevel: 4, managerLevel: 2, agreedLevel: 3 };
   it("hides the other side's level and the agreed level until the reveal", () => {
-    expect(visibleLine(line, "manager_assessment", "subject")).toEqual({ skillId: "k8s", selfLevel: 4, managerLevel: null, agreedLevel: null });
-    expect(visibleLine(line, "self_assessment", "manager")).toEqual({ skillId: "k8s", selfLevel: null, managerLevel: 2, agreedLevel: null });
-    expect(visibleLine(line, "manager_assessment", "observer")).toEqual({ skillId: "k8s", selfLevel: null, managerLevel: null, agreedLevel: null });
+    expect(visibleLine(line, "manager_assessment", "subject")).toEqual({
+      skillId: "k8s",
+      selfLevel: 4,
+      managerLevel: null,
+      agreedLevel: null,
+    });
+    expect(visibleLine(line, "self_assessment", "manager")).toEqual({
+      skillId: "k8s",
+      selfLevel: null,
+      managerLevel: 2,
+      agreedLevel: null,
+    });
+    expect(visibleLine(line, "manager_assessment", "observer")).toEqual({
+      skillId: "k8s",
+      selfLevel: null,
+      managerLevel: null,
+      agreedLevel: null,
+    });
   });
   it("shows everything from discussion on", () => {
-    for (const state of REVIEW_STATES.slice(2)) for (const side of ["subject", "manager", "observer"] as const) expect(visibleLine(line, state, side)).toEqual(line);
+    for (const state of REVIEW_STATES.slice(2))
+      for (const side of ["subject", "manager", "observer"] as const)
+        expect(visibleLine(line, state, side)).toEqual(line);
   });
   it("leaves lines without an agreed level without one", () => {
-    expect(visibleLine({ selfLevel: 1, managerLevel: 2 }, "self_assessment", "subject")).toEqual({ selfLevel: 1, managerLevel: null });
+    expect(visibleLine({ selfLevel: 1, managerLevel: 2 }, "self_assessment", "subject")).toEqual({
+      selfLevel: 1,
+      managerLevel: null,
+    });
   });
 });
 
@@ -81,7 +135,12 @@ describe("review filters", () => {
   });
   it("limits a manager's view of someone's earlier reviews to teams they manage and the person is still in", () => {
     expect(visibleReviewsOfSubjectWhere({ id: "mgr", isAdmin: false }, "sub")).toEqual({
-      team: { AND: [{ memberships: { some: { userId: "mgr", role: "manager" } } }, { memberships: { some: { userId: "sub" } } }] },
+      team: {
+        AND: [
+          { memberships: { some: { userId: "mgr", role: "manager" } } },
+          { memberships: { some: { userId: "sub" } } },
+        ],
+      },
     });
     expect(visibleReviewsOfSubjectWhere({ id: "sub", isAdmin: false }, "sub")).toEqual({});
     expect(visibleReviewsOfSubjectWhere({ id: "adm", isAdmin: true }, "sub")).toEqual({});

@@ -17,11 +17,15 @@ describe("assertLevel", () => {
     [undefined, "undefined"],
   ])("rejects %s with a clear message", (v, shown) => {
     expect(() => assertLevel(v, "kubernetes")).toThrow(DomainError);
-    expect(() => assertLevel(v, "kubernetes")).toThrow(`level for skill "kubernetes" must be an integer 0–5, got ${shown}`);
+    expect(() => assertLevel(v, "kubernetes")).toThrow(
+      `level for skill "kubernetes" must be an integer 0–5, got ${shown}`,
+    );
   });
 
   it("names the context when given", () => {
-    expect(() => assertLevel(9, "linux", 'member "ana"')).toThrow('level for skill "linux" (member "ana") must be an integer 0–5, got 9');
+    expect(() => assertLevel(9, "linux", 'member "ana"')).toThrow(
+      'level for skill "linux" (member "ana") must be an integer 0–5, got 9',
+    );
   });
 });
 
@@ -31,7 +35,9 @@ describe("validateLevels", () => {
     expect(validateLevels({ linux: 0, go: 5 })).toEqual({ linux: 0, go: 5 });
   });
   it("names the first bad skill", () => {
-    expect(() => validateLevels({ linux: 3, kubernetes: 7 })).toThrow('level for skill "kubernetes" must be an integer 0–5, got 7');
+    expect(() => validateLevels({ linux: 3, kubernetes: 7 })).toThrow(
+      'level for skill "kubernetes" must be an integer 0–5, got 7',
+    );
   });
   it("is a DomainError (instanceof and name)", () => {
     try {

@@ -16,7 +16,12 @@ describe("isStorableText", () => {
 describe("unstorablePaths", () => {
   it("names every bad string by its path, in document order", () => {
     expect(
-      unstorablePaths({ name: "ok", ratings: [{ note: "fine" }, { note: "a\u0000" }], tags: ["\uD800", "x"], at: new Date(0) }),
+      unstorablePaths({
+        name: "ok",
+        ratings: [{ note: "fine" }, { note: "a\u0000" }],
+        tags: ["\uD800", "x"],
+        at: new Date(0),
+      }),
     ).toEqual([
       ["ratings", "1", "note"],
       ["tags", "0"],

@@ -6,9 +6,17 @@ describe("compileTaxonomy", () => {
   it("finds roles within two hops, lateral edges both ways, progression forward only", () => {
     const c = compileTaxonomy(taxonomy);
     const reach = (id: string) => c.reach[c.roleIndex.get(id)!]!.map((r) => `${c.roles[r.role]!.id}:${r.via}`);
-    expect(reach("infra")).toEqual(["platform:progression", "sre:lateral", "staff-platform:two steps via Platform Engineer"]);
+    expect(reach("infra")).toEqual([
+      "platform:progression",
+      "sre:lateral",
+      "staff-platform:two steps via Platform Engineer",
+    ]);
     expect(reach("sre")).toEqual(["infra:lateral", "platform:two steps via Infrastructure Engineer"]);
-    expect(reach("sysadmin")).toEqual(["infra:progression", "platform:two steps via Infrastructure Engineer", "sre:two steps via Infrastructure Engineer"]);
+    expect(reach("sysadmin")).toEqual([
+      "infra:progression",
+      "platform:two steps via Infrastructure Engineer",
+      "sre:two steps via Infrastructure Engineer",
+    ]);
     expect(reach("staff-platform")).toEqual([]);
   });
 });
@@ -71,26 +79,48 @@ describe("suggestNextRoles", () => {
       ["infra", 0],
       ["platform", 0],
     ]);
-    expect(r.suggestions[1]!.reason).toBe("You meet 0 of 3 core skills; raising CI/CD 0→3, Kubernetes 0→3 and Terraform 0→3 would close every core gap (fit 0 → 75).");
-    expect(suggestNextRoles({}, null, taxonomy, { limit: 10 }).suggestions.find((s) => s.roleId === "sysadmin")!.reason).toBe(
-      "You meet 0 of 2 core skills; raising Linux 0→3 and Networking 0→2 would make you ready.",
+    expect(r.suggestions[1]!.reason).toBe(
+      "You meet 0 of 3 core skills; raising CI/CD 0→3, Kubernetes 0→3 and Terraform 0→3 would close every core gap (fit 0 → 75).",
     );
+    expect(
+      suggestNextRoles({}, null, taxonomy, { limit: 10 }).suggestions.find((s) => s.roleId === "sysadmin")!.reason,
+    ).toBe("You meet 0 of 2 core skills; raising Linux 0→3 and Networking 0→2 would make you ready.");
   });
 
   it("spells out only the three biggest core gaps when there are more", () => {
-    const big = { ...taxonomy, roles: [...taxonomy.roles, { ...taxonomy.roles[2]!, id: "wide", title: "Wide", requirements: taxonomy.skills.slice(0, 5).map((s) => ({ skill: s.id, level: 3, importance: "core" as const })) }] };
+    const big = {
+      ...taxonomy,
+      roles: [
+        ...taxonomy.roles,
+        {
+          ...taxonomy.roles[2]!,
+          id: "wide",
+          title: "Wide",
+          requirements: taxonomy.skills
+            .slice(0, 5)
+            .map((s) => ({ skill: s.id, level: 3, importance: "core" as const })),
+        },
+      ],
+    };
     const s = suggestNextRoles({ linux: 2 }, null, big, { limit: 10 }).suggestions.find((x) => x.roleId === "wide")!;
-    expect(s.reason).toBe("You meet 0 of 5 core skills; the biggest core gaps are Containers 0→3, Kubernetes 0→3 and Networking 0→3.");
+    expect(s.reason).toBe(
+      "You meet 0 of 5 core skills; the biggest core gaps are Containers 0→3, Kubernetes 0→3 and Networking 0→3.",
+    );
   });
 
   it("ignores unknown skills and an unknown current role with warnings", () => {
     const r = suggestNextRoles({ ...alex, cobol: 3 }, "astronaut", taxonomy);
-    expect(r.warnings).toEqual(['unknown skill "cobol" ignored', 'unknown current role "astronaut"; ranking all roles by fit']);
+    expect(r.warnings).toEqual([
+      'unknown skill "cobol" ignored',
+      'unknown current role "astronaut"; ranking all roles by fit',
+    ]);
     expect(r.suggestions[0]!.via).toBe("all roles");
   });
 
   it("rejects off-scale levels and wrong-length vectors", () => {
-    expect(() => suggestNextRoles({ linux: 6 }, "infra", taxonomy)).toThrow('level for skill "linux" must be an integer 0–5, got 6');
+    expect(() => suggestNextRoles({ linux: 6 }, "infra", taxonomy)).toThrow(
+      'level for skill "linux" must be an integer 0–5, got 6',
+    );
     expect(() => suggestNextRoles(new Uint8Array(2), "infra", taxonomy)).toThrow(DomainError);
   });
 

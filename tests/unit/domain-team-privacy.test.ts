@@ -1,13 +1,29 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { busFactor, colleaguesCount, DomainError, levelDistribution, suppressSmallGroups, teamCoverage, teamGap, type TeamMember } from "../../lib/domain";
+import {
+  busFactor,
+  colleaguesCount,
+  DomainError,
+  levelDistribution,
+  suppressSmallGroups,
+  teamCoverage,
+  teamGap,
+  type TeamMember,
+} from "../../lib/domain";
 
 const categoryOf = { linux: "infra", k8s: "infra", go: "code", rust: "code", cobol: "legacy" };
 const skills = Object.keys(categoryOf);
-const target = [{ skill: "linux", level: 3, needed: 2 }, { skill: "go", level: 3, needed: 1 }, { skill: "cobol", level: 2, needed: 1 }];
+const target = [
+  { skill: "linux", level: 3, needed: 2 },
+  { skill: "go", level: 3, needed: 1 },
+  { skill: "cobol", level: 2, needed: 1 },
+];
 const aggregatesOf = (members: TeamMember[]) => ({
   coverage: teamCoverage(members, skills, 3),
-  busFactor: busFactor(members, target.map((t) => t.skill)),
+  busFactor: busFactor(
+    members,
+    target.map((t) => t.skill),
+  ),
   gap: teamGap(members, target),
   distribution: levelDistribution(members, skills, categoryOf),
 });
@@ -48,14 +64,22 @@ describe("suppressSmallGroups", () => {
   });
 
   it("counts a level 0 as rated and a missing level as not rated", () => {
-    const members: TeamMember[] = [{ id: "x", name: "X", levels: { linux: 0 } }, { id: "y", name: "Y", levels: {} }];
+    const members: TeamMember[] = [
+      { id: "x", name: "X", levels: { linux: 0 } },
+      { id: "y", name: "Y", levels: {} },
+    ];
     const out = suppressSmallGroups(aggregatesOf(members), { members, viewerId: "me", min: 1, categoryOf });
     expect(out.coverage.map((r) => r.skill)).toEqual(["linux"]);
   });
 
   it("keeps every row some colleague rated at a threshold of 1, unchanged and in order", () => {
     const all = aggregatesOf(team);
-    const out = suppressSmallGroups(all, { members: team, viewerId: "me", min: 1, categoryOf: (id) => categoryOf[id as keyof typeof categoryOf] });
+    const out = suppressSmallGroups(all, {
+      members: team,
+      viewerId: "me",
+      min: 1,
+      categoryOf: (id) => categoryOf[id as keyof typeof categoryOf],
+    });
     expect(out.coverage).toEqual(all.coverage.filter((r) => r.skill !== "k8s" && r.skill !== "rust")); // nobody but me rated these
     expect(out.busFactor).toEqual(all.busFactor);
     expect(out.gap).toEqual(all.gap);
@@ -64,13 +88,18 @@ describe("suppressSmallGroups", () => {
   });
 
   it("refuses a threshold below 1", () => {
-    expect(() => suppressSmallGroups(aggregatesOf(team), { members: team, viewerId: "me", min: 0, categoryOf })).toThrow(DomainError);
+    expect(() =>
+      suppressSmallGroups(aggregatesOf(team), { members: team, viewerId: "me", min: 0, categoryOf }),
+    ).toThrow(DomainError);
   });
 
   it("never shows a row that fewer than `min` colleagues rated (property)", () => {
     const ids = ["me", "a", "b", "c", "d"];
     const memberArb = fc.uniqueArray(
-      fc.record({ id: fc.constantFrom(...ids), levels: fc.dictionary(fc.constantFrom(...skills), fc.integer({ min: 0, max: 5 })) }),
+      fc.record({
+        id: fc.constantFrom(...ids),
+        levels: fc.dictionary(fc.constantFrom(...skills), fc.integer({ min: 0, max: 5 })),
+      }),
       { selector: (m) => m.id },
     );
     fc.assert(
@@ -79,8 +108,12 @@ describe("suppressSmallGroups", () => {
         const all = aggregatesOf(members);
         const out = suppressSmallGroups(all, { members, viewerId: "me", min, categoryOf });
         const raters = (skill: string) => members.filter((m) => m.id !== "me" && m.levels[skill] !== undefined).length;
-        const catRaters = (cat: string) => members.filter((m) => m.id !== "me" && Object.keys(m.levels).some((s) => categoryOf[s as keyof typeof categoryOf] === cat)).length;
-        for (const r of [...out.coverage, ...out.busFactor, ...out.gap]) expect(raters(r.skill)).toBeGreaterThanOrEqual(min);
+        const catRaters = (cat: string) =>
+          members.filter(
+            (m) => m.id !== "me" && Object.keys(m.levels).some((s) => categoryOf[s as keyof typeof categoryOf] === cat),
+          ).length;
+        for (const r of [...out.coverage, ...out.busFactor, ...out.gap])
+          expect(raters(r.skill)).toBeGreaterThanOrEqual(min);
         for (const r of out.distribution) expect(catRaters(r.category)).toBeGreaterThanOrEqual(min);
         const shown = out.coverage.length + out.busFactor.length + out.gap.length + out.distribution.length;
         const before = all.coverage.length + all.busFactor.length + all.gap.length + all.distribution.length;

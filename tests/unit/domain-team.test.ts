@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, busFactor, deriveTeamTarget, levelDistribution, teamCoverage, teamGap, type TeamMember } from "../../lib/domain";
+import {
+  DomainError,
+  busFactor,
+  deriveTeamTarget,
+  levelDistribution,
+  teamCoverage,
+  teamGap,
+  type TeamMember,
+} from "../../lib/domain";
 import { taxonomy } from "../fixtures/domain-taxonomy";
 
 const team: TeamMember[] = [
@@ -66,7 +74,13 @@ describe("deriveTeamTarget and teamGap", () => {
   });
 
   it("computes the shortfall per skill, biggest first, ties by skill id", () => {
-    const target = deriveTeamTarget([{ roleId: "infra", count: 2 }, { roleId: "platform", count: 1 }], taxonomy);
+    const target = deriveTeamTarget(
+      [
+        { roleId: "infra", count: 2 },
+        { roleId: "platform", count: 1 },
+      ],
+      taxonomy,
+    );
     expect(teamGap(team, target).map((g) => [g.skill, g.required, g.needed, g.have, g.shortfall, g.best])).toEqual([
       ["terraform", 3, 3, 0, 3, 2],
       ["networking", 3, 2, 0, 2, 0],
@@ -96,6 +110,8 @@ describe("levelDistribution", () => {
     ]);
   });
   it("accepts a function for the category", () => {
-    expect(levelDistribution(team, ["linux"], () => "all")).toEqual([{ category: "all", counts: [0, 0, 0, 1, 1, 1], total: 3 }]);
+    expect(levelDistribution(team, ["linux"], () => "all")).toEqual([
+      { category: "all", counts: [0, 0, 0, 1, 1, 1], total: 3 },
+    ]);
   });
 });

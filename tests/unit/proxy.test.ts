@@ -40,14 +40,19 @@ describe("proxy.ts: undecodable paths", () => {
   const routes = dynamicRoutes();
 
   it("finds the app's dynamic routes", () => {
-    expect(routes).toEqual(expect.arrayContaining(["/skills/[id]", "/roles/[id]", "/teams/[id]", "/reviews/[id]", "/api/teams/[id]/matrix"]));
+    expect(routes).toEqual(
+      expect.arrayContaining(["/skills/[id]", "/roles/[id]", "/teams/[id]", "/reviews/[id]", "/api/teams/[id]/matrix"]),
+    );
   });
 
   for (const route of dynamicRoutes()) {
     it(`${route}: every bad encoding is matched by the proxy and answered 400`, async () => {
       for (const bad of BAD) {
         const url = route.replace(/\[\[?(?:\.\.\.)?\w+\]\]?/g, bad);
-        expect(matchers.some((m) => m(url) !== false), `config.matcher misses ${url}`).toBe(true);
+        expect(
+          matchers.some((m) => m(url) !== false),
+          `config.matcher misses ${url}`,
+        ).toBe(true);
         const res = await run(url);
         expect(res.status, url).toBe(400);
         expect(await res.text()).toContain("This address is not valid.");
@@ -98,10 +103,15 @@ describe("proxy.ts: Content-Security-Policy with a script nonce", () => {
 
 describe("proxy.ts: oversized bodies", () => {
   it("answers 413 with a message naming the limit, before Next would fail with a bare 500", async () => {
-    const req = new NextRequest(new URL("/admin", "http://localhost:3100"), { method: "POST", headers: { "content-length": String(50 * 1024 * 1024), "next-action": "abc" } });
+    const req = new NextRequest(new URL("/admin", "http://localhost:3100"), {
+      method: "POST",
+      headers: { "content-length": String(50 * 1024 * 1024), "next-action": "abc" },
+    });
     const res = (await proxy(req, {} as NextFetchEvent))!;
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: "Request too large (max 12 MB).", errors: { body: ["Request too large (max 12 MB)."] } });
+    expect(await res.json()).toEqual({
+      error: "Request too large (max 12 MB).",
+      errors: { body: ["Request too large (max 12 MB)."] },
+    });
   });
 });
-

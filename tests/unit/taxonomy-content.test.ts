@@ -42,7 +42,7 @@ describe("provenance", () => {
     ...t.paths.map((p) => [`path ${p.from} → ${p.to}`, p.sources] as const),
   ];
 
-  it.each(items)("%s has sources that are seed file names or \"ours\"", (_label, sources) => {
+  it.each(items)('%s has sources that are seed file names or "ours"', (_label, sources) => {
     expect(sources.length).toBeGreaterThan(0);
     for (const s of sources) expect(["ours", ...SEEDS]).toContain(s);
     expect(new Set(sources).size).toBe(sources.length);
@@ -56,9 +56,12 @@ describe("provenance", () => {
 });
 
 describe("descriptions are written in our own words", () => {
-  it.each(proseFields().filter(([label]) => /description|summary/.test(label)))("%s is at least 40 characters", (_label, text) => {
-    expect(text.trim().length).toBeGreaterThanOrEqual(40);
-  });
+  it.each(proseFields().filter(([label]) => /description|summary/.test(label)))(
+    "%s is at least 40 characters",
+    (_label, text) => {
+      expect(text.trim().length).toBeGreaterThanOrEqual(40);
+    },
+  );
 
   it.each(t.roles.map((r) => [r.id, r] as const))("role %s has focus, environment and output filled in", (_id, r) => {
     for (const text of [r.focus, r.environment, r.output]) expect(text.trim().length).toBeGreaterThanOrEqual(20);
@@ -67,7 +70,11 @@ describe("descriptions are written in our own words", () => {
 
   it(`no prose field repeats a ${SHINGLE_WORDS}-word run from a seed article`, () => {
     const seed = new Set(seedShingles.shingles);
-    const copied = proseFields().flatMap(([label, text]) => shingles(text).filter((s) => seed.has(hashShingle(s))).map((s) => `${label}: "${s}"`));
+    const copied = proseFields().flatMap(([label, text]) =>
+      shingles(text)
+        .filter((s) => seed.has(hashShingle(s)))
+        .map((s) => `${label}: "${s}"`),
+    );
     expect(copied).toEqual([]);
   });
 
@@ -80,36 +87,64 @@ describe("descriptions are written in our own words", () => {
   // The hashes stand in for the seed text (which is not stored in the repository); when the
   // seeds are at hand, check that the hashes still match them.
   const seedDir = process.env.SKILLGAP_SEEDS_DIR ?? path.resolve(__dirname, "../../../shared/seeds");
-  it.runIf(SEEDS.every((f) => existsSync(path.join(seedDir, f))))("seed-shingles.json matches the seed articles", () => {
-    const fresh = new Set(SEEDS.flatMap((f) => shingles(readFileSync(path.join(seedDir, f), "utf8")).map(hashShingle)));
-    expect([...fresh].sort()).toEqual(seedShingles.shingles);
-  });
+  it.runIf(SEEDS.every((f) => existsSync(path.join(seedDir, f))))(
+    "seed-shingles.json matches the seed articles",
+    () => {
+      const fresh = new Set(
+        SEEDS.flatMap((f) => shingles(readFileSync(path.join(seedDir, f), "utf8")).map(hashShingle)),
+      );
+      expect([...fresh].sort()).toEqual(seedShingles.shingles);
+    },
+  );
 });
 
 describe("level policy", () => {
   const progressions = t.paths.filter((p) => p.kind === "progression");
 
-  it.each(progressions.map((p) => [p.from, p.to] as const))("%s → %s never asks for less on a shared skill", (from, to) => {
-    const before = levels(role(from));
-    const lower = role(to).requirements.filter((r) => (before.get(r.skill) ?? 0) > r.level).map((r) => `${r.skill}: ${before.get(r.skill)} → ${r.level}`);
-    expect(lower).toEqual([]);
-  });
+  it.each(progressions.map((p) => [p.from, p.to] as const))(
+    "%s → %s never asks for less on a shared skill",
+    (from, to) => {
+      const before = levels(role(from));
+      const lower = role(to)
+        .requirements.filter((r) => (before.get(r.skill) ?? 0) > r.level)
+        .map((r) => `${r.skill}: ${before.get(r.skill)} → ${r.level}`);
+      expect(lower).toEqual([]);
+    },
+  );
 
-  it.each(t.roles.map((r) => [r.id, r] as const))("role %s has 8–25 requirements with at least three core", (_id, r) => {
-    expect(r.requirements.length).toBeGreaterThanOrEqual(8);
-    expect(r.requirements.length).toBeLessThanOrEqual(25);
-    expect(r.requirements.filter((q) => q.importance === "core").length).toBeGreaterThanOrEqual(3);
-  });
+  it.each(t.roles.map((r) => [r.id, r] as const))(
+    "role %s has 8–25 requirements with at least three core",
+    (_id, r) => {
+      expect(r.requirements.length).toBeGreaterThanOrEqual(8);
+      expect(r.requirements.length).toBeLessThanOrEqual(25);
+      expect(r.requirements.filter((q) => q.importance === "core").length).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it("seniority follows the documented scheme", () => {
     const expected: Record<string, number> = {
-      "system-administrator": 1, "network-engineer": 1, "it-operations-engineer": 1, "devops-engineer": 1, "cloud-engineer": 1, "site-reliability-engineer": 1,
-      "infrastructure-engineer": 2, "platform-engineer": 2,
-      "systems-architect": 3, "senior-devops-engineer": 3, "cloud-native-architect": 3,
-      "infrastructure-manager": 4, "platform-engineering-manager": 4, "it-manager": 4,
-      "senior-infrastructure-manager": 5, "senior-platform-engineering-manager": 5,
-      "director-of-infrastructure": 6, "director-of-platform-engineering": 6,
-      "vp-of-it-operations": 7, "vp-of-platform-engineering": 7, cto: 8, cio: 8,
+      "system-administrator": 1,
+      "network-engineer": 1,
+      "it-operations-engineer": 1,
+      "devops-engineer": 1,
+      "cloud-engineer": 1,
+      "site-reliability-engineer": 1,
+      "infrastructure-engineer": 2,
+      "platform-engineer": 2,
+      "systems-architect": 3,
+      "senior-devops-engineer": 3,
+      "cloud-native-architect": 3,
+      "infrastructure-manager": 4,
+      "platform-engineering-manager": 4,
+      "it-manager": 4,
+      "senior-infrastructure-manager": 5,
+      "senior-platform-engineering-manager": 5,
+      "director-of-infrastructure": 6,
+      "director-of-platform-engineering": 6,
+      "vp-of-it-operations": 7,
+      "vp-of-platform-engineering": 7,
+      cto: 8,
+      cio: 8,
     };
     expect(Object.fromEntries(t.roles.map((r) => [r.id, r.seniority]))).toEqual(expected);
     for (const r of t.roles) {
@@ -122,7 +157,13 @@ describe("level policy", () => {
   it("Infrastructure Engineer and Platform Engineer differ where the seeds say, and share scripting, cloud and IaC", () => {
     const ie = levels(role("infrastructure-engineer"));
     const pe = levels(role("platform-engineer"));
-    for (const s of ["network-fundamentals", "virtualization", "server-hardware", "storage-systems", "system-administration"]) {
+    for (const s of [
+      "network-fundamentals",
+      "virtualization",
+      "server-hardware",
+      "storage-systems",
+      "system-administration",
+    ]) {
       expect(ie.get(s) ?? 0, s).toBeGreaterThan(pe.get(s) ?? 0);
     }
     for (const s of ["container-orchestration", "ci-cd-pipelines", "developer-experience", "containers"]) {

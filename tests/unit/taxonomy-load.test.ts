@@ -5,24 +5,69 @@ import { taxonomyDocumentSchema } from "../../lib/taxonomy/schema";
 const t = loadTaxonomy();
 const doc = toExportDocument(t);
 const title = (id: string) => doc.roles.find((r) => r.id === id)?.title;
-const hasPath = (from: string, to: string, kind: string) => doc.paths.some((p) => p.from === from && p.to === to && p.kind === kind);
+const hasPath = (from: string, to: string, kind: string) =>
+  doc.paths.some((p) => p.from === from && p.to === to && p.kind === kind);
 
 const TITLES = [
-  "Infrastructure Engineer", "Platform Engineer", "Platform Engineering Manager", "Infrastructure Manager",
-  "System Administrator", "Network Engineer", "IT Operations Engineer", "DevOps Engineer", "Cloud Engineer", "Site Reliability Engineer",
-  "Systems Architect", "IT Manager", "Senior DevOps Engineer", "Cloud-Native Architect",
-  "Senior Platform Engineering Manager", "Director of Platform Engineering", "VP of Platform Engineering", "CTO",
-  "Senior Infrastructure Manager", "Director of Infrastructure", "VP of IT Operations", "CIO",
+  "Infrastructure Engineer",
+  "Platform Engineer",
+  "Platform Engineering Manager",
+  "Infrastructure Manager",
+  "System Administrator",
+  "Network Engineer",
+  "IT Operations Engineer",
+  "DevOps Engineer",
+  "Cloud Engineer",
+  "Site Reliability Engineer",
+  "Systems Architect",
+  "IT Manager",
+  "Senior DevOps Engineer",
+  "Cloud-Native Architect",
+  "Senior Platform Engineering Manager",
+  "Director of Platform Engineering",
+  "VP of Platform Engineering",
+  "CTO",
+  "Senior Infrastructure Manager",
+  "Director of Infrastructure",
+  "VP of IT Operations",
+  "CIO",
 ];
 
 const SEED_TOOLS = [
-  "Ansible", "Terraform", "CloudFormation", "Nagios", "Cisco", "VMware", "Hyper-V", "Jenkins", "GitLab CI",
-  "Docker", "Kubernetes", "Prometheus", "ELK Stack", "AWS", "Azure", "GCP", "Google Cloud",
+  "Ansible",
+  "Terraform",
+  "CloudFormation",
+  "Nagios",
+  "Cisco",
+  "VMware",
+  "Hyper-V",
+  "Jenkins",
+  "GitLab CI",
+  "Docker",
+  "Kubernetes",
+  "Prometheus",
+  "ELK Stack",
+  "AWS",
+  "Azure",
+  "GCP",
+  "Google Cloud",
 ];
 
 const LADDERS = {
-  platform: ["platform-engineering-manager", "senior-platform-engineering-manager", "director-of-platform-engineering", "vp-of-platform-engineering", "cto"],
-  infrastructure: ["infrastructure-manager", "senior-infrastructure-manager", "director-of-infrastructure", "vp-of-it-operations", "cio"],
+  platform: [
+    "platform-engineering-manager",
+    "senior-platform-engineering-manager",
+    "director-of-platform-engineering",
+    "vp-of-platform-engineering",
+    "cto",
+  ],
+  infrastructure: [
+    "infrastructure-manager",
+    "senior-infrastructure-manager",
+    "director-of-infrastructure",
+    "vp-of-it-operations",
+    "cio",
+  ],
 };
 
 describe("loadTaxonomy", () => {
@@ -70,13 +115,18 @@ describe("the export document holds the seed content", () => {
   });
 
   it("engineers grow into the roles the seeds name", () => {
-    for (const to of ["systems-architect", "it-manager"]) expect(hasPath("infrastructure-engineer", to, "progression"), to).toBe(true);
-    for (const to of ["senior-devops-engineer", "cloud-native-architect"]) expect(hasPath("platform-engineer", to, "progression"), to).toBe(true);
+    for (const to of ["systems-architect", "it-manager"])
+      expect(hasPath("infrastructure-engineer", to, "progression"), to).toBe(true);
+    for (const to of ["senior-devops-engineer", "cloud-native-architect"])
+      expect(hasPath("platform-engineer", to, "progression"), to).toBe(true);
     expect(doc.paths.some((p) => p.from === "platform-engineer" && p.to === "site-reliability-engineer")).toBe(true);
   });
 
   it("infrastructure and platform connect laterally in both directions", () => {
-    for (const [a, b] of [["infrastructure-engineer", "platform-engineer"], ["infrastructure-manager", "platform-engineering-manager"]] as const) {
+    for (const [a, b] of [
+      ["infrastructure-engineer", "platform-engineer"],
+      ["infrastructure-manager", "platform-engineering-manager"],
+    ] as const) {
       expect(hasPath(a, b, "lateral")).toBe(true);
       expect(hasPath(b, a, "lateral")).toBe(true);
     }
@@ -87,7 +137,11 @@ describe("the export document holds the seed content", () => {
       const out = doc.paths.filter((p) => p.from === r.id);
       expect(doc.paths.some((p) => p.to === r.id) || out.length > 0, r.id).toBe(true);
       if (r.seniority < 8) expect(out.length, r.id).toBeGreaterThan(0);
-      else expect(out.filter((p) => p.kind !== "lateral"), r.id).toEqual([]);
+      else
+        expect(
+          out.filter((p) => p.kind !== "lateral"),
+          r.id,
+        ).toEqual([]);
     }
   });
 });
@@ -101,10 +155,31 @@ describe("export and import", () => {
 
   it("has exactly the documented keys", () => {
     expect(Object.keys(doc)).toEqual(["version", "scale", "categories", "skills", "roles", "paths"]);
-    expect(Object.keys(doc.skills[0]!)).toEqual(["id", "name", "category", "description", "tools", "aliases", "prerequisites", "sources"]);
+    expect(Object.keys(doc.skills[0]!)).toEqual([
+      "id",
+      "name",
+      "category",
+      "description",
+      "tools",
+      "aliases",
+      "prerequisites",
+      "sources",
+    ]);
     expect(Object.keys(doc.roles[0]!)).toEqual([
-      "id", "title", "track", "kind", "seniority", "summary", "focus", "environment", "output",
-      "collaborates", "reportsTo", "salary", "requirements", "sources",
+      "id",
+      "title",
+      "track",
+      "kind",
+      "seniority",
+      "summary",
+      "focus",
+      "environment",
+      "output",
+      "collaborates",
+      "reportsTo",
+      "salary",
+      "requirements",
+      "sources",
     ]);
     expect(Object.keys(doc.paths[0]!)).toEqual(["from", "to", "kind", "sources"]);
   });
@@ -121,15 +196,40 @@ describe("export and import", () => {
       scale: doc.scale,
       categories: [{ id: "ops", name: "Operations" }],
       skills: [{ id: "on-call", name: "On-call", category: "ops" }],
-      roles: [{ id: "operator", title: "Operator", track: "infrastructure", seniority: 1, requirements: [{ skill: "on-call", level: 2, importance: "core" }] }],
+      roles: [
+        {
+          id: "operator",
+          title: "Operator",
+          track: "infrastructure",
+          seniority: 1,
+          requirements: [{ skill: "on-call", level: 2, importance: "core" }],
+        },
+      ],
       paths: [],
     };
     const result = parseTaxonomyDocument(minimal, "minimal.json");
     expect(result.ok ? null : result.errors).toBeNull();
     if (!result.ok) return;
-    expect(result.taxonomy.categories[0]).toEqual({ id: "ops", name: "Operations", kind: "technical", description: "" });
-    expect(result.taxonomy.skills[0]).toMatchObject({ tools: [], aliases: [], prerequisites: [], sources: [], description: "" });
-    expect(result.taxonomy.roles[0]).toMatchObject({ kind: "ic", salary: null, reportsTo: null, collaborates: [], sources: [] });
+    expect(result.taxonomy.categories[0]).toEqual({
+      id: "ops",
+      name: "Operations",
+      kind: "technical",
+      description: "",
+    });
+    expect(result.taxonomy.skills[0]).toMatchObject({
+      tools: [],
+      aliases: [],
+      prerequisites: [],
+      sources: [],
+      description: "",
+    });
+    expect(result.taxonomy.roles[0]).toMatchObject({
+      kind: "ic",
+      salary: null,
+      reportsTo: null,
+      collaborates: [],
+      sources: [],
+    });
   });
 
   it("defaults a salary's currency to USD and rejects max below min", () => {
@@ -139,6 +239,8 @@ describe("export and import", () => {
     expect(ok.ok && ok.taxonomy.roles[0]!.salary).toEqual({ min: 100000, max: 120000, currency: "USD" });
     base.roles[0].salary = { min: 120000, max: 100000, currency: "USD" };
     const bad = parseTaxonomyDocument(base, "t.json");
-    expect(bad.ok ? [] : bad.errors).toEqual([{ file: "t.json", path: "roles[0].salary.max", message: "salary max must not be below min" }]);
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      { file: "t.json", path: "roles[0].salary.max", message: "salary max must not be below min" },
+    ]);
   });
 });

@@ -60,7 +60,14 @@ describe("searchSkills", () => {
   it("works on a slice of the taxonomy with only the fields it reads", () => {
     const slim = {
       categories: t.categories.map(({ id, name }) => ({ id, name })),
-      skills: t.skills.map(({ id, name, category, description, tools, aliases }) => ({ id, name, category, description, tools, aliases })),
+      skills: t.skills.map(({ id, name, category, description, tools, aliases }) => ({
+        id,
+        name,
+        category,
+        description,
+        tools,
+        aliases,
+      })),
     };
     expect(searchSkills(slim, "terraform").map((s) => s.id)[0]).toBe("infrastructure-as-code");
   });

@@ -1,8 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseTaxonomyDocument, readTaxonomyDataFiles, validateTaxonomyDataFiles, type TaxonomyDataFiles } from "../../lib/taxonomy/load";
-import { formatTaxonomyError, formatTaxonomyErrors, validateTaxonomy, type TaxonomyError } from "../../lib/taxonomy/validate";
+import {
+  parseTaxonomyDocument,
+  readTaxonomyDataFiles,
+  validateTaxonomyDataFiles,
+  type TaxonomyDataFiles,
+} from "../../lib/taxonomy/load";
+import {
+  formatTaxonomyError,
+  formatTaxonomyErrors,
+  validateTaxonomy,
+  type TaxonomyError,
+} from "../../lib/taxonomy/validate";
 
 type Files = { meta: any; scale: any[]; categories: any[]; skills: any[]; roles: any[]; paths: any[] };
 const files = () => readTaxonomyDataFiles() as unknown as Files;
@@ -49,28 +59,38 @@ const cases: Case[] = [
   },
   {
     name: "path edge to a missing role",
-    breakIt: (f) => f.paths.push({ from: "platform-engineer", to: "chief-platform-officer", kind: "progression", sources: ["ours"] }),
+    breakIt: (f) =>
+      f.paths.push({ from: "platform-engineer", to: "chief-platform-officer", kind: "progression", sources: ["ours"] }),
     expected: [`paths.json: paths[${files().paths.length}].to: unknown role id "chief-platform-officer"`],
   },
   {
     name: "duplicate skill id",
     breakIt: (f) => f.skills.push({ ...f.skills[iIaC()], name: "IaC again", aliases: [] }),
-    expected: [`skills.json: skills[${files().skills.length}].id: duplicate skill id "infrastructure-as-code" (first at skills[${iIaC()}])`],
+    expected: [
+      `skills.json: skills[${files().skills.length}].id: duplicate skill id "infrastructure-as-code" (first at skills[${iIaC()}])`,
+    ],
   },
   {
     name: "duplicate role id",
     breakIt: (f) => f.roles.push({ ...f.roles[iPE()], title: "Platform Engineer II" }),
-    expected: [`roles.json: roles[${files().roles.length}].id: duplicate role id "platform-engineer" (first at roles[${iPE()}])`],
+    expected: [
+      `roles.json: roles[${files().roles.length}].id: duplicate role id "platform-engineer" (first at roles[${iPE()}])`,
+    ],
   },
   {
     name: "duplicate category id",
     breakIt: (f) => f.categories.push({ ...f.categories[0], name: "More networking" }),
-    expected: [`categories.json: categories[${files().categories.length}].id: duplicate category id "networking" (first at categories[0])`],
+    expected: [
+      `categories.json: categories[${files().categories.length}].id: duplicate category id "networking" (first at categories[0])`,
+    ],
   },
   {
     name: "duplicate scale level (and the level it replaced goes missing)",
     breakIt: (f) => (f.scale[3].level = 2),
-    expected: ["scale.json: scale[3].level: duplicate scale level 2 (first at scale[2])", "scale.json: scale: scale is missing level 3"],
+    expected: [
+      "scale.json: scale[3].level: duplicate scale level 2 (first at scale[2])",
+      "scale.json: scale: scale is missing level 3",
+    ],
   },
   {
     name: "required level out of range",
@@ -86,32 +106,45 @@ const cases: Case[] = [
   {
     name: "scale level out of range",
     breakIt: (f) => (f.scale[5].level = 5.5),
-    expected: ["scale.json: scale[5].level: level must be an integer from 0 to 5 (got 5.5)", "scale.json: scale: scale is missing level 5"],
+    expected: [
+      "scale.json: scale[5].level: level must be an integer from 0 to 5 (got 5.5)",
+      "scale.json: scale: scale is missing level 5",
+    ],
   },
   {
     name: "prerequisite cycle, named in full",
     breakIt: (f) => f.skills[indexOf(f.skills, "containers")].prerequisites.push("container-orchestration"),
-    expected: [`skills.json: skills[${iOrch()}].prerequisites[0]: prerequisite cycle: container-orchestration → containers → container-orchestration`],
+    expected: [
+      `skills.json: skills[${iOrch()}].prerequisites[0]: prerequisite cycle: container-orchestration → containers → container-orchestration`,
+    ],
   },
   {
     name: "a skill that requires itself",
     breakIt: (f) => f.skills[iIaC()].prerequisites.push("infrastructure-as-code"),
-    expected: [`skills.json: skills[${iIaC()}].prerequisites[3]: prerequisite cycle: infrastructure-as-code → infrastructure-as-code`],
+    expected: [
+      `skills.json: skills[${iIaC()}].prerequisites[3]: prerequisite cycle: infrastructure-as-code → infrastructure-as-code`,
+    ],
   },
   {
     name: "alias claimed by two skills",
     breakIt: (f) => f.skills[indexOf(f.skills, "gitops")].aliases.push("iac"),
-    expected: [`skills.json: skills[${indexOf(files().skills, "gitops")}].aliases[1]: alias "iac" is already used by skill "infrastructure-as-code"`],
+    expected: [
+      `skills.json: skills[${indexOf(files().skills, "gitops")}].aliases[1]: alias "iac" is already used by skill "infrastructure-as-code"`,
+    ],
   },
   {
     name: "alias that is another skill's name",
     breakIt: (f) => f.skills[iOrch()].aliases.push("infrastructure AS code"),
-    expected: [`skills.json: skills[${iOrch()}].aliases[2]: alias "infrastructure AS code" is already used by skill "infrastructure-as-code"`],
+    expected: [
+      `skills.json: skills[${iOrch()}].aliases[2]: alias "infrastructure AS code" is already used by skill "infrastructure-as-code"`,
+    ],
   },
   {
     name: "progression that does not go up in seniority",
     breakIt: (f) => f.paths.push({ from: "cto", to: "platform-engineer", kind: "progression", sources: ["ours"] }),
-    expected: [`paths.json: paths[${files().paths.length}].kind: progression path must lead to a higher seniority ("cto" is 8, "platform-engineer" is 2); use "lateral"`],
+    expected: [
+      `paths.json: paths[${files().paths.length}].kind: progression path must lead to a higher seniority ("cto" is 8, "platform-engineer" is 2); use "lateral"`,
+    ],
   },
   {
     name: "bad shape: wrong types and a missing field",
@@ -151,14 +184,19 @@ describe("validateTaxonomy catches each kind of error", () => {
     for (const c of some) c.breakIt(f);
     const lines = errorsOf(f).map(formatTaxonomyError);
     for (const c of some) for (const line of c.expected) expect(lines).toContain(line);
-    expect(new Set(errorsOf(f).map((e) => e.file))).toEqual(new Set(["skills.json", "roles.json", "paths.json", "categories.json"]));
+    expect(new Set(errorsOf(f).map((e) => e.file))).toEqual(
+      new Set(["skills.json", "roles.json", "paths.json", "categories.json"]),
+    );
   });
 
   it("a malformed item still has its references checked", () => {
     const f = files();
     f.roles[iPE()].requirements[0].level = 9;
     f.roles[iPE()].requirements[1].skill = "dockr";
-    expect(errorsOf(f).map((e) => e.path)).toEqual([`roles[${iPE()}].requirements[0].level`, `roles[${iPE()}].requirements[1].skill`]);
+    expect(errorsOf(f).map((e) => e.path)).toEqual([
+      `roles[${iPE()}].requirements[0].level`,
+      `roles[${iPE()}].requirements[1].skill`,
+    ]);
   });
 });
 

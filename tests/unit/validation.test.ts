@@ -1,13 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { dateAt, dueDate, earliestToday, email, fileText, id, isoDate, level, optional, optionalText, parseIsoDate, url, z } from "@/lib/validation";
-import { ACTION_BODY_LIMIT_MB, actionBodyBytes, CSV_MAX_MB, MB, TAXONOMY_MAX_MB, uploadProblem } from "@/lib/upload-limits";
+import {
+  dateAt,
+  dueDate,
+  earliestToday,
+  email,
+  fileText,
+  id,
+  isoDate,
+  level,
+  optional,
+  optionalText,
+  parseIsoDate,
+  url,
+  z,
+} from "@/lib/validation";
+import {
+  ACTION_BODY_LIMIT_MB,
+  actionBodyBytes,
+  CSV_MAX_MB,
+  MB,
+  TAXONOMY_MAX_MB,
+  uploadProblem,
+} from "@/lib/upload-limits";
 import { describeFieldErrors } from "@/lib/actions/safe-action";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { NextConfig } from "next";
 
 // next.config.js is plain JS (no types): loaded as Next loads it.
-const nextConfig = ((await import(pathToFileURL(path.resolve(import.meta.dirname, "../../next.config.js")).href)) as { default: NextConfig }).default;
+const nextConfig = (
+  (await import(pathToFileURL(path.resolve(import.meta.dirname, "../../next.config.js")).href)) as {
+    default: NextConfig;
+  }
+).default;
 
 const firstError = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -99,10 +124,25 @@ describe("the rest of the vocabulary", () => {
     ["target level", 0, "Target level must be from 1 to 5.", level("Target level", 1)],
     ["email", " Ada@Example.COM ", null, email()],
     ["email", "not-an-email", "Email must be an email address like name@example.com.", email()],
-    ["email", "a\u0000@example.com", "Email contains a NUL or broken unicode character; remove it and try again.", email()],
+    [
+      "email",
+      "a\u0000@example.com",
+      "Email contains a NUL or broken unicode character; remove it and try again.",
+      email(),
+    ],
     ["email", `${"x".repeat(300)}@example.com`, "Email must be at most 254 characters.", email()],
-    ["text", "a\u0000b", "Note contains a NUL or broken unicode character; remove it and try again.", optionalText(10, "Note")],
-    ["text", "x\uDFFFy", "Note contains a NUL or broken unicode character; remove it and try again.", optionalText(10, "Note")],
+    [
+      "text",
+      "a\u0000b",
+      "Note contains a NUL or broken unicode character; remove it and try again.",
+      optionalText(10, "Note"),
+    ],
+    [
+      "text",
+      "x\uDFFFy",
+      "Note contains a NUL or broken unicode character; remove it and try again.",
+      optionalText(10, "Note"),
+    ],
     ["text", "😀😀", null, optionalText(10, "Note")],
     ["text", "x".repeat(11), "Note must be at most 10 characters.", optionalText(10, "Note")],
     ["text", 5, "Note must be text.", optionalText(10, "Note")],
@@ -127,8 +167,14 @@ describe("the rest of the vocabulary", () => {
 describe("describeFieldErrors speaks the user's words, not JSON paths", () => {
   it.each([
     [{ dueDate: ["Due date must be today or later."] }, "Please correct: Due date must be today or later."],
-    [{ "ratings.3.level": ["Level must be from 0 to 5."] }, "Please correct: Ratings row 4: Level must be from 0 to 5."],
-    [{ "ratings.0.note": ["Contains a NUL or broken unicode character; remove it and try again."] }, "Please correct: Ratings row 1, Note: contains a NUL or broken unicode character; remove it and try again."],
+    [
+      { "ratings.3.level": ["Level must be from 0 to 5."] },
+      "Please correct: Ratings row 4: Level must be from 0 to 5.",
+    ],
+    [
+      { "ratings.0.note": ["Contains a NUL or broken unicode character; remove it and try again."] },
+      "Please correct: Ratings row 1, Note: contains a NUL or broken unicode character; remove it and try again.",
+    ],
     [{ text: ["File too large (max 5 MB)."] }, "Please correct: File too large (max 5 MB)."],
     [{ _form: ["Send an object with the fields a, b."] }, "Please correct: Send an object with the fields a, b."],
   ])("%j", (errors, message) => {
@@ -138,11 +184,14 @@ describe("describeFieldErrors speaks the user's words, not JSON paths", () => {
 
 describe("upload limits: the client, the schema and next.config.js agree", () => {
   const bytes = (v: string) => Number(/^(\d+)mb$/.exec(v)?.[1]) * MB;
-  const experimental = nextConfig.experimental as { serverActions?: { bodySizeLimit?: string }; proxyClientMaxBodySize?: string } | undefined;
+  const experimental = nextConfig.experimental as
+    { serverActions?: { bodySizeLimit?: string }; proxyClientMaxBodySize?: string } | undefined;
 
   it("the server-action body limit holds the largest file the schemas accept, JSON-encoded", () => {
     const limit = experimental?.serverActions?.bodySizeLimit;
-    expect(limit, "experimental.serverActions.bodySizeLimit (Next's default is 1 MB)").toBe(`${ACTION_BODY_LIMIT_MB}mb`);
+    expect(limit, "experimental.serverActions.bodySizeLimit (Next's default is 1 MB)").toBe(
+      `${ACTION_BODY_LIMIT_MB}mb`,
+    );
     const largest = "a".repeat(Math.max(TAXONOMY_MAX_MB, CSV_MAX_MB) * MB);
     expect(actionBodyBytes(largest)).toBeLessThanOrEqual(bytes(limit!));
     // proxy.ts runs for /admin and /me, where the forms post: a body it cloned is cut at this size.

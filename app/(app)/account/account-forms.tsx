@@ -9,9 +9,20 @@ const button = "rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-b
 
 export function AccountForms({ name, email, hasPassword }: { name: string; email: string; hasPassword: boolean }) {
   // The name stays in its field after saving (the page shows the new one); password fields are cleared.
-  const nameForm = useActionForm(updateNameAction, { fields: ["name"], successMessage: "Saved.", resetOnSuccess: false });
-  const pwForm = useActionForm(changePasswordAction, { fields: hasPassword ? ["currentPassword", "newPassword"] : ["newPassword"], successMessage: "Password changed." });
-  const delForm = useActionForm(deleteAccountAction, { fields: ["confirmEmail"], successMessage: "Account deleted.", onSuccess: () => void signOut({ callbackUrl: "/" }) });
+  const nameForm = useActionForm(updateNameAction, {
+    fields: ["name"],
+    successMessage: "Saved.",
+    resetOnSuccess: false,
+  });
+  const pwForm = useActionForm(changePasswordAction, {
+    fields: hasPassword ? ["currentPassword", "newPassword"] : ["newPassword"],
+    successMessage: "Password changed.",
+  });
+  const delForm = useActionForm(deleteAccountAction, {
+    fields: ["confirmEmail"],
+    successMessage: "Account deleted.",
+    onSuccess: () => void signOut({ callbackUrl: "/" }),
+  });
   return (
     <>
       <form onSubmit={nameForm.onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
@@ -34,7 +45,12 @@ export function AccountForms({ name, email, hasPassword }: { name: string; email
             <label htmlFor="currentPassword" className="block font-medium">
               Current password
             </label>
-            <input {...pwForm.field("currentPassword")} type="password" autoComplete="current-password" className={input} />
+            <input
+              {...pwForm.field("currentPassword")}
+              type="password"
+              autoComplete="current-password"
+              className={input}
+            />
             <FieldError id="currentPassword-error" messages={pwForm.fieldErrors.currentPassword} />
           </>
         )}
@@ -52,8 +68,8 @@ export function AccountForms({ name, email, hasPassword }: { name: string; email
       <form onSubmit={delForm.onSubmit} className="space-y-3 rounded-lg border border-red-300 bg-white p-5">
         <h2 className="text-lg font-semibold text-red-900">Delete account</h2>
         <p className="text-slate-700">
-          This removes your account and all your personal data — ratings, history, goals, team memberships and reviews — at
-          once. It cannot be undone. Export your data first if you want to keep it.
+          This removes your account and all your personal data — ratings, history, goals, team memberships and reviews —
+          at once. It cannot be undone. Export your data first if you want to keep it.
         </p>
         <label htmlFor="confirmEmail" className="block font-medium">
           Type your email ({email}) to confirm
@@ -61,7 +77,10 @@ export function AccountForms({ name, email, hasPassword }: { name: string; email
         <input {...delForm.field("confirmEmail")} className={input} />
         <FieldError id="confirmEmail-error" messages={delForm.fieldErrors.confirmEmail} />
         <FormMessage error={delForm.formError} success={delForm.success} />
-        <button className="rounded bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900 disabled:opacity-60" disabled={delForm.pending}>
+        <button
+          className="rounded bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900 disabled:opacity-60"
+          disabled={delForm.pending}
+        >
           Delete my account and data
         </button>
       </form>

@@ -6,16 +6,24 @@ import { signOutEverywhere } from "@/lib/data/accounts";
 import { endMySession } from "@/lib/data/sessions";
 import { id, noInput, password, requiredText, z } from "@/lib/validation";
 
-export const updateNameAction = createAction(z.object({ name: requiredText(100, "Name", "Enter a name.") }), async ({ name }, actor) => {
-  await updateDisplayName(actor, name);
-  // The name shows on the account page and in the navigation of every signed-in page.
-  revalidatePages("/account", "/dashboard");
-  return { name };
-});
+export const updateNameAction = createAction(
+  z.object({ name: requiredText(100, "Name", "Enter a name.") }),
+  async ({ name }, actor) => {
+    await updateDisplayName(actor, name);
+    // The name shows on the account page and in the navigation of every signed-in page.
+    revalidatePages("/account", "/dashboard");
+    return { name };
+  },
+);
 
 export const changePasswordAction = createAction(
   // An account without a password yet (signed up through SSO) has no current one to send.
-  z.object({ currentPassword: password("Current password", "Enter your current password.").optional().transform((v) => v ?? ""), newPassword: password("New password") }),
+  z.object({
+    currentPassword: password("Current password", "Enter your current password.")
+      .optional()
+      .transform((v) => v ?? ""),
+    newPassword: password("New password"),
+  }),
   async ({ currentPassword, newPassword }, actor) => {
     await changePassword(actor, currentPassword, newPassword);
     revalidatePages("/account");
@@ -41,8 +49,11 @@ export const signOutEverywhereAction = createAction(noInput(), async (_input, ac
 });
 
 /** Ends one of the actor's other sessions (a browser they no longer use). */
-export const endSessionAction = createAction(z.object({ sessionId: id("Session", 50) }), async ({ sessionId }, actor) => {
-  await endMySession(actor, sessionId);
-  revalidatePages("/account");
-  return { ended: 1 };
-});
+export const endSessionAction = createAction(
+  z.object({ sessionId: id("Session", 50) }),
+  async ({ sessionId }, actor) => {
+    await endMySession(actor, sessionId);
+    revalidatePages("/account");
+    return { ended: 1 };
+  },
+);

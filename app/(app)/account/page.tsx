@@ -20,7 +20,14 @@ export default async function AccountPage() {
         </p>
       </div>
       <VerificationPanel email={account.email} verified={actor.verified} />
-      <SessionsPanel sessions={sessions.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), userAgent: describeUserAgent(s.userAgent), current: s.current }))} />
+      <SessionsPanel
+        sessions={sessions.map((s) => ({
+          id: s.id,
+          createdAt: s.createdAt.toISOString(),
+          userAgent: describeUserAgent(s.userAgent),
+          current: s.current,
+        }))}
+      />
       <AccountForms name={account.name ?? ""} email={account.email} hasPassword={account.hasPassword} />
     </section>
   );

@@ -8,7 +8,10 @@ export function ImportForm() {
   // Problems found before sending (no file, too large): past the server's body limit the request would fail without a message.
   const [local, setLocal] = useState<string | null>(null);
   const form = useActionForm(importTaxonomyAction, {
-    successMessage: (d) => (d.changed ? `Applied version ${d.version}: ${d.skills} skills, ${d.roles} roles, ${d.paths} paths.` : `Version ${d.version} is already active; nothing changed.`),
+    successMessage: (d) =>
+      d.changed
+        ? `Applied version ${d.version}: ${d.skills} skills, ${d.roles} roles, ${d.paths} paths.`
+        : `Version ${d.version} is already active; nothing changed.`,
   });
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -33,8 +36,19 @@ export function ImportForm() {
       <label htmlFor="file" className="block font-medium">
         Taxonomy file (JSON, the export format, at most {TAXONOMY_MAX_MB} MB)
       </label>
-      <input id="file" name="file" type="file" accept="application/json,.json" className="block" aria-invalid={Boolean(error)} aria-describedby="file-error" />
-      <button className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60" disabled={form.pending}>
+      <input
+        id="file"
+        name="file"
+        type="file"
+        accept="application/json,.json"
+        className="block"
+        aria-invalid={Boolean(error)}
+        aria-describedby="file-error"
+      />
+      <button
+        className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
+        disabled={form.pending}
+      >
         {form.pending ? "Checking…" : "Validate and import"}
       </button>
       {error ? (

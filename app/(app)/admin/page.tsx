@@ -20,9 +20,9 @@ export default async function AdminPage() {
           Taxonomy
         </h2>
         <p className="max-w-3xl text-slate-700">
-          Download the active taxonomy, add your organisation&apos;s roles and skills, and upload it again. The file is checked as a
-          whole: every problem is listed and nothing changes until it is clean. Ids are stable, so existing ratings are kept;
-          skills or roles you leave out are retired, not deleted.
+          Download the active taxonomy, add your organisation&apos;s roles and skills, and upload it again. The file is
+          checked as a whole: every problem is listed and nothing changes until it is clean. Ids are stable, so existing
+          ratings are kept; skills or roles you leave out are retired, not deleted.
         </p>
         <p>
           <a className="text-brand-700 underline" href="/api/v1/taxonomy" download="skillgap-taxonomy.json">
@@ -34,9 +34,15 @@ export default async function AdminPage() {
           <caption className="p-2 text-left font-medium">Recent versions</caption>
           <thead>
             <tr className="border-b">
-              <th scope="col" className="p-2">Version</th>
-              <th scope="col" className="p-2">Applied</th>
-              <th scope="col" className="p-2">By</th>
+              <th scope="col" className="p-2">
+                Version
+              </th>
+              <th scope="col" className="p-2">
+                Applied
+              </th>
+              <th scope="col" className="p-2">
+                By
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -79,34 +85,52 @@ export default async function AdminPage() {
         <h2 id="users-h" className="text-xl font-semibold">
           Users
         </h2>
-        <p className="text-sm text-slate-700">Create administrators from the command line: npm run user:create -- --email you@example.com --admin</p>
+        <p className="text-sm text-slate-700">
+          Create administrators from the command line: npm run user:create -- --email you@example.com --admin
+        </p>
         <div className="overflow-x-auto">
-        <table className="mt-2 w-full rounded border border-slate-200 bg-white text-left text-sm">
-          <thead>
-            <tr className="border-b">
-              <th scope="col" className="p-2">Name</th>
-              <th scope="col" className="p-2">Email</th>
-              <th scope="col" className="p-2">Role</th>
-              <th scope="col" className="p-2">Joined</th>
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100">
-                <td className="p-2">{u.name ?? "—"}</td>
-                <td className="p-2">{u.email}</td>
-                <td className="p-2">{u.isAdmin ? "admin" : "member"}</td>
-                <td className="p-2">{u.createdAt.toISOString().slice(0, 10)}</td>
-                <td className="p-2">{u.deactivatedAt ? "deactivated" : u.emailVerified ? "active" : "email not confirmed"}</td>
-                <td className="p-2">{u.id !== actor.id && <UserActiveButton userId={u.id} label={u.name ?? u.email} active={!u.deactivatedAt} />}</td>
+          <table className="mt-2 w-full rounded border border-slate-200 bg-white text-left text-sm">
+            <thead>
+              <tr className="border-b">
+                <th scope="col" className="p-2">
+                  Name
+                </th>
+                <th scope="col" className="p-2">
+                  Email
+                </th>
+                <th scope="col" className="p-2">
+                  Role
+                </th>
+                <th scope="col" className="p-2">
+                  Joined
+                </th>
+                <th scope="col" className="p-2">
+                  Status
+                </th>
+                <th scope="col" className="p-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className="border-b border-slate-100">
+                  <td className="p-2">{u.name ?? "—"}</td>
+                  <td className="p-2">{u.email}</td>
+                  <td className="p-2">{u.isAdmin ? "admin" : "member"}</td>
+                  <td className="p-2">{u.createdAt.toISOString().slice(0, 10)}</td>
+                  <td className="p-2">
+                    {u.deactivatedAt ? "deactivated" : u.emailVerified ? "active" : "email not confirmed"}
+                  </td>
+                  <td className="p-2">
+                    {u.id !== actor.id && (
+                      <UserActiveButton userId={u.id} label={u.name ?? u.email} active={!u.deactivatedAt} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </section>
     </div>

@@ -6,12 +6,21 @@ import { setUserActiveAction } from "./actions";
 export function UserActiveButton({ userId, label, active }: { userId: string; label: string; active: boolean }) {
   const form = useActionForm(setUserActiveAction);
   function toggle() {
-    if (active && !window.confirm(`Deactivate ${label}? They are signed out everywhere and cannot sign in until reactivated.`)) return;
+    if (
+      active &&
+      !window.confirm(`Deactivate ${label}? They are signed out everywhere and cannot sign in until reactivated.`)
+    )
+      return;
     void form.submit({ userId, active: String(!active) });
   }
   return (
     <>
-      <button type="button" onClick={toggle} disabled={form.pending} className="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={toggle}
+        disabled={form.pending}
+        className="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-60"
+      >
         {active ? "Deactivate" : "Reactivate"}
         <span className="sr-only"> {label}</span>
       </button>

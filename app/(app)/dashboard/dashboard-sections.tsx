@@ -12,34 +12,65 @@ export type Dashboard = Awaited<ReturnType<typeof getDashboardPage>>["dashboard"
 const readinessText = { ready: "ready", stretch: "a stretch", far: "still far" } as const;
 
 /** The heading, waiting invitations and the one next step (rate, choose a role, or the fit). */
-export function DashboardHeader({ d, invitationCount, newUser }: { d: Dashboard; newUser: boolean; invitationCount: number }) {
+export function DashboardHeader({
+  d,
+  invitationCount,
+  newUser,
+}: {
+  d: Dashboard;
+  newUser: boolean;
+  invitationCount: number;
+}) {
   return (
-      <header>
-        <h1 className="text-3xl font-bold">Dashboard</h1>
-        {invitationCount > 0 && (
-          <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-4 text-brand-900">
-            <Link className="font-medium underline" href="/invitations">
-              Invitations <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white no-underline">{invitationCount}<span className="sr-only"> waiting</span></span>
-            </Link>{" "}
-            — {invitationCount === 1 ? "a team is" : "teams are"} waiting for your answer.
-          </p>
-        )}
-        {newUser ? (
-          <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-4 text-brand-900">
-            Rate a few skills to see your gaps — ten is enough to start. <Link className="underline" href="/me/skills">Rate my skills</Link>
-          </p>
-        ) : !d.targetRole ? (
-          <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-4 text-brand-900">
-            Choose a target role to see how far you are from it. <Link className="underline" href="/me/skills">Choose roles</Link> — meanwhile, the suggestions below come from your ratings alone.
-          </p>
-        ) : d.fit ? (
-          <p className="mt-2 text-lg" data-testid="fit-summary">
-            You are <strong>{d.fit.fit}%</strong> of the way to <Link className="text-brand-700 underline" href={`/roles/${d.targetRole.id}`}>{d.targetRole.title}</Link>: <strong>{readinessText[d.fit.readiness]}</strong>.
-            {" "}You meet {d.fit.coreMet} of {d.fit.coreTotal} core skills; {d.fit.effort} level step{d.fit.effort === 1 ? "" : "s"} to go.
-          </p>
-        ) : null}
-        {d.staleCount > 0 && <p className="mt-2 text-amber-900">{d.staleCount} of your ratings are older than six months. <Link className="underline" href="/me/skills">Review them</Link>.</p>}
-      </header>
+    <header>
+      <h1 className="text-3xl font-bold">Dashboard</h1>
+      {invitationCount > 0 && (
+        <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-4 text-brand-900">
+          <Link className="font-medium underline" href="/invitations">
+            Invitations{" "}
+            <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white no-underline">
+              {invitationCount}
+              <span className="sr-only"> waiting</span>
+            </span>
+          </Link>{" "}
+          — {invitationCount === 1 ? "a team is" : "teams are"} waiting for your answer.
+        </p>
+      )}
+      {newUser ? (
+        <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-4 text-brand-900">
+          Rate a few skills to see your gaps — ten is enough to start.{" "}
+          <Link className="underline" href="/me/skills">
+            Rate my skills
+          </Link>
+        </p>
+      ) : !d.targetRole ? (
+        <p className="mt-2 rounded border border-brand-100 bg-brand-50 p-4 text-brand-900">
+          Choose a target role to see how far you are from it.{" "}
+          <Link className="underline" href="/me/skills">
+            Choose roles
+          </Link>{" "}
+          — meanwhile, the suggestions below come from your ratings alone.
+        </p>
+      ) : d.fit ? (
+        <p className="mt-2 text-lg" data-testid="fit-summary">
+          You are <strong>{d.fit.fit}%</strong> of the way to{" "}
+          <Link className="text-brand-700 underline" href={`/roles/${d.targetRole.id}`}>
+            {d.targetRole.title}
+          </Link>
+          : <strong>{readinessText[d.fit.readiness]}</strong>. You meet {d.fit.coreMet} of {d.fit.coreTotal} core
+          skills; {d.fit.effort} level step{d.fit.effort === 1 ? "" : "s"} to go.
+        </p>
+      ) : null}
+      {d.staleCount > 0 && (
+        <p className="mt-2 text-amber-900">
+          {d.staleCount} of your ratings are older than six months.{" "}
+          <Link className="underline" href="/me/skills">
+            Review them
+          </Link>
+          .
+        </p>
+      )}
+    </header>
   );
 }
 
@@ -50,35 +81,93 @@ export function FitAndGaps({ d, newUser }: { d: Dashboard; newUser: boolean }) {
       {d.fit && d.targetRole && !newUser && (
         <div className="grid gap-8 lg:grid-cols-2">
           <section aria-labelledby="radar-h">
-            <h2 id="radar-h" className="text-xl font-semibold">My levels vs {d.targetRole.title}</h2>
+            <h2 id="radar-h" className="text-xl font-semibold">
+              My levels vs {d.targetRole.title}
+            </h2>
             <LevelRadar
               label={`Radar chart: my average level per category against ${d.targetRole.title}'s requirements`}
               data={d.radar}
-              series={[{ key: "required", name: "Required", color: "#94a3b8", dashed: true }, { key: "current", name: "Me", color: "#174ba6" }]}
+              series={[
+                { key: "required", name: "Required", color: "#94a3b8", dashed: true },
+                { key: "current", name: "Me", color: "#174ba6" },
+              ]}
             />
             <details className="rounded border border-slate-200 bg-white p-3">
               <summary className="cursor-pointer font-medium">Radar as a table</summary>
               <table className="mt-2 w-full text-left text-sm">
-                <thead><tr className="border-b"><th scope="col" className="p-1">Category</th><th scope="col" className="p-1">Me</th><th scope="col" className="p-1">Required</th></tr></thead>
-                <tbody>{d.radar.map((r) => <tr key={r.category} className="border-b border-slate-100"><td className="p-1">{r.categoryName}</td><td className="p-1">{r.current}</td><td className="p-1">{r.required}</td></tr>)}</tbody>
+                <thead>
+                  <tr className="border-b">
+                    <th scope="col" className="p-1">
+                      Category
+                    </th>
+                    <th scope="col" className="p-1">
+                      Me
+                    </th>
+                    <th scope="col" className="p-1">
+                      Required
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.radar.map((r) => (
+                    <tr key={r.category} className="border-b border-slate-100">
+                      <td className="p-1">{r.categoryName}</td>
+                      <td className="p-1">{r.current}</td>
+                      <td className="p-1">{r.required}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </details>
           </section>
           <section aria-labelledby="gaps-h">
-            <h2 id="gaps-h" className="text-xl font-semibold">My gaps, biggest first</h2>
+            <h2 id="gaps-h" className="text-xl font-semibold">
+              My gaps, biggest first
+            </h2>
             {d.gaps.length === 0 ? (
               <p>No gaps: you meet every requirement of {d.targetRole.title}.</p>
             ) : (
               <>
-                <HorizontalBars label="Bar chart: level steps missing per skill" max={5} data={d.gaps.slice(0, 12).map((g) => ({ label: g.name, gap: g.gap }))} series={[{ key: "gap", name: "Levels missing", color: "#b91c1c" }]} />
+                <HorizontalBars
+                  label="Bar chart: level steps missing per skill"
+                  max={5}
+                  data={d.gaps.slice(0, 12).map((g) => ({ label: g.name, gap: g.gap }))}
+                  series={[{ key: "gap", name: "Levels missing", color: "#b91c1c" }]}
+                />
                 <table className="mt-2 w-full text-left text-sm" data-testid="gap-table">
                   <caption className="sr-only">Gaps to {d.targetRole.title}</caption>
-                  <thead><tr className="border-b"><th scope="col" className="p-1">Skill</th><th scope="col" className="p-1">Me → needed</th><th scope="col" className="p-1">Importance</th><th scope="col" className="p-1"><span className="sr-only">Action</span></th></tr></thead>
+                  <thead>
+                    <tr className="border-b">
+                      <th scope="col" className="p-1">
+                        Skill
+                      </th>
+                      <th scope="col" className="p-1">
+                        Me → needed
+                      </th>
+                      <th scope="col" className="p-1">
+                        Importance
+                      </th>
+                      <th scope="col" className="p-1">
+                        <span className="sr-only">Action</span>
+                      </th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {d.gaps.map((g) => (
                       <tr key={g.skill} className="border-b border-slate-100">
-                        <td className="p-1">{g.name}</td><td className="p-1">{g.current} → {g.required}</td><td className="p-1">{g.importance}</td>
-                        <td className="p-1"><GoalButton skillId={g.skill} skillName={g.name} targetLevel={g.required} has={d.goals.some((x) => x.skill === g.skill)} /></td>
+                        <td className="p-1">{g.name}</td>
+                        <td className="p-1">
+                          {g.current} → {g.required}
+                        </td>
+                        <td className="p-1">{g.importance}</td>
+                        <td className="p-1">
+                          <GoalButton
+                            skillId={g.skill}
+                            skillName={g.name}
+                            targetLevel={g.required}
+                            has={d.goals.some((x) => x.skill === g.skill)}
+                          />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -98,13 +187,33 @@ export function FitOverTime({ d }: { d: Dashboard }) {
     <>
       {d.series.length > 0 && d.targetRole && (
         <section aria-labelledby="time-h">
-          <h2 id="time-h" className="text-xl font-semibold">Fit to {d.targetRole.title} over time</h2>
+          <h2 id="time-h" className="text-xl font-semibold">
+            Fit to {d.targetRole.title} over time
+          </h2>
           {d.series.length === 1 ? <p>One data point so far; the line grows as you update your ratings.</p> : null}
           <FitLine data={d.series} label={`Line chart: fit to ${d.targetRole.title} over time`} />
           <details className="rounded border border-slate-200 bg-white p-3">
             <summary className="cursor-pointer font-medium">Fit over time as a table</summary>
-            <table className="mt-2 text-left text-sm"><thead><tr><th scope="col" className="p-1">Date</th><th scope="col" className="p-1">Fit</th></tr></thead>
-              <tbody>{d.series.map((p) => <tr key={p.date}><td className="p-1">{p.date}</td><td className="p-1">{p.fit}%</td></tr>)}</tbody></table>
+            <table className="mt-2 text-left text-sm">
+              <thead>
+                <tr>
+                  <th scope="col" className="p-1">
+                    Date
+                  </th>
+                  <th scope="col" className="p-1">
+                    Fit
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.series.map((p) => (
+                  <tr key={p.date}>
+                    <td className="p-1">{p.date}</td>
+                    <td className="p-1">{p.fit}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </details>
         </section>
       )}
@@ -115,10 +224,16 @@ export function FitOverTime({ d }: { d: Dashboard }) {
 /** Open goals with progress. */
 export function DevelopmentPlan({ d }: { d: Dashboard }) {
   return (
-      <section aria-labelledby="goals-h">
-        <h2 id="goals-h" className="text-xl font-semibold">My development plan</h2>
-        {d.goals.length === 0 ? <p className="text-slate-700">No open goals. Turn a gap or a learning-path step into a goal.</p> : <GoalList goals={d.goals.map((g) => ({ ...g, dueDate: g.dueDate?.toISOString().slice(0, 10) ?? null }))} />}
-      </section>
+    <section aria-labelledby="goals-h">
+      <h2 id="goals-h" className="text-xl font-semibold">
+        My development plan
+      </h2>
+      {d.goals.length === 0 ? (
+        <p className="text-slate-700">No open goals. Turn a gap or a learning-path step into a goal.</p>
+      ) : (
+        <GoalList goals={d.goals.map((g) => ({ ...g, dueDate: g.dueDate?.toISOString().slice(0, 10) ?? null }))} />
+      )}
+    </section>
   );
 }
 
@@ -128,12 +243,19 @@ export function SuggestedRoles({ d, newUser }: { d: Dashboard; newUser: boolean 
     <>
       {!newUser && (
         <section aria-labelledby="sugg-h">
-          <h2 id="sugg-h" className="text-xl font-semibold">Suggested next roles</h2>
+          <h2 id="sugg-h" className="text-xl font-semibold">
+            Suggested next roles
+          </h2>
           <ol className="mt-2 grid gap-3 md:grid-cols-3" data-testid="suggestions">
             {d.suggestions.top.map((s) => (
               <li key={s.roleId} className="rounded-lg border border-slate-200 bg-white p-4">
-                <Link className="font-semibold text-brand-700 underline" href={`/roles/${s.roleId}`}>{s.title}</Link>
-                <p className="text-sm text-slate-600">{s.fit}% fit · {s.readiness} · {s.via}{s.stepUp ? " · step up" : ""}</p>
+                <Link className="font-semibold text-brand-700 underline" href={`/roles/${s.roleId}`}>
+                  {s.title}
+                </Link>
+                <p className="text-sm text-slate-600">
+                  {s.fit}% fit · {s.readiness} · {s.via}
+                  {s.stepUp ? " · step up" : ""}
+                </p>
                 <p className="mt-2">{s.reason}</p>
               </li>
             ))}
@@ -142,7 +264,10 @@ export function SuggestedRoles({ d, newUser }: { d: Dashboard; newUser: boolean 
             <p className="mt-3 text-slate-700">
               Gaps that open the most doors:{" "}
               {d.suggestions.unlockingGaps.slice(0, 3).map((u, i) => (
-                <span key={u.skill}>{i > 0 ? "; " : ""}{u.name} to {u.level} ({u.roles} role{u.roles === 1 ? "" : "s"})</span>
+                <span key={u.skill}>
+                  {i > 0 ? "; " : ""}
+                  {u.name} to {u.level} ({u.roles} role{u.roles === 1 ? "" : "s"})
+                </span>
               ))}
               .
             </p>
@@ -159,12 +284,27 @@ export function LearningPath({ d }: { d: Dashboard }) {
     <>
       {d.path && d.path.length > 0 && d.targetRole && (
         <section aria-labelledby="path-h">
-          <h2 id="path-h" className="text-xl font-semibold">Learning path to {d.targetRole.title}</h2>
+          <h2 id="path-h" className="text-xl font-semibold">
+            Learning path to {d.targetRole.title}
+          </h2>
           <ol className="mt-2 space-y-2">
             {d.path.map((step) => (
-              <li key={`${step.skill}-${step.order}`} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 bg-white p-3">
-                <span><strong>{step.order}. {step.skillName}</strong> {step.from} → {step.to}. <span className="text-slate-700">{step.reason}</span></span>
-                <GoalButton skillId={step.skill} skillName={step.skillName} targetLevel={step.to} has={d.goals.some((x) => x.skill === step.skill)} />
+              <li
+                key={`${step.skill}-${step.order}`}
+                className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 bg-white p-3"
+              >
+                <span>
+                  <strong>
+                    {step.order}. {step.skillName}
+                  </strong>{" "}
+                  {step.from} → {step.to}. <span className="text-slate-700">{step.reason}</span>
+                </span>
+                <GoalButton
+                  skillId={step.skill}
+                  skillName={step.skillName}
+                  targetLevel={step.to}
+                  has={d.goals.some((x) => x.skill === step.skill)}
+                />
               </li>
             ))}
           </ol>
@@ -177,10 +317,15 @@ export function LearningPath({ d }: { d: Dashboard }) {
 /** The career graph around the current role. */
 export function CareerPaths({ d }: { d: Dashboard }) {
   return (
-      <section aria-labelledby="career-h">
-        <h2 id="career-h" className="text-xl font-semibold">Where I am, and the paths out</h2>
-        <CareerGraphDiagram graph={d.graph} title={d.currentRole ? `Career paths around ${d.currentRole.title}` : "Career paths"} />
-        {!d.currentRole && <p className="text-sm text-slate-700">Set your current role to highlight where you are.</p>}
-      </section>
+    <section aria-labelledby="career-h">
+      <h2 id="career-h" className="text-xl font-semibold">
+        Where I am, and the paths out
+      </h2>
+      <CareerGraphDiagram
+        graph={d.graph}
+        title={d.currentRole ? `Career paths around ${d.currentRole.title}` : "Career paths"}
+      />
+      {!d.currentRole && <p className="text-sm text-slate-700">Set your current role to highlight where you are.</p>}
+    </section>
   );
 }

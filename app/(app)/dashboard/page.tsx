@@ -1,7 +1,15 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { getDashboardPage } from "@/lib/data/pages";
-import { CareerPaths, DashboardHeader, DevelopmentPlan, FitAndGaps, FitOverTime, LearningPath, SuggestedRoles } from "./dashboard-sections";
+import {
+  CareerPaths,
+  DashboardHeader,
+  DevelopmentPlan,
+  FitAndGaps,
+  FitOverTime,
+  LearningPath,
+  SuggestedRoles,
+} from "./dashboard-sections";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -18,14 +18,22 @@ export const saveRatingsAction = createAction(z.object({ ratings: ratingListSche
 
 const roleId = (what: string) => optional(id(what));
 
-export const setRolesAction = createAction(z.object({ currentRoleId: roleId("Current role"), targetRoleId: roleId("Target role") }), async ({ currentRoleId, targetRoleId }, actor) => {
-  await setMyRoles(actor, currentRoleId, targetRoleId);
-  revalidatePages(...MY_PAGES);
-  return { currentRoleId, targetRoleId };
-});
+export const setRolesAction = createAction(
+  z.object({ currentRoleId: roleId("Current role"), targetRoleId: roleId("Target role") }),
+  async ({ currentRoleId, targetRoleId }, actor) => {
+    await setMyRoles(actor, currentRoleId, targetRoleId);
+    revalidatePages(...MY_PAGES);
+    return { currentRoleId, targetRoleId };
+  },
+);
 
 export const createGoalAction = createAction(
-  z.object({ skillId: id("Skill"), targetLevel: level("Target level", 1), dueDate: optional(dueDate()), note: optionalText(1000, "Note") }),
+  z.object({
+    skillId: id("Skill"),
+    targetLevel: level("Target level", 1),
+    dueDate: optional(dueDate()),
+    note: optionalText(1000, "Note"),
+  }),
   async (input, actor) => {
     const goal = await createGoal(actor, { ...input, dueDate: input.dueDate ? dateAt(input.dueDate) : null });
     revalidatePages("/dashboard");
@@ -34,7 +42,10 @@ export const createGoalAction = createAction(
 );
 
 export const setGoalStatusAction = createAction(
-  z.object({ goalId: id("Goal", 50), status: choice(["open", "done", "dropped"], "Status must be open, done or dropped.") }),
+  z.object({
+    goalId: id("Goal", 50),
+    status: choice(["open", "done", "dropped"], "Status must be open, done or dropped."),
+  }),
   async ({ goalId, status }, actor) => {
     await setGoalStatus(actor, goalId, status);
     revalidatePages("/dashboard");

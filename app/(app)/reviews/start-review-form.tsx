@@ -4,7 +4,12 @@ import { FieldError } from "@/components/field-error";
 import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { startReviewAction } from "./actions";
 
-type Input = { teamId: string; subjectId: string; period: FormDataEntryValue | null; dueDate: FormDataEntryValue | null };
+type Input = {
+  teamId: string;
+  subjectId: string;
+  period: FormDataEntryValue | null;
+  dueDate: FormDataEntryValue | null;
+};
 
 /** The person select carries "teamId:userId"; both halves are refused by the action under "person". */
 const toInput = (fd: FormData): Input => {
@@ -12,31 +17,68 @@ const toInput = (fd: FormData): Input => {
   return { teamId, subjectId, period: fd.get("period"), dueDate: fd.get("dueDate") };
 };
 
-export function StartReviewForm({ people, defaultPeriod, defaultDue }: { people: { userId: string; teamId: string; label: string }[]; defaultPeriod: string; defaultDue: string }) {
+export function StartReviewForm({
+  people,
+  defaultPeriod,
+  defaultDue,
+}: {
+  people: { userId: string; teamId: string; label: string }[];
+  defaultPeriod: string;
+  defaultDue: string;
+}) {
   const router = useRouter();
-  const form = useActionForm(startReviewAction, { toInput, fields: ["teamId", "subjectId", "period", "dueDate"], resetOnSuccess: false, onSuccess: (r) => router.push(`/reviews/${r.id}`) });
+  const form = useActionForm(startReviewAction, {
+    toInput,
+    fields: ["teamId", "subjectId", "period", "dueDate"],
+    resetOnSuccess: false,
+    onSuccess: (r) => router.push(`/reviews/${r.id}`),
+  });
   const input = "rounded border border-slate-400 px-2 py-1";
   const personInvalid = Boolean(form.fieldErrors.teamId || form.fieldErrors.subjectId);
   return (
-    <form className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4" onSubmit={form.onSubmit}>
+    <form
+      className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
+      onSubmit={form.onSubmit}
+    >
       <div>
-        <label htmlFor="rv-person" className="block text-sm font-medium">Person</label>
-        <select id="rv-person" name="person" className={input} aria-invalid={personInvalid} aria-describedby="rv-person-error">
-          {people.map((p) => <option key={`${p.teamId}:${p.userId}`} value={`${p.teamId}:${p.userId}`}>{p.label}</option>)}
+        <label htmlFor="rv-person" className="block text-sm font-medium">
+          Person
+        </label>
+        <select
+          id="rv-person"
+          name="person"
+          className={input}
+          aria-invalid={personInvalid}
+          aria-describedby="rv-person-error"
+        >
+          {people.map((p) => (
+            <option key={`${p.teamId}:${p.userId}`} value={`${p.teamId}:${p.userId}`}>
+              {p.label}
+            </option>
+          ))}
         </select>
         <FieldError id="rv-person-error" messages={form.fieldErrors.subjectId ?? form.fieldErrors.teamId} />
       </div>
       <div>
-        <label htmlFor="rv-period" className="block text-sm font-medium">Period</label>
+        <label htmlFor="rv-period" className="block text-sm font-medium">
+          Period
+        </label>
         <input {...form.field("period", "rv-period")} defaultValue={defaultPeriod} className={input} />
         <FieldError id="rv-period-error" messages={form.fieldErrors.period} />
       </div>
       <div>
-        <label htmlFor="rv-due" className="block text-sm font-medium">Due date</label>
+        <label htmlFor="rv-due" className="block text-sm font-medium">
+          Due date
+        </label>
         <input {...form.field("dueDate", "rv-due")} type="date" defaultValue={defaultDue} className={input} />
         <FieldError id="rv-due-error" messages={form.fieldErrors.dueDate} />
       </div>
-      <button disabled={form.pending} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">Start review</button>
+      <button
+        disabled={form.pending}
+        className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
+      >
+        Start review
+      </button>
       <FormMessage error={form.formError} className="w-full" />
     </form>
   );

@@ -13,7 +13,13 @@ export default async function TeamsPage() {
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Teams</h1>
       {teams.length === 0 ? (
-        <p className="text-slate-700">You are not in a team yet. A manager can invite you by email; you join once you accept the invitation on the <Link className="underline" href="/invitations">Invitations</Link> page.</p>
+        <p className="text-slate-700">
+          You are not in a team yet. A manager can invite you by email; you join once you accept the invitation on the{" "}
+          <Link className="underline" href="/invitations">
+            Invitations
+          </Link>{" "}
+          page.
+        </p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {teams.map((t) => (

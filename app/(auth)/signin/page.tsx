@@ -14,7 +14,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold">Sign in</h1>
-      <SignInForm callbackUrl={callbackUrl} sso={oidcEnabled() ? env().OIDC_NAME : null} initialError={error ? signInErrorMessage(error) : null} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        sso={oidcEnabled() ? env().OIDC_NAME : null}
+        initialError={error ? signInErrorMessage(error) : null}
+      />
     </section>
   );
 }
@@ -24,7 +28,8 @@ function safeCallback(value: string | undefined): string {
   if (!value) return "/dashboard";
   try {
     const u = new URL(value, "http://local");
-    if (u.origin !== "http://local" && !value.startsWith("http://localhost") && !value.startsWith("https://")) return "/dashboard";
+    if (u.origin !== "http://local" && !value.startsWith("http://localhost") && !value.startsWith("https://"))
+      return "/dashboard";
     const path = `${u.pathname}${u.search}`;
     return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/signin") ? path : "/dashboard";
   } catch {

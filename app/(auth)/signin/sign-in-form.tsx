@@ -9,7 +9,15 @@ import { FormMessage } from "@/components/use-action-form";
  * Signs in through next-auth's signIn() (not a server action, so not useActionForm), but shows pending and errors the
  * same way: one banner, the button disabled while waiting.
  */
-export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: string; sso: string | null; initialError: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  sso,
+  initialError,
+}: {
+  callbackUrl: string;
+  sso: string | null;
+  initialError: string | null;
+}) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
@@ -18,7 +26,12 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
     const fd = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", { email: fd.get("email"), password: fd.get("password"), redirect: false, callbackUrl });
+    const res = await signIn("credentials", {
+      email: fd.get("email"),
+      password: fd.get("password"),
+      redirect: false,
+      callbackUrl,
+    });
     setPending(false);
     if (!res || res.error) {
       setError(signInErrorMessage(res?.error ?? "CredentialsSignin"));
@@ -35,25 +48,47 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
           <label htmlFor="email" className="block font-medium">
             Email
           </label>
-          <input id="email" name="email" type="email" autoComplete="email" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+          />
         </div>
         <div>
           <label htmlFor="password" className="block font-medium">
             Password
           </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+          />
         </div>
         <p className="text-sm">
           <Link className="text-brand-700 underline" href="/forgot-password">
             Forgot your password?
           </Link>
         </p>
-        <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+        >
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>
       {sso && (
-        <button type="button" onClick={() => signIn("oidc", { callbackUrl })} className="w-full rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
+        <button
+          type="button"
+          onClick={() => signIn("oidc", { callbackUrl })}
+          className="w-full rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+        >
           Sign in with {sso}
         </button>
       )}

@@ -21,8 +21,8 @@ export default async function RolesPage() {
       <header>
         <h1 className="text-3xl font-bold">Infrastructure and platform roles</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          {taxonomy.roles.length} roles on two tracks, from entry points to the executive floor, with the skills each one needs.
-          Taxonomy version {taxonomy.version}.
+          {taxonomy.roles.length} roles on two tracks, from entry points to the executive floor, with the skills each
+          one needs. Taxonomy version {taxonomy.version}.
         </p>
       </header>
       <section aria-labelledby="paths-h" className="space-y-3">
@@ -47,7 +47,9 @@ export default async function RolesPage() {
             {trackLabel[track]} track
           </h2>
           {kinds.map((kind) => {
-            const roles = taxonomy.roles.filter((r) => r.track === track && r.kind === kind).sort((a, b) => a.seniority - b.seniority || a.title.localeCompare(b.title));
+            const roles = taxonomy.roles
+              .filter((r) => r.track === track && r.kind === kind)
+              .sort((a, b) => a.seniority - b.seniority || a.title.localeCompare(b.title));
             if (roles.length === 0) return null;
             return (
               <div key={kind}>
@@ -60,7 +62,8 @@ export default async function RolesPage() {
                       </Link>
                       <p className="mt-1 text-sm text-slate-700">{r.summary}</p>
                       <p className="mt-2 text-xs text-slate-600">
-                        Seniority {r.seniority} · {r.requirements.length} skills{formatSalary(r.salary) ? ` · ${formatSalary(r.salary)}` : ""}
+                        Seniority {r.seniority} · {r.requirements.length} skills
+                        {formatSalary(r.salary) ? ` · ${formatSalary(r.salary)}` : ""}
                       </p>
                     </li>
                   ))}

@@ -11,20 +11,29 @@ export default async function SkillsPage({ searchParams }: { searchParams: Promi
   const query = (firstParam((await searchParams).q) ?? "").slice(0, 100).trim();
   const taxonomy = await getTaxonomyPage();
   const skills = query ? searchSkills(taxonomy, query) : taxonomy.skills;
-  const groups = taxonomy.categories.map((c) => ({ c, skills: skills.filter((s) => s.category === c.id) })).filter((g) => g.skills.length);
+  const groups = taxonomy.categories
+    .map((c) => ({ c, skills: skills.filter((s) => s.category === c.id) }))
+    .filter((g) => g.skills.length);
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-3xl font-bold">Skills</h1>
         <p className="mt-2 text-slate-700">
-          {taxonomy.skills.length} skills in {taxonomy.categories.length} categories. Search by name or by tool — “terraform” finds Infrastructure as Code.
+          {taxonomy.skills.length} skills in {taxonomy.categories.length} categories. Search by name or by tool —
+          “terraform” finds Infrastructure as Code.
         </p>
       </header>
       <form role="search" className="flex max-w-xl gap-2" action="/skills">
         <label htmlFor="q" className="sr-only">
           Search skills by name or tool
         </label>
-        <input id="q" name="q" defaultValue={query} placeholder="Search by name or tool, e.g. kubernetes" className="flex-1 rounded border border-slate-400 px-3 py-2" />
+        <input
+          id="q"
+          name="q"
+          defaultValue={query}
+          placeholder="Search by name or tool, e.g. kubernetes"
+          className="flex-1 rounded border border-slate-400 px-3 py-2"
+        />
         <button className="rounded bg-brand-700 px-4 py-2 font-medium text-white">Search</button>
       </form>
       {query && (

@@ -94,10 +94,14 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     roleIndex.set(role.id, index);
     const reqs = normalizeRequirements(role);
     // Core requirements first (stable), so hot loops can count core gaps over a prefix.
-    const active = reqs.filter((r) => r.level > 0).sort((x, y) => IMPORTANCE_RANK[x.importance] - IMPORTANCE_RANK[y.importance]);
+    const active = reqs
+      .filter((r) => r.level > 0)
+      .sort((x, y) => IMPORTANCE_RANK[x.importance] - IMPORTANCE_RANK[y.importance]);
     let totalUnits = 0;
     for (const r of reqs) totalUnits += IMPORTANCE_WEIGHT[r.importance] * UNIT_SCALE;
-    const baseUnits = reqs.filter((r) => r.level === 0).reduce((n, r) => n + IMPORTANCE_WEIGHT[r.importance] * UNIT_SCALE, 0);
+    const baseUnits = reqs
+      .filter((r) => r.level === 0)
+      .reduce((n, r) => n + IMPORTANCE_WEIGHT[r.importance] * UNIT_SCALE, 0);
     return {
       id: role.id,
       title: role.title,
@@ -163,7 +167,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   for (const r of roles) byIdRank[r.idRank] = r.index;
 
   const coreRoles: number[][] = skillIds.map(() => []);
-  for (const j of byIdRank) for (let s = 0; s < nSkills; s++) if (coreLevel[j * nSkills + s]! > 0) coreRoles[s]!.push(j);
+  for (const j of byIdRank)
+    for (let s = 0; s < nSkills; s++) if (coreLevel[j * nSkills + s]! > 0) coreRoles[s]!.push(j);
   const coreRolesBySkill = coreRoles.map((list) => Uint16Array.from(list));
 
   return {
@@ -203,7 +208,12 @@ export function levelsToVector(levels: Levels, compiled: CompiledTaxonomy, warni
 }
 
 /** levelsToVector writing into `vec` (length ≥ compiled.skillIds.length, any content); returns `vec`. */
-export function levelsIntoVector(levels: Levels, compiled: CompiledTaxonomy, vec: Uint8Array, warnings?: string[]): Uint8Array {
+export function levelsIntoVector(
+  levels: Levels,
+  compiled: CompiledTaxonomy,
+  vec: Uint8Array,
+  warnings?: string[],
+): Uint8Array {
   vec.fill(0);
   const keys = plainKeys(levels);
   const index = compiled.skillIndex;

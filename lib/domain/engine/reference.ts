@@ -10,7 +10,14 @@ import { assertLevel, compareIds } from "../scale";
 import { computeRoleFit, readinessOf } from "../fit";
 import { suggestionReason } from "../reasons";
 import { compileTaxonomy, type CompiledTaxonomy, type Via } from "./compile";
-import { HIGH_FIT_THRESHOLD, RANK_CORE_GAP_PENALTY, RANK_EFFORT_PENALTY, RANK_STEP_UP_BONUS, type SuggestResult, type Suggestion } from "./suggest";
+import {
+  HIGH_FIT_THRESHOLD,
+  RANK_CORE_GAP_PENALTY,
+  RANK_EFFORT_PENALTY,
+  RANK_STEP_UP_BONUS,
+  type SuggestResult,
+  type Suggestion,
+} from "./suggest";
 import type { UnlockingGap } from "./unlocking";
 
 /** levelsToVector, specified: for…in over the record, a Map lookup per key; unknown ids become warnings; levels 0–5. */
@@ -32,7 +39,12 @@ export type ReferenceSuggestOptions = { limit?: number; unlockingLimit?: number 
  * suggestNextRoles, specified: the documented rules (engine/suggest.ts) written plainly on top of computeRoleFit, every
  * role's fit 0–100 computed in full and unlocking gaps found by brute force over every (skill, level) target.
  */
-export function referenceSuggestNextRoles(levels: Levels, current: string | null, t: Taxonomy, opts: ReferenceSuggestOptions = {}): SuggestResult {
+export function referenceSuggestNextRoles(
+  levels: Levels,
+  current: string | null,
+  t: Taxonomy,
+  opts: ReferenceSuggestOptions = {},
+): SuggestResult {
   const c = compileTaxonomy(t);
   const warnings: string[] = [];
   const vec = referenceLevelsToVector(levels, c, warnings);
@@ -47,7 +59,8 @@ export function referenceSuggestNextRoles(levels: Levels, current: string | null
   else {
     for (const e of c.reach[c.roleIndex.get(cur.id)!]!) via.set(c.roles[e.role]!.id, e.via);
     t.roles.forEach((r, j) => {
-      if (!via.has(r.id) && r.id !== cur.id && rich[j]!.fit >= HIGH_FIT_THRESHOLD && r.seniority >= cur.seniority) via.set(r.id, "high fit");
+      if (!via.has(r.id) && r.id !== cur.id && rich[j]!.fit >= HIGH_FIT_THRESHOLD && r.seniority >= cur.seniority)
+        via.set(r.id, "high fit");
     });
   }
   const all: Suggestion[] = [];
@@ -57,9 +70,18 @@ export function referenceSuggestNextRoles(levels: Levels, current: string | null
     const f = rich[j]!;
     const stepUp = cur !== undefined && r.seniority > cur.seniority;
     const score = cur
-      ? f.fit - RANK_CORE_GAP_PENALTY * f.coreGaps.length - RANK_EFFORT_PENALTY * f.effort + (stepUp ? RANK_STEP_UP_BONUS : 0)
+      ? f.fit -
+        RANK_CORE_GAP_PENALTY * f.coreGaps.length -
+        RANK_EFFORT_PENALTY * f.effort +
+        (stepUp ? RANK_STEP_UP_BONUS : 0)
       : f.fit;
-    const coreGaps = f.coreGaps.map((g) => ({ skill: g.skill, name: g.name, current: g.current, required: g.required, gap: g.gap }));
+    const coreGaps = f.coreGaps.map((g) => ({
+      skill: g.skill,
+      name: g.name,
+      current: g.current,
+      required: g.required,
+      gap: g.gap,
+    }));
     const closed = { ...known };
     for (const g of f.coreGaps) closed[g.skill] = g.required;
     const fitWithout = computeRoleFit(closed, r).fit;
@@ -97,11 +119,20 @@ export function referenceSuggestNextRoles(levels: Levels, current: string | null
         .map((r) => r.id)
         .sort(compareIds);
       // Only levels some candidate actually requires are targets (raising further unlocks nothing more).
-      const exact = t.roles.some((r, j) => via.has(r.id) && rich[j]!.coreGaps.some((g) => g.skill === skill && g.required === L));
-      if (exact) gaps.push({ skill, name: c.skillNames[s]!, current: vec[s]!, level: L, roles: roleIds.length, roleIds });
+      const exact = t.roles.some(
+        (r, j) => via.has(r.id) && rich[j]!.coreGaps.some((g) => g.skill === skill && g.required === L),
+      );
+      if (exact)
+        gaps.push({ skill, name: c.skillNames[s]!, current: vec[s]!, level: L, roles: roleIds.length, roleIds });
     }
   });
-  gaps.sort((a, b) => b.roles - a.roles || a.level - a.current - (b.level - b.current) || compareIds(a.skill, b.skill) || a.level - b.level);
+  gaps.sort(
+    (a, b) =>
+      b.roles - a.roles ||
+      a.level - a.current - (b.level - b.current) ||
+      compareIds(a.skill, b.skill) ||
+      a.level - b.level,
+  );
 
   return {
     suggestions,

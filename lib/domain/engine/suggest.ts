@@ -89,7 +89,8 @@ export function suggestNextRoles(
   const nSkills = c.skillIds.length;
   let vec: Uint8Array;
   if (levels instanceof Uint8Array) {
-    if (levels.length !== nSkills) throw new DomainError(`level vector has ${levels.length} entries, expected ${nSkills}`);
+    if (levels.length !== nSkills)
+      throw new DomainError(`level vector has ${levels.length} entries, expected ${nSkills}`);
     vec = levels;
   } else {
     // Internal only (never returned), so one buffer serves every call.
@@ -121,9 +122,15 @@ export function suggestNextRoles(
   // (core requirements come first): g = max(0, required − current) and min(current, required) = required − g.
   for (let j = 0; j < n; j++) {
     const r = roles[j]!;
-    const skill = r.reqSkill, level = r.reqLevel, unit = r.reqUnit;
-    const len = skill.length, nCore = r.coreCount;
-    let earned = r.baseUnits, cg = 0, ef = 0, k = 0;
+    const skill = r.reqSkill,
+      level = r.reqLevel,
+      unit = r.reqUnit;
+    const len = skill.length,
+      nCore = r.coreCount;
+    let earned = r.baseUnits,
+      cg = 0,
+      ef = 0,
+      k = 0;
     for (; k < nCore; k++) {
       const q = level[k]!;
       const d = q - vec[skill[k]!]!;
@@ -156,7 +163,8 @@ export function suggestNextRoles(
       if (candidate[j] === 0 && j !== cur && fits[j]! >= threshold && roles[j]!.seniority >= floor) candidate[j] = 2;
     }
   }
-  const viaOf = (j: number): Via => (cur < 0 ? "all roles" : candidate[j] === 2 ? "high fit" : c.reachVia[cur * n + j]!);
+  const viaOf = (j: number): Via =>
+    cur < 0 ? "all roles" : candidate[j] === 2 ? "high fit" : c.reachVia[cur * n + j]!;
 
   // Scores and top-`limit` selection (insertion into a short sorted list); only these get reasons.
   const curSeniority = cur < 0 ? 0 : roles[cur]!.seniority;
@@ -172,7 +180,10 @@ export function suggestNextRoles(
     scores[j] =
       cur < 0
         ? fits[j]!
-        : fits[j]! - RANK_CORE_GAP_PENALTY * coreGaps[j]! - RANK_EFFORT_PENALTY * effort[j]! + (stepUp ? RANK_STEP_UP_BONUS : 0);
+        : fits[j]! -
+          RANK_CORE_GAP_PENALTY * coreGaps[j]! -
+          RANK_EFFORT_PENALTY * effort[j]! +
+          (stepUp ? RANK_STEP_UP_BONUS : 0);
     if (top.length < limit || better(j, top[top.length - 1]!)) {
       let p = top.length < limit ? top.length : top.length - 1;
       while (p > 0 && better(j, top[p - 1]!)) {
@@ -192,10 +203,13 @@ export function suggestNextRoles(
     const gapRank: number[] = [];
     let closeUnits = 0;
     for (let k = 0; k < r.coreCount; k++) {
-      const s = r.reqSkill[k]!, q = r.reqLevel[k]!, v = vec[s]!;
+      const s = r.reqSkill[k]!,
+        q = r.reqLevel[k]!,
+        v = vec[s]!;
       if (v >= q) continue;
       closeUnits += (q - v) * r.reqUnit[k]!;
-      const gap = q - v, rank = c.skillRank[s]!;
+      const gap = q - v,
+        rank = c.skillRank[s]!;
       let p = gaps.length;
       while (p > 0 && (gaps[p - 1]!.gap < gap || (gaps[p - 1]!.gap === gap && gapRank[p - 1]! > rank))) {
         gaps[p] = gaps[p - 1]!;

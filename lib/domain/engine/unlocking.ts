@@ -16,7 +16,12 @@ export type UnlockingGap = {
 };
 
 /** Gaps (skill → level 1–5) closing core gaps in the most candidates (`via` set); top `limit`, sorted. */
-export function unlockingGaps(vec: Uint8Array, c: CompiledTaxonomy, via: (Via | undefined)[], limit: number): UnlockingGap[] {
+export function unlockingGaps(
+  vec: Uint8Array,
+  c: CompiledTaxonomy,
+  via: (Via | undefined)[],
+  limit: number,
+): UnlockingGap[] {
   const candidate = new Uint8Array(c.roles.length);
   for (let j = 0; j < candidate.length; j++) candidate[j] = via[j] === undefined ? 0 : 1;
   return unlockingGapsOf(vec, c, candidate, limit);
@@ -35,7 +40,12 @@ let bestEntryBuf = new Int32Array(0);
  * Same as unlockingGaps with candidates given as a mask (`candidate[j]` ≠ 0 for role index j).
  * Sorted by roles unlocked desc, then smallest step (level − current), then skill id, then level.
  */
-export function unlockingGapsOf(vec: Uint8Array, c: CompiledTaxonomy, candidate: Uint8Array, limit: number): UnlockingGap[] {
+export function unlockingGapsOf(
+  vec: Uint8Array,
+  c: CompiledTaxonomy,
+  candidate: Uint8Array,
+  limit: number,
+): UnlockingGap[] {
   if (!(limit > 0)) return [];
   const nSkills = c.skillIds.length;
   const roles = c.roles;
@@ -45,14 +55,17 @@ export function unlockingGapsOf(vec: Uint8Array, c: CompiledTaxonomy, candidate:
     bestKeyBuf = new Float64Array(nSkills * 5);
     bestEntryBuf = new Int32Array(nSkills * 5 * 3);
   }
-  const cnt = counts, tch = touched;
+  const cnt = counts,
+    tch = touched;
   let nTouched = 0;
   for (let j = 0; j < roles.length; j++) {
     if (candidate[j] === 0) continue;
     const r = roles[j]!;
-    const skill = r.reqSkill, level = r.reqLevel;
+    const skill = r.reqSkill,
+      level = r.reqLevel;
     for (let k = 0; k < r.coreCount; k++) {
-      const s = skill[k]!, q = level[k]!;
+      const s = skill[k]!,
+        q = level[k]!;
       if (vec[s]! >= q) continue;
       const o = s * 8;
       if (cnt[o + 7] === 0) tch[nTouched++] = s;
@@ -64,14 +77,17 @@ export function unlockingGapsOf(vec: Uint8Array, c: CompiledTaxonomy, candidate:
 
   // Keep the best `limit` (skill, level) entries by one packed key, higher = better:
   // unlocks (≤ role count) › smaller step (1–5) › lower skill-id rank (< 2^16) › lower level (1–5).
-  const bestKey = bestKeyBuf, best = bestEntryBuf;
+  const bestKey = bestKeyBuf,
+    best = bestEntryBuf;
   let nBest = 0;
   const rank = c.skillRank;
   for (let t = 0; t < nTouched; t++) {
-    const s = tch[t]!, o = s * 8;
+    const s = tch[t]!,
+      o = s * 8;
     // A skill's entries unlock at most cnt[o + 7] roles: skip it when that cannot enter the list.
     if (nBest >= limit && cnt[o + 7]! < best[(nBest - 1) * 3 + 2]!) continue;
-    const v = vec[s]!, r16 = 65535 - rank[s]!;
+    const v = vec[s]!,
+      r16 = 65535 - rank[s]!;
     let cum = 0;
     for (let mask = cnt[o + 6]!; mask !== 0; mask &= mask - 1) {
       const L = 31 - Math.clz32(mask & -mask);
@@ -102,7 +118,9 @@ export function unlockingGapsOf(vec: Uint8Array, c: CompiledTaxonomy, candidate:
 
   const out: UnlockingGap[] = [];
   for (let b = 0; b < nBest; b++) {
-    const s = best[b * 3]!, L = best[b * 3 + 1]!, v = vec[s]!;
+    const s = best[b * 3]!,
+      L = best[b * 3 + 1]!,
+      v = vec[s]!;
     const ids: string[] = [];
     const holders = c.coreRolesBySkill[s]!;
     for (let x = 0; x < holders.length; x++) {
@@ -110,7 +128,14 @@ export function unlockingGapsOf(vec: Uint8Array, c: CompiledTaxonomy, candidate:
       const q = c.coreLevel[j * nSkills + s]!;
       if (candidate[j] !== 0 && q > v && q <= L) ids.push(roles[j]!.id);
     }
-    out.push({ skill: c.skillIds[s]!, name: c.skillNames[s]!, current: v, level: L, roles: best[b * 3 + 2]!, roleIds: ids });
+    out.push({
+      skill: c.skillIds[s]!,
+      name: c.skillNames[s]!,
+      current: v,
+      level: L,
+      roles: best[b * 3 + 2]!,
+      roleIds: ids,
+    });
   }
   return out;
 }

@@ -7,11 +7,39 @@ export type Expect = Record<ActorName, Outcome>;
 /** One row of the authorization matrix: a route handler, server action or data function, called as each actor. */
 export type MatrixRow = { name: string; run: (w: World, as: ActorName) => Promise<Outcome>; expect: Expect };
 
-export const signedIn = (o: Outcome): Expect => ({ anonymous: "signin", member: o, otherMember: o, manager: o, otherManager: o, admin: o });
-export const everyone = (o: Outcome): Expect => ({ anonymous: o, member: o, otherMember: o, manager: o, otherManager: o, admin: o });
-export const adminOnly: Expect = { anonymous: "signin", member: "notfound", otherMember: "notfound", manager: "notfound", otherManager: "notfound", admin: "ok" };
+export const signedIn = (o: Outcome): Expect => ({
+  anonymous: "signin",
+  member: o,
+  otherMember: o,
+  manager: o,
+  otherManager: o,
+  admin: o,
+});
+export const everyone = (o: Outcome): Expect => ({
+  anonymous: o,
+  member: o,
+  otherMember: o,
+  manager: o,
+  otherManager: o,
+  admin: o,
+});
+export const adminOnly: Expect = {
+  anonymous: "signin",
+  member: "notfound",
+  otherMember: "notfound",
+  manager: "notfound",
+  otherManager: "notfound",
+  admin: "ok",
+};
 /** Reading the member's data: themself, their team's manager and admins. */
-export const memberReaders: Expect = { anonymous: "signin", member: "ok", otherMember: "notfound", manager: "ok", otherManager: "notfound", admin: "ok" };
+export const memberReaders: Expect = {
+  anonymous: "signin",
+  member: "ok",
+  otherMember: "notfound",
+  manager: "ok",
+  otherManager: "notfound",
+  admin: "ok",
+};
 
 export function fromAction(r: { ok: boolean; status?: number }): Outcome {
   if (r.ok) return "ok";
@@ -35,10 +63,21 @@ export function fromResponse(r: Response): Outcome {
  * the anonymous cell calls it with an actor that has no account, and only a "not found" refusal counts as "signin"
  * (what the page shows). An "ok" or any other outcome there is a hole and fails the row.
  */
-export async function fromData(w: World, as: ActorName, fn: (actor: NonNullable<ReturnType<World["actor"]>>) => Promise<unknown>): Promise<Outcome> {
+export async function fromData(
+  w: World,
+  as: ActorName,
+  fn: (actor: NonNullable<ReturnType<World["actor"]>>) => Promise<unknown>,
+): Promise<Outcome> {
   const actor = w.actor(as);
   if (!actor) {
-    const ghost = { id: `ghost-${w.tag}`, isAdmin: false, name: null, email: `ghost-${w.tag}@test.local`, verified: false, sessionId: "none" };
+    const ghost = {
+      id: `ghost-${w.tag}`,
+      isAdmin: false,
+      name: null,
+      email: `ghost-${w.tag}@test.local`,
+      verified: false,
+      sessionId: "none",
+    };
     let result: unknown;
     const out = await call(async () => {
       result = await fn(ghost);

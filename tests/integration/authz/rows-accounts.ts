@@ -1,7 +1,28 @@
 import { session } from "../../support/session-mock";
-import { adminOnly, everyone, fromAction, fromData, fromResponse, memberReaders, signedIn, type MatrixRow } from "./matrix";
-import { forgotPasswordAction, resendVerificationAction, resetPasswordAction, signUp, verifyEmailAction } from "@/app/(auth)/actions";
-import { changePasswordAction, deleteAccountAction, endSessionAction, signOutEverywhereAction, updateNameAction } from "@/app/(app)/account/actions";
+import {
+  adminOnly,
+  everyone,
+  fromAction,
+  fromData,
+  fromResponse,
+  memberReaders,
+  signedIn,
+  type MatrixRow,
+} from "./matrix";
+import {
+  forgotPasswordAction,
+  resendVerificationAction,
+  resetPasswordAction,
+  signUp,
+  verifyEmailAction,
+} from "@/app/(auth)/actions";
+import {
+  changePasswordAction,
+  deleteAccountAction,
+  endSessionAction,
+  signOutEverywhereAction,
+  updateNameAction,
+} from "@/app/(app)/account/actions";
 import { importTaxonomyAction, setUserActiveAction } from "@/app/(app)/admin/actions";
 import { listOutbox, listUsers } from "@/lib/data/accounts";
 import { listMySessions } from "@/lib/data/sessions";
@@ -25,7 +46,10 @@ export const accountRows: MatrixRow[] = [
   },
   {
     name: "action signUp (fresh email)",
-    run: async (w, as) => fromAction(await signUp({ name: "New", email: `new-${as}-${w.tag}@test.local`, password: "a long passphrase 42" })),
+    run: async (w, as) =>
+      fromAction(
+        await signUp({ name: "New", email: `new-${as}-${w.tag}@test.local`, password: "a long passphrase 42" }),
+      ),
     expect: everyone("ok"),
   },
   {
@@ -35,7 +59,8 @@ export const accountRows: MatrixRow[] = [
   },
   {
     name: "action changePassword (wrong current password)",
-    run: async () => fromAction(await changePasswordAction({ currentPassword: "not it", newPassword: "another long passphrase" })),
+    run: async () =>
+      fromAction(await changePasswordAction({ currentPassword: "not it", newPassword: "another long passphrase" })),
     expect: signedIn("ok"), // the matrix actors have no password yet, so this sets one
   },
   {
@@ -45,7 +70,13 @@ export const accountRows: MatrixRow[] = [
   },
   {
     name: "action importTaxonomy (the active taxonomy again)",
-    run: async () => fromAction(await importTaxonomyAction({ fileName: "same.json", text: JSON.stringify(toExportDocument(await getTaxonomy())) })),
+    run: async () =>
+      fromAction(
+        await importTaxonomyAction({
+          fileName: "same.json",
+          text: JSON.stringify(toExportDocument(await getTaxonomy())),
+        }),
+      ),
     expect: adminOnly,
   },
   {
@@ -55,7 +86,8 @@ export const accountRows: MatrixRow[] = [
   },
   {
     name: "action resetPassword (a token nobody was sent)",
-    run: async () => fromAction(await resetPasswordAction({ token: "A".repeat(43), password: "a long new passphrase" })),
+    run: async () =>
+      fromAction(await resetPasswordAction({ token: "A".repeat(43), password: "a long new passphrase" })),
     expect: everyone("invalid"),
   },
   {
@@ -79,7 +111,9 @@ export const accountRows: MatrixRow[] = [
   {
     name: "action setUserActive (deactivate, then reactivate, a third person)",
     run: async (w) => {
-      const u = await w.db.prisma.user.create({ data: { email: `deact-${Math.random().toString(36).slice(2)}@test.local` } });
+      const u = await w.db.prisma.user.create({
+        data: { email: `deact-${Math.random().toString(36).slice(2)}@test.local` },
+      });
       const off = fromAction(await setUserActiveAction({ userId: u.id, active: "false" }));
       if (off === "ok") await setUserActiveAction({ userId: u.id, active: "true" });
       return off;

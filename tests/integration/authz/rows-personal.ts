@@ -1,6 +1,12 @@
 import { fromAction, fromData, fromResponse, memberReaders, signedIn, type Expect, type MatrixRow } from "./matrix";
 import type { World } from "../../support/world";
-import { createGoalAction, importRatingsAction, saveRatingsAction, setGoalStatusAction, setRolesAction } from "@/app/(app)/me/actions";
+import {
+  createGoalAction,
+  importRatingsAction,
+  saveRatingsAction,
+  setGoalStatusAction,
+  setRolesAction,
+} from "@/app/(app)/me/actions";
 import { GET as exportJson } from "@/app/api/me/export/route";
 import { GET as exportCsv, PUT as putRatings } from "@/app/api/me/ratings/route";
 import { getCurrentRatings, getSkillHistory } from "@/lib/data/ratings";
@@ -8,11 +14,20 @@ import { getGoals } from "@/lib/data/goals";
 import { loadTaxonomy } from "@/lib/taxonomy/load";
 
 const skills = loadTaxonomy().skills.map((s) => s.id);
-const onlyMember: Expect = { anonymous: "signin", member: "ok", otherMember: "notfound", manager: "notfound", otherManager: "notfound", admin: "notfound" };
+const onlyMember: Expect = {
+  anonymous: "signin",
+  member: "ok",
+  otherMember: "notfound",
+  manager: "notfound",
+  otherManager: "notfound",
+  admin: "notfound",
+};
 
 let memberGoal: string | null = null;
 async function goalOfMember(w: World) {
-  memberGoal ??= (await w.db.prisma.goal.create({ data: { userId: w.actors.member.id, skillId: skills[0], targetLevel: 3 } })).id;
+  memberGoal ??= (
+    await w.db.prisma.goal.create({ data: { userId: w.actors.member.id, skillId: skills[0], targetLevel: 3 } })
+  ).id;
   return memberGoal;
 }
 
@@ -24,7 +39,8 @@ export const personalRows: MatrixRow[] = [
   },
   {
     name: "action setRoles (own)",
-    run: async () => fromAction(await setRolesAction({ currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" })),
+    run: async () =>
+      fromAction(await setRolesAction({ currentRoleId: "infrastructure-engineer", targetRoleId: "platform-engineer" })),
     expect: signedIn("ok"),
   },
   {
@@ -42,15 +58,44 @@ export const personalRows: MatrixRow[] = [
     run: async () => fromAction(await importRatingsAction({ csv: `skill_id,level\n${skills[3]},2\n` })),
     expect: signedIn("ok"),
   },
-  { name: "GET /api/me/export", run: async () => fromResponse(await exportJson(new Request("http://t/api/me/export"), undefined)), expect: signedIn("ok") },
-  { name: "GET /api/me/ratings (CSV)", run: async () => fromResponse(await exportCsv(new Request("http://t/api/me/ratings"), undefined)), expect: signedIn("ok") },
+  {
+    name: "GET /api/me/export",
+    run: async () => fromResponse(await exportJson(new Request("http://t/api/me/export"), undefined)),
+    expect: signedIn("ok"),
+  },
+  {
+    name: "GET /api/me/ratings (CSV)",
+    run: async () => fromResponse(await exportCsv(new Request("http://t/api/me/ratings"), undefined)),
+    expect: signedIn("ok"),
+  },
   {
     name: "PUT /api/me/ratings (own)",
     run: async () =>
-      fromResponse(await putRatings(new Request("http://t/api/me/ratings", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ ratings: [{ skillId: skills[3], level: 3 }] }) }), undefined)),
+      fromResponse(
+        await putRatings(
+          new Request("http://t/api/me/ratings", {
+            method: "PUT",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ ratings: [{ skillId: skills[3], level: 3 }] }),
+          }),
+          undefined,
+        ),
+      ),
     expect: signedIn("ok"),
   },
-  { name: "data getCurrentRatings(member)", run: (w, as) => fromData(w, as, (a) => getCurrentRatings(a, w.actors.member.id)), expect: memberReaders },
-  { name: "data getGoals(member)", run: (w, as) => fromData(w, as, (a) => getGoals(a, w.actors.member.id)), expect: memberReaders },
-  { name: "data getSkillHistory(member)", run: (w, as) => fromData(w, as, (a) => getSkillHistory(a, w.actors.member.id, skills[1])), expect: memberReaders },
+  {
+    name: "data getCurrentRatings(member)",
+    run: (w, as) => fromData(w, as, (a) => getCurrentRatings(a, w.actors.member.id)),
+    expect: memberReaders,
+  },
+  {
+    name: "data getGoals(member)",
+    run: (w, as) => fromData(w, as, (a) => getGoals(a, w.actors.member.id)),
+    expect: memberReaders,
+  },
+  {
+    name: "data getSkillHistory(member)",
+    run: (w, as) => fromData(w, as, (a) => getSkillHistory(a, w.actors.member.id, skills[1])),
+    expect: memberReaders,
+  },
 ];

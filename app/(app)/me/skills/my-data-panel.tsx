@@ -8,7 +8,10 @@ export function MyDataPanel() {
   // Problems found before sending (no file, too large): past the server's body limit the request would fail without a message.
   const [local, setLocal] = useState<string | null>(null);
   const form = useActionForm(importRatingsAction, {
-    successMessage: (d) => (d.changed === 0 ? `All ${d.rows} rows match your current ratings; nothing changed.` : `Imported ${d.rows} rows; ${d.changed} ratings changed.`),
+    successMessage: (d) =>
+      d.changed === 0
+        ? `All ${d.rows} rows match your current ratings; nothing changed.`
+        : `Imported ${d.rows} rows; ${d.changed} ratings changed.`,
   });
   async function onImport(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -48,10 +51,21 @@ export function MyDataPanel() {
           Import ratings from CSV
         </label>
         <p id="csv-help" className="text-sm text-slate-700">
-          Columns: skill_id (or skill_name), level (0–5), and optionally note, evidence_url, wants_to_grow. The whole file applies, or nothing does. At most {CSV_MAX_MB} MB.
+          Columns: skill_id (or skill_name), level (0–5), and optionally note, evidence_url, wants_to_grow. The whole
+          file applies, or nothing does. At most {CSV_MAX_MB} MB.
         </p>
-        <input id="csv" name="csv" type="file" accept=".csv,text/csv" aria-invalid={Boolean(error)} aria-describedby="csv-help csv-error" />
-        <button disabled={form.pending} className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+        <input
+          id="csv"
+          name="csv"
+          type="file"
+          accept=".csv,text/csv"
+          aria-invalid={Boolean(error)}
+          aria-describedby="csv-help csv-error"
+        />
+        <button
+          disabled={form.pending}
+          className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+        >
           Import
         </button>
         {error ? (

@@ -21,14 +21,27 @@ export default async function MySkillsPage({ searchParams }: { searchParams: Pro
             Welcome! Rate a few skills you use — even ten is enough to see your gaps — and choose a target role.
           </p>
         ) : (
-          <p className="mt-2 text-slate-700">Rate yourself 0–5 against the level descriptors. Every save is kept in your history; nothing is overwritten.</p>
+          <p className="mt-2 text-slate-700">
+            Rate yourself 0–5 against the level descriptors. Every save is kept in your history; nothing is overwritten.
+          </p>
         )}
       </header>
-      <RolePicker roles={taxonomy.roles.map((r) => ({ id: r.id, title: r.title, track: r.track }))} currentRoleId={currentRoleId} targetRoleId={targetRoleId} />
+      <RolePicker
+        roles={taxonomy.roles.map((r) => ({ id: r.id, title: r.title, track: r.track }))}
+        currentRoleId={currentRoleId}
+        targetRoleId={targetRoleId}
+      />
       <RatingEditor
         scale={taxonomy.scale}
         categories={taxonomy.categories.map((c) => ({ id: c.id, name: c.name }))}
-        skills={taxonomy.skills.map((s) => ({ id: s.id, name: s.name, category: s.category, description: s.description, tools: s.tools, aliases: s.aliases }))}
+        skills={taxonomy.skills.map((s) => ({
+          id: s.id,
+          name: s.name,
+          category: s.category,
+          description: s.description,
+          tools: s.tools,
+          aliases: s.aliases,
+        }))}
         ratings={ratings.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }))}
       />
       <MyDataPanel />

@@ -5,12 +5,28 @@ import { setRolesAction } from "../actions";
 
 type RoleOption = { id: string; title: string; track: string };
 
-export function RolePicker({ roles, currentRoleId, targetRoleId }: { roles: RoleOption[]; currentRoleId: string | null; targetRoleId: string | null }) {
-  const form = useActionForm(setRolesAction, { successMessage: "Roles saved.", fields: ["currentRoleId", "targetRoleId"], resetOnSuccess: false });
+export function RolePicker({
+  roles,
+  currentRoleId,
+  targetRoleId,
+}: {
+  roles: RoleOption[];
+  currentRoleId: string | null;
+  targetRoleId: string | null;
+}) {
+  const form = useActionForm(setRolesAction, {
+    successMessage: "Roles saved.",
+    fields: ["currentRoleId", "targetRoleId"],
+    resetOnSuccess: false,
+  });
   const sorted = [...roles].sort((a, b) => a.title.localeCompare(b.title));
   const select = "mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2";
   return (
-    <form onSubmit={form.onSubmit} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[1fr_1fr_auto] md:items-end" aria-label="My roles">
+    <form
+      onSubmit={form.onSubmit}
+      className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[1fr_1fr_auto] md:items-end"
+      aria-label="My roles"
+    >
       <div>
         <label htmlFor="currentRoleId" className="font-medium">
           Current role <span className="font-normal text-slate-600">(optional)</span>
@@ -40,7 +56,10 @@ export function RolePicker({ roles, currentRoleId, targetRoleId }: { roles: Role
         <FieldError id="targetRoleId-error" messages={form.fieldErrors.targetRoleId} />
       </div>
       <div>
-        <button disabled={form.pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        <button
+          disabled={form.pending}
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+        >
           Save roles
         </button>
       </div>

@@ -8,17 +8,22 @@ import { reviewInput, type ReviewFormProps } from "./review-types";
 export function AcknowledgementForm({ review, version, announce }: Omit<ReviewFormProps, "scale">) {
   const form = useActionForm(version.versioned(transitionAction), {
     fields: ["comment"],
-    onSuccess: () => announce("Review acknowledged."), onError: () => announce(null),
+    onSuccess: () => announce("Review acknowledged."),
+    onError: () => announce(null),
     toInput: (fd) => ({ reviewId: review.id, event: "acknowledge", comment: fd.get("comment") }),
   });
   return (
     <form className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" onSubmit={form.onSubmit}>
       <h2 className="text-xl font-semibold">Acknowledge</h2>
-      <label htmlFor="ack" className="block">Comment <span className="text-slate-600">(optional)</span></label>
+      <label htmlFor="ack" className="block">
+        Comment <span className="text-slate-600">(optional)</span>
+      </label>
       <textarea {...form.field("comment", "ack")} rows={2} className={`${reviewInput} w-full`} />
       <FieldError id="ack-error" messages={form.fieldErrors.comment} />
       <FormMessage error={form.formError} />
-      <button disabled={form.pending} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">Acknowledge review</button>
+      <button disabled={form.pending} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">
+        Acknowledge review
+      </button>
     </form>
   );
 }

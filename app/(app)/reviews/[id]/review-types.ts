@@ -2,7 +2,14 @@ import type { ReviewSide, ReviewState } from "@/lib/domain/review";
 import type { ScaleLevel } from "@/lib/domain/types";
 import type { ReviewVersion } from "./use-review-version";
 
-export type Line = { skillId: string; skillName: string; selfLevel: number | null; managerLevel: number | null; agreedLevel: number | null; effectiveLevel: number | null };
+export type Line = {
+  skillId: string;
+  skillName: string;
+  selfLevel: number | null;
+  managerLevel: number | null;
+  agreedLevel: number | null;
+  effectiveLevel: number | null;
+};
 
 export type Review = {
   id: string;
@@ -20,6 +27,11 @@ export type Review = {
  * What every per-state form of the review gets. `announce` puts an accepted write's line in the workspace's status,
  * which outlives the form (completing the discussion replaces it); null clears it after a refusal.
  */
-export type ReviewFormProps = { review: Review; scale: ScaleLevel[]; version: ReviewVersion; announce: (text: string | null) => void };
+export type ReviewFormProps = {
+  review: Review;
+  scale: ScaleLevel[];
+  version: ReviewVersion;
+  announce: (text: string | null) => void;
+};
 
 export const reviewInput = "rounded border border-slate-400 px-2 py-1";

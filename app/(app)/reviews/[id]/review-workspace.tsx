@@ -21,11 +21,17 @@ export function ReviewWorkspace({ review, scale }: { review: Review; scale: Scal
   const props = { review, scale, version, announce };
   return (
     <div className="no-print space-y-6">
-      {notice && <p role="status" className="rounded bg-green-50 p-3 text-green-900">{notice}</p>}
+      {notice && (
+        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
+          {notice}
+        </p>
+      )}
       {rating && <AssessmentForm {...props} />}
       {state === "discussion" && side !== "observer" && <DiscussionSection {...props} />}
       {state === "completed" && side === "subject" && canWrite && <AcknowledgementForm {...props} />}
-      {(state === "completed" || state === "acknowledged") && side === "manager" && canWrite && <AmendmentForm {...props} />}
+      {(state === "completed" || state === "acknowledged") && side === "manager" && canWrite && (
+        <AmendmentForm {...props} />
+      )}
     </div>
   );
 }

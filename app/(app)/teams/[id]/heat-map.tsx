@@ -22,7 +22,10 @@ type Props = {
  */
 export function HeatMap({ rows, skills, categories, coverage, busFactor, needed, gapSkills, params, teamId }: Props) {
   const withNeeds = categories.find((c) => skills.some((s) => s.category === c.id && needed[s.id]));
-  const category = categories.some((c) => c.id === params.category) || params.category === "all" ? params.category! : (withNeeds ?? categories[0]).id;
+  const category =
+    categories.some((c) => c.id === params.category) || params.category === "all"
+      ? params.category!
+      : (withNeeds ?? categories[0]).id;
   const gapsOnly = params.gaps === "1";
   const q = (params.q ?? "").trim().toLowerCase().slice(0, 100);
   const sort = params.sort === "total" ? "total" : "name";
@@ -34,35 +37,77 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
     .filter((s) => (category === "all" || s.category === category) && (!gapsOnly || gapSet.has(s.id)))
     .sort((a, b) => (colSort === "coverage" ? (coverage[a.id] ?? 0) - (coverage[b.id] ?? 0) : 0)); // stable: taxonomy order otherwise
   const total = (r: MatrixRow) => cols.reduce((n, s) => n + (r.cells[s.id]?.level ?? 0), 0);
-  const filtered = rows.filter((r) => !q || r.name.toLowerCase().includes(q)).sort((a, b) => (sort === "total" ? total(b) - total(a) : 0) || a.name.localeCompare(b.name));
+  const filtered = rows
+    .filter((r) => !q || r.name.toLowerCase().includes(q))
+    .sort((a, b) => (sort === "total" ? total(b) - total(a) : 0) || a.name.localeCompare(b.name));
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
   const shown = filtered.slice((page - 1) * PAGE, page * PAGE);
-  const href = (patch: Record<string, string>) => `/teams/${teamId}?${new URLSearchParams({ category, ...(gapsOnly ? { gaps: "1" } : {}), ...(q ? { q } : {}), sort, cols: colSort, ...patch })}`;
+  const href = (patch: Record<string, string>) =>
+    `/teams/${teamId}?${new URLSearchParams({ category, ...(gapsOnly ? { gaps: "1" } : {}), ...(q ? { q } : {}), sort, cols: colSort, ...patch })}`;
   return (
     <section aria-labelledby="matrix-h" className="space-y-3">
-      <h2 id="matrix-h" className="text-xl font-semibold">Skill matrix</h2>
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-3" aria-label="Filter the matrix">
+      <h2 id="matrix-h" className="text-xl font-semibold">
+        Skill matrix
+      </h2>
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-3"
+        aria-label="Filter the matrix"
+      >
         <div>
-          <label htmlFor="hm-category" className="block text-sm font-medium">Category</label>
-          <select id="hm-category" name="category" defaultValue={category} className="mt-1 rounded border border-slate-400 px-2 py-1">
-            {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          <label htmlFor="hm-category" className="block text-sm font-medium">
+            Category
+          </label>
+          <select
+            id="hm-category"
+            name="category"
+            defaultValue={category}
+            className="mt-1 rounded border border-slate-400 px-2 py-1"
+          >
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
             <option value="all">All categories</option>
           </select>
         </div>
         <div>
-          <label htmlFor="hm-q" className="block text-sm font-medium">Person</label>
-          <input id="hm-q" name="q" defaultValue={q} placeholder="Filter by name" className="mt-1 rounded border border-slate-400 px-2 py-1" />
+          <label htmlFor="hm-q" className="block text-sm font-medium">
+            Person
+          </label>
+          <input
+            id="hm-q"
+            name="q"
+            defaultValue={q}
+            placeholder="Filter by name"
+            className="mt-1 rounded border border-slate-400 px-2 py-1"
+          />
         </div>
         <div>
-          <label htmlFor="hm-sort" className="block text-sm font-medium">Sort people by</label>
-          <select id="hm-sort" name="sort" defaultValue={sort} className="mt-1 rounded border border-slate-400 px-2 py-1">
+          <label htmlFor="hm-sort" className="block text-sm font-medium">
+            Sort people by
+          </label>
+          <select
+            id="hm-sort"
+            name="sort"
+            defaultValue={sort}
+            className="mt-1 rounded border border-slate-400 px-2 py-1"
+          >
             <option value="name">Name</option>
             <option value="total">Strength in these skills</option>
           </select>
         </div>
         <div>
-          <label htmlFor="hm-cols" className="block text-sm font-medium">Order skills by</label>
-          <select id="hm-cols" name="cols" defaultValue={colSort} className="mt-1 rounded border border-slate-400 px-2 py-1">
+          <label htmlFor="hm-cols" className="block text-sm font-medium">
+            Order skills by
+          </label>
+          <select
+            id="hm-cols"
+            name="cols"
+            defaultValue={colSort}
+            className="mt-1 rounded border border-slate-400 px-2 py-1"
+          >
             <option value="taxonomy">Taxonomy order</option>
             <option value="coverage">Fewest people at 3+ first</option>
           </select>
@@ -74,14 +119,21 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
       </form>
       <Legend />
       {cols.length === 0 ? (
-        <p role="status">{gapsOnly ? "No gaps in this category: the team meets its target here." : "No skills in this category."}</p>
+        <p role="status">
+          {gapsOnly ? "No gaps in this category: the team meets its target here." : "No skills in this category."}
+        </p>
       ) : (
         <div className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="text-sm" data-testid="heat-map">
-            <caption className="sr-only">Skill levels per person; numbers are levels 0–5, a star marks a manager-confirmed level, a dash means not rated.</caption>
+            <caption className="sr-only">
+              Skill levels per person; numbers are levels 0–5, a star marks a manager-confirmed level, a dash means not
+              rated.
+            </caption>
             <thead>
               <tr>
-                <th scope="col" className="sticky left-0 bg-white p-2 text-left">Person</th>
+                <th scope="col" className="sticky left-0 bg-white p-2 text-left">
+                  Person
+                </th>
                 {cols.map((s) => (
                   <th key={s.id} scope="col" className="max-w-28 p-2 text-left align-bottom text-xs font-medium">
                     {s.name}
@@ -94,7 +146,9 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
             <tbody>
               {shown.map((r) => (
                 <tr key={r.userId} className="border-t border-slate-100">
-                  <th scope="row" className="sticky left-0 bg-white p-2 text-left font-normal whitespace-nowrap">{r.name}</th>
+                  <th scope="row" className="sticky left-0 bg-white p-2 text-left font-normal whitespace-nowrap">
+                    {r.name}
+                  </th>
                   {cols.map((s) => {
                     const c = r.cells[s.id];
                     const color = HEAT[c?.level ?? 0];
@@ -116,8 +170,14 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
             </tbody>
             <tfoot>
               <tr className="border-t-2 border-slate-300" data-testid="coverage-row">
-                <th scope="row" className="sticky left-0 bg-white p-2 text-left">People at 3+</th>
-                {cols.map((s) => <td key={s.id} className="p-2 text-center font-semibold">{coverage[s.id] ?? 0}</td>)}
+                <th scope="row" className="sticky left-0 bg-white p-2 text-left">
+                  People at 3+
+                </th>
+                {cols.map((s) => (
+                  <td key={s.id} className="p-2 text-center font-semibold">
+                    {coverage[s.id] ?? 0}
+                  </td>
+                ))}
               </tr>
             </tfoot>
           </table>
@@ -125,9 +185,19 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
       )}
       {pages > 1 && (
         <nav aria-label="Matrix pages" className="flex gap-3">
-          {page > 1 && <Link className="underline" href={href({ page: String(page - 1) })}>Previous {PAGE}</Link>}
-          <span>Page {page} of {pages}</span>
-          {page < pages && <Link className="underline" href={href({ page: String(page + 1) })}>Next {PAGE}</Link>}
+          {page > 1 && (
+            <Link className="underline" href={href({ page: String(page - 1) })}>
+              Previous {PAGE}
+            </Link>
+          )}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && (
+            <Link className="underline" href={href({ page: String(page + 1) })}>
+              Next {PAGE}
+            </Link>
+          )}
         </nav>
       )}
     </section>
@@ -139,13 +209,21 @@ function Legend() {
     <ul className="flex flex-wrap items-center gap-2 text-xs" aria-label="Legend">
       {HEAT.map((h, l) => (
         <li key={l} className="flex items-center gap-1">
-          <span className="inline-block rounded px-2 py-0.5 font-mono" style={{ background: h.bg, color: h.fg, border: "1px solid #94a3b8" }}>{l}</span>
+          <span
+            className="inline-block rounded px-2 py-0.5 font-mono"
+            style={{ background: h.bg, color: h.fg, border: "1px solid #94a3b8" }}
+          >
+            {l}
+          </span>
           level {l}
         </li>
       ))}
       <li>★ confirmed by a manager</li>
       <li>– not rated</li>
-      <li><span className="inline-block rounded px-2 py-0.5 ring-2 ring-red-700 ring-inset">n</span> below what the team needs</li>
+      <li>
+        <span className="inline-block rounded px-2 py-0.5 ring-2 ring-red-700 ring-inset">n</span> below what the team
+        needs
+      </li>
     </ul>
   );
 }

@@ -23,7 +23,9 @@ export default async function RolePage({ params }: Props) {
   const skillById = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const shape = requirementShape(role, taxonomy);
   const neighbours = roleNeighbours(role.id, taxonomy);
-  const tools = [...new Set(role.requirements.flatMap((q) => skillById.get(q.skill)?.tools ?? []))].sort((a, b) => a.localeCompare(b));
+  const tools = [...new Set(role.requirements.flatMap((q) => skillById.get(q.skill)?.tools ?? []))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   const byCategory = taxonomy.categories
     .map((c) => ({ category: c, reqs: role.requirements.filter((q) => skillById.get(q.skill)?.category === c.id) }))
     .filter((g) => g.reqs.length > 0);
@@ -53,25 +55,39 @@ export default async function RolePage({ params }: Props) {
         <SourceNote sources={role.sources} />
       </header>
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-2">
-        {facts.filter(([, v]) => v).map(([k, v]) => (
-          <div key={k}>
-            <dt className="text-sm font-medium text-slate-600">{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
+        {facts
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt className="text-sm font-medium text-slate-600">{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
       </dl>
       <section aria-labelledby="shape-h" className="grid gap-6 lg:grid-cols-2">
         <div>
           <h2 id="shape-h" className="text-xl font-semibold">
             Requirement shape
           </h2>
-          <p className="text-sm text-slate-700">Average required level per category (0–5). The table below lists every skill.</p>
-          <LevelRadar data={shape} series={[{ key: "required", name: "Required level", color: "#174ba6" }]} label={`Radar chart of ${role.title} requirements by category`} />
+          <p className="text-sm text-slate-700">
+            Average required level per category (0–5). The table below lists every skill.
+          </p>
+          <LevelRadar
+            data={shape}
+            series={[{ key: "required", name: "Required level", color: "#174ba6" }]}
+            label={`Radar chart of ${role.title} requirements by category`}
+          />
         </div>
         <div>
           <h2 className="text-xl font-semibold">Tools</h2>
           <p className="mt-2 flex flex-wrap gap-2">
-            {tools.length ? tools.map((t) => <span key={t} className="rounded bg-slate-200 px-2 py-0.5 text-sm">{t}</span>) : "No named tools."}
+            {tools.length
+              ? tools.map((t) => (
+                  <span key={t} className="rounded bg-slate-200 px-2 py-0.5 text-sm">
+                    {t}
+                  </span>
+                ))
+              : "No named tools."}
           </p>
           <h2 className="mt-6 text-xl font-semibold">Where people come from</h2>
           <NeighbourList items={neighbours.from} empty="This is a starting point." />
@@ -89,9 +105,15 @@ export default async function RolePage({ params }: Props) {
               <caption className="p-2 text-left font-semibold">{category.name}</caption>
               <thead>
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className="p-2">Skill</th>
-                  <th scope="col" className="p-2">Level</th>
-                  <th scope="col" className="p-2">Importance</th>
+                  <th scope="col" className="p-2">
+                    Skill
+                  </th>
+                  <th scope="col" className="p-2">
+                    Level
+                  </th>
+                  <th scope="col" className="p-2">
+                    Importance
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -102,8 +124,12 @@ export default async function RolePage({ params }: Props) {
                         {skillById.get(q.skill)?.name}
                       </Link>
                     </td>
-                    <td className="p-2">{q.level} — {taxonomy.scale.find((s) => s.level === q.level)?.name}</td>
-                    <td className="p-2"><ImportanceBadge importance={q.importance} /></td>
+                    <td className="p-2">
+                      {q.level} — {taxonomy.scale.find((s) => s.level === q.level)?.name}
+                    </td>
+                    <td className="p-2">
+                      <ImportanceBadge importance={q.importance} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -115,13 +141,22 @@ export default async function RolePage({ params }: Props) {
         <h2 id="nbh-h" className="text-xl font-semibold">
           Paths around this role
         </h2>
-        <CareerGraphDiagram graph={careerGraphLayout(taxonomy, { focus: role.id, hops: 1 })} title={`Career paths into and out of ${role.title}`} />
+        <CareerGraphDiagram
+          graph={careerGraphLayout(taxonomy, { focus: role.id, hops: 1 })}
+          title={`Career paths into and out of ${role.title}`}
+        />
       </section>
     </article>
   );
 }
 
-function NeighbourList({ items, empty }: { items: { id: string; title: string; kind: keyof typeof pathLabel }[]; empty: string }) {
+function NeighbourList({
+  items,
+  empty,
+}: {
+  items: { id: string; title: string; kind: keyof typeof pathLabel }[];
+  empty: string;
+}) {
   if (items.length === 0) return <p className="text-slate-700">{empty}</p>;
   return (
     <ul className="mt-1 list-disc pl-5">

@@ -32,7 +32,9 @@ export default async function SkillPage({ params }: Props) {
         <h1 className="text-3xl font-bold">{skill.name}</h1>
         <p className="mt-2 max-w-3xl text-lg text-slate-700">{skill.description}</p>
         {skill.tools.length > 0 && <p className="mt-2">Tools: {skill.tools.join(", ")}</p>}
-        {skill.aliases.length > 0 && <p className="text-sm text-slate-600">Also known as: {skill.aliases.join(", ")}</p>}
+        {skill.aliases.length > 0 && (
+          <p className="text-sm text-slate-600">Also known as: {skill.aliases.join(", ")}</p>
+        )}
         <SourceNote sources={skill.sources} />
       </header>
       <section aria-labelledby="levels-h">
@@ -94,10 +96,18 @@ export default async function SkillPage({ params }: Props) {
           <table className="mt-2 w-full max-w-3xl rounded-lg border border-slate-200 bg-white text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className="p-2">Role</th>
-                <th scope="col" className="p-2">Track</th>
-                <th scope="col" className="p-2">Required level</th>
-                <th scope="col" className="p-2">Importance</th>
+                <th scope="col" className="p-2">
+                  Role
+                </th>
+                <th scope="col" className="p-2">
+                  Track
+                </th>
+                <th scope="col" className="p-2">
+                  Required level
+                </th>
+                <th scope="col" className="p-2">
+                  Importance
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -110,7 +120,9 @@ export default async function SkillPage({ params }: Props) {
                   </td>
                   <td className="p-2">{trackLabel[d.track]}</td>
                   <td className="p-2">{d.level}</td>
-                  <td className="p-2"><ImportanceBadge importance={d.importance} /></td>
+                  <td className="p-2">
+                    <ImportanceBadge importance={d.importance} />
+                  </td>
                 </tr>
               ))}
             </tbody>
