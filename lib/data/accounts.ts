@@ -24,6 +24,8 @@ const tooMany = (field: string, minutes: number) =>
 
 async function queueVerification(tx: Tx, userId: string, email: string): Promise<string> {
   // A new link replaces any earlier one: only the newest works.
+  // One writer per person: two parallel resends would otherwise each delete only committed links and both survive.
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
   await tx.emailToken.deleteMany({ where: { userId, kind: "verify_email", usedAt: null } });
   const { token, hash } = newToken();
   await tx.emailToken.create({
@@ -141,6 +143,7 @@ export async function requestPasswordReset(emailRaw: string, ip: string): Promis
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
   if (!user || user.deactivatedAt) return;
   const id = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id} FOR UPDATE`; // only the newest link works, even in a race
     await tx.emailToken.deleteMany({ where: { userId: user.id, kind: "reset_password", usedAt: null } });
     const { token, hash } = newToken();
     await tx.emailToken.create({
@@ -210,30 +213,6 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     await tx.auditLog.create({
       data: { actorId: actor.id, action: active ? "account.reactivated" : "account.deactivated", subjectId: userId },
     });
-  });
-}
-
-/** Admin: every account with its state, for the user list. */
-export async function listUsers(actor: Actor, query = "") {
-  if (!actor.isAdmin) throw new NotFoundError();
-  const prisma = await db();
-  const q = query.trim().slice(0, 100);
-  return prisma.user.findMany({
-    where: q
-      ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
-      : {},
-    orderBy: { email: "asc" },
-    take: 200,
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      isAdmin: true,
-      emailVerified: true,
-      deactivatedAt: true,
-      createdAt: true,
-      _count: { select: { sessions: true } },
-    },
   });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { DataError, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
-import { readableUsersWhere, type Actor } from "@/lib/data/policy";
+import type { Actor } from "@/lib/data/policy";
 import type { GoalStatus } from "@/lib/domain/types";
 
 export type GoalInput = {
@@ -45,15 +45,4 @@ export async function setGoalStatus(actor: Actor, goalId: string, status: GoalSt
   const prisma = await db();
   const { count } = await prisma.goal.updateMany({ where: { id: goalId, userId: actor.id }, data: { status } });
   if (count === 0) throw new NotFoundError();
-}
-
-/** Goals of a person the actor may read, newest first. */
-export async function getGoals(actor: Actor, userId: string) {
-  const prisma = await db();
-  const user = await prisma.user.findFirst({
-    where: { AND: [{ id: userId }, readableUsersWhere(actor)] },
-    select: { goals: { orderBy: [{ status: "asc" }, { createdAt: "desc" }] } },
-  });
-  if (!user) throw new NotFoundError();
-  return user.goals;
 }

@@ -1,7 +1,7 @@
 /**
  * The permission policy: who may see and change what. Each function returns a Prisma `where` fragment, so the
  * data layer puts the check inside its query and a row the actor may not see is never loaded.
- *   - members see and edit only their own ratings;
+ *   - members see and edit only their own ratings (data functions write for `actor.id` only);
  *   - managers see their teams' members' ratings and reviews;
  *   - admins see everything.
  */
@@ -11,22 +11,6 @@ import type { Actor } from "@/lib/domain/types";
 export type { Actor };
 
 const MANAGER = TeamRole.manager;
-
-/** Users whose ratings, goals and history the actor may read. */
-export function readableUsersWhere(actor: Actor) {
-  if (actor.isAdmin) return {};
-  return {
-    OR: [
-      { id: actor.id },
-      { memberships: { some: { team: { memberships: { some: { userId: actor.id, role: MANAGER } } } } } },
-    ],
-  };
-}
-
-/** Only the person themself writes their own ratings, goals and profile. */
-export function writableUserWhere(actor: Actor, userId: string) {
-  return { id: userId === actor.id ? actor.id : "\u0000never" };
-}
 
 /** Teams the actor belongs to, manages, or (admin) all teams. */
 export function visibleTeamsWhere(actor: Actor) {

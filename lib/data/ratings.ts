@@ -4,7 +4,7 @@ import { db } from "./db";
 import { DataError, NotFoundError, type FieldErrors } from "./errors";
 import { appendRatings, type RatingInput } from "./rating-store";
 import { getTaxonomy } from "./taxonomy";
-import { readableUsersWhere, type Actor } from "@/lib/data/policy";
+import type { Actor } from "@/lib/data/policy";
 import { isStale } from "@/lib/domain/history";
 
 export const STALE_MONTHS = 6;
@@ -43,26 +43,6 @@ export type MyRating = {
   stale: boolean;
 };
 
-/** Current ratings of a person the actor may read (themself, a managed report, anyone for admins). */
-export async function getCurrentRatings(actor: Actor, userId: string, now = new Date()): Promise<MyRating[]> {
-  const prisma = await db();
-  const user = await prisma.user.findFirst({
-    where: { AND: [{ id: userId }, readableUsersWhere(actor)] },
-    select: { currentRatings: { where: { skill: { retired: false } } } },
-  });
-  if (!user) throw new NotFoundError();
-  return user.currentRatings.map((r) => ({
-    skillId: r.skillId,
-    level: r.level,
-    note: r.note,
-    evidenceUrl: r.evidenceUrl,
-    wantsToGrow: r.wantsToGrow,
-    source: r.source,
-    updatedAt: r.updatedAt,
-    stale: isStale(r.updatedAt, now, STALE_MONTHS),
-  }));
-}
-
 /**
  * Saves the actor's own ratings: validates every entry (skill exists, level 0–5), then appends history and
  * moves the current pointer in one transaction. Unchanged entries add nothing. Returns the number of changes.
@@ -85,31 +65,6 @@ export async function saveMyRatings(
     throw new DataError("Some ratings refer to unknown skills; nothing was saved.", errors);
   const prisma = await db();
   return prisma.$transaction((tx) => appendRatings(tx, actor.id, entries as RatingInput[], { source }));
-}
-
-/** The full history of one skill for a person the actor may read, newest first. */
-export async function getSkillHistory(actor: Actor, userId: string, skillId: string) {
-  const prisma = await db();
-  const user = await prisma.user.findFirst({
-    where: { AND: [{ id: userId }, readableUsersWhere(actor)] },
-    select: {
-      ratings: {
-        where: { skillId },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: {
-          level: true,
-          note: true,
-          evidenceUrl: true,
-          wantsToGrow: true,
-          source: true,
-          createdAt: true,
-          confirmedBy: { select: { name: true } },
-        },
-      },
-    },
-  });
-  if (!user) throw new NotFoundError();
-  return user.ratings;
 }
 
 /** Sets (or clears) the actor's current and target roles; unknown role ids are refused. */

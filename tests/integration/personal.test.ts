@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../support/world";
-import { getCurrentRatings, getSkillHistory, saveMyRatings, setMyRoles } from "@/lib/data/ratings";
+import { getMySkillsPage, saveMyRatings, setMyRoles } from "@/lib/data/ratings";
+import type { Actor } from "@/lib/data/policy";
 import { exportMyData, exportMyRatingsCsv, importMyRatingsCsv } from "@/lib/data/my-data";
 import { createGoal, setGoalStatus } from "@/lib/data/goals";
 import { getDashboard } from "@/lib/data/dashboard";
 import { DataError, NotFoundError } from "@/lib/data/errors";
 import { countQueries } from "../support/query-count";
+
+/** The person's current ratings as their own "My skills" page reads them. */
+const getCurrentRatings = async (me: Actor, _userId: string, now?: Date) => (await getMySkillsPage(me, now)).ratings;
+/** One skill's history, newest first, straight from the table (no page lists it). */
+const getSkillHistory = (_me: Actor, userId: string, skillId: string) =>
+  w.db.prisma.rating.findMany({ where: { userId, skillId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 
 let w: World;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../support/world";
 import { applyTaxonomy } from "@/lib/data/taxonomy-sync";
 import { importTaxonomy } from "@/lib/data/admin";
-import { saveMyRatings, getCurrentRatings } from "@/lib/data/ratings";
+import { saveMyRatings, getMySkillsPage } from "@/lib/data/ratings";
 import { DataError, NotFoundError } from "@/lib/data/errors";
 import { loadTaxonomy, toExportDocument } from "@/lib/taxonomy";
 import { seed } from "@/prisma/seed";
@@ -80,7 +80,7 @@ describe("a new taxonomy version", () => {
     });
     expect(stored.level).toBe(req.level);
     // Ratings survive: linux as it was; the retired skill's history is kept in the database.
-    const current = await getCurrentRatings(me, me.id);
+    const current = (await getMySkillsPage(me)).ratings;
     expect(current.find((r) => r.skillId === "linux")?.level).toBe(3);
     expect(await w.db.prisma.rating.count({ where: { userId: me.id, skillId: "itsm-itil" } })).toBe(1);
     expect((await w.db.prisma.skill.findUniqueOrThrow({ where: { id: "itsm-itil" } })).retired).toBe(true);
@@ -88,7 +88,7 @@ describe("a new taxonomy version", () => {
     // Back to the shipped version: the retired skill returns with its ratings.
     await applyTaxonomy(w.db.prisma, loadTaxonomy(), "test");
     expect((await w.db.prisma.skill.findUniqueOrThrow({ where: { id: "itsm-itil" } })).retired).toBe(false);
-    expect((await getCurrentRatings(me, me.id)).find((r) => r.skillId === "itsm-itil")?.level).toBe(2);
+    expect((await getMySkillsPage(me)).ratings.find((r) => r.skillId === "itsm-itil")?.level).toBe(2);
   });
 });
 

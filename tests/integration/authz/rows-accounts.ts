@@ -24,7 +24,7 @@ import {
   updateNameAction,
 } from "@/app/(app)/account/actions";
 import { importTaxonomyAction, setUserActiveAction } from "@/app/(app)/admin/actions";
-import { listOutbox, listUsers } from "@/lib/data/accounts";
+import { listOutbox } from "@/lib/data/accounts";
 import { listMySessions } from "@/lib/data/sessions";
 import { GET as health } from "@/app/api/health/route";
 import { GET as taxonomyExport } from "@/app/api/v1/taxonomy/route";
@@ -135,11 +135,6 @@ export const accountRows: MatrixRow[] = [
     name: "data listMySessions",
     run: (w, as) => fromData(w, as, (a) => listMySessions(a)),
     expect: { ...signedIn("ok") },
-  },
-  {
-    name: "data listUsers",
-    run: (w, as) => fromData(w, as, (a) => listUsers(a)),
-    expect: adminOnly,
   },
   {
     name: "data listOutbox",

@@ -9,8 +9,6 @@ import {
 } from "@/app/(app)/me/actions";
 import { GET as exportJson } from "@/app/api/me/export/route";
 import { GET as exportCsv, PUT as putRatings } from "@/app/api/me/ratings/route";
-import { getCurrentRatings, getSkillHistory } from "@/lib/data/ratings";
-import { getGoals } from "@/lib/data/goals";
 import { loadTaxonomy } from "@/lib/taxonomy/load";
 
 const skills = loadTaxonomy().skills.map((s) => s.id);
@@ -82,20 +80,5 @@ export const personalRows: MatrixRow[] = [
         ),
       ),
     expect: signedIn("ok"),
-  },
-  {
-    name: "data getCurrentRatings(member)",
-    run: (w, as) => fromData(w, as, (a) => getCurrentRatings(a, w.actors.member.id)),
-    expect: memberReaders,
-  },
-  {
-    name: "data getGoals(member)",
-    run: (w, as) => fromData(w, as, (a) => getGoals(a, w.actors.member.id)),
-    expect: memberReaders,
-  },
-  {
-    name: "data getSkillHistory(member)",
-    run: (w, as) => fromData(w, as, (a) => getSkillHistory(a, w.actors.member.id, skills[1])),
-    expect: memberReaders,
   },
 ];
