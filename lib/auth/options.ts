@@ -49,6 +49,20 @@ export function buildAuthOptions(): NextAuthOptions {
     secret: e.NEXTAUTH_SECRET,
     useSecureCookies: (e.NEXTAUTH_URL ?? "").startsWith("https://"),
     pages: { signIn: "/signin", error: "/signin" },
+    // One JSON line per event, without stack traces: a forged or foreign cookie (JWT_SESSION_ERROR) is routine noise.
+    logger: {
+      error(code, metadata) {
+        const m = metadata as { message?: unknown; error?: { message?: unknown } } | undefined;
+        const message = String(m?.error?.message ?? m?.message ?? "").split("\n")[0];
+        console.warn(
+          JSON.stringify({ level: code === "JWT_SESSION_ERROR" ? "warn" : "error", msg: "auth", code, message }),
+        );
+      },
+      warn(code) {
+        console.warn(JSON.stringify({ level: "warn", msg: "auth", code }));
+      },
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         id: "credentials",
