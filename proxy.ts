@@ -53,5 +53,6 @@ export default function proxy(req: NextRequest, event: NextFetchEvent) {
 
 export const config = {
   // Everything but build assets: pages need the nonce, and every dynamic route needs the encoding check.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico).*)"],
+  // /ping (the benchmarks' static reference) and /api/health (probes) are fixed paths that render no HTML: they skip it.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|ping$|api/health$).*)"],
 };

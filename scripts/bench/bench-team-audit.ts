@@ -67,7 +67,7 @@ async function main() {
     "|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
   ].join("\n");
-  replaceSection("team-audit", "## Team audit page (issue 7)", section);
+  await replaceSection("team-audit", "## Team audit page (issue 7)", section);
 }
 
 main().catch((e) => {

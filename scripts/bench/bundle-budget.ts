@@ -104,7 +104,7 @@ function importsRecharts(entry: string): boolean {
   return files.some((f) => rechartsCharts.some((c) => readFileSync(f, "utf8").includes(`components/charts/${c}"`)));
 }
 
-function main() {
+async function main() {
   ensureBuild();
   const buildManifest = JSON.parse(readFileSync(path.join(next, "build-manifest.json"), "utf8")) as {
     rootMainFiles: string[];
@@ -159,7 +159,7 @@ function main() {
   ];
   console.log(table.join("\n"));
   const shared = buildManifest.rootMainFiles.map(chunkSize).reduce((n, s) => n + s.gz, 0);
-  replaceSection(
+  await replaceSection(
     "bundle",
     "## Bundle budget (`npm run bench:bundle`)",
     [
@@ -189,4 +189,4 @@ function readNextVersion(): string {
   ).version;
 }
 
-main();
+await main();

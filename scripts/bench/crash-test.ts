@@ -263,7 +263,7 @@ async function main() {
     '"Applied but unacknowledged" are writes that committed while their answer was lost in the kill; that is allowed (the client may retry and the save is idempotent for equal values). ' +
       `Result: ${reports.every(ok) ? "no acknowledged write lost, none half-applied, current ratings consistent, on both backends." : "**FAILED** — see the table."}`,
   ].join("\n");
-  replaceSection("crash", "## Crash safety (`npm run bench:crash`)", section);
+  await replaceSection("crash", "## Crash safety (`npm run bench:crash`)", section);
   if (!reports.every(ok)) process.exitCode = 1;
 }
 

@@ -171,7 +171,7 @@ async function main() {
     const breakdown = await dashboardBreakdown(app.base, cookie, url);
     console.log("dashboard breakdown", breakdown);
     if (only) console.log("LOAD_ONLY set: docs/benchmarks.md left unchanged");
-    else writeDoc(rows, org, breakdown, [load0, loadavg()[0]]);
+    else await writeDoc(rows, org, breakdown, [load0, loadavg()[0]]);
     const errors = rows.reduce((n, r) => n + r.errors, 0);
     if (errors > 0) {
       console.error(`${errors} requests failed`);
@@ -182,7 +182,7 @@ async function main() {
   }
 }
 
-function writeDoc(
+async function writeDoc(
   rows: Row[],
   org: { people: number; ratings: number; reviews: number },
   b: Awaited<ReturnType<typeof dashboardBreakdown>>,
@@ -222,7 +222,7 @@ function writeDoc(
     "",
     ...explain(rows, b, ref),
   ];
-  replaceSection("load", "## HTTP load test (`npm run bench:load`)", lines.join("\n"));
+  await replaceSection("load", "## HTTP load test (`npm run bench:load`)", lines.join("\n"));
 }
 
 /** Why the targets are met or missed, computed from this run's numbers. */

@@ -139,5 +139,5 @@ const body = [
   "Left alone: the one `Float64Array` per call for `fits` (≈0.5 µs per person: typed arrays over 64 bytes get an off-heap backing store; pooling views of a shared buffer would change what `fits.buffer` exposes), and `Object.keys` on records (needed to warn about unknown skill ids and validate every value).",
 ].join("\n");
 
-replaceSection("gap-engine", "## Gap engine (issue 4)", body);
+await replaceSection("gap-engine", "## Gap engine (issue 4)", body);
 console.log(body);

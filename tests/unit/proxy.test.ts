@@ -93,6 +93,9 @@ describe("proxy.ts: Content-Security-Policy with a script nonce", () => {
     expect(covered("/signin")).toBe(true);
     expect(covered("/invitations/abc")).toBe(true);
     expect(covered("/_next/static/chunks/app.js")).toBe(false);
+    expect(covered("/ping")).toBe(false);
+    expect(covered("/api/health")).toBe(false);
+    expect(covered("/pingpong")).toBe(true);
   });
 
   it("the emailed invitation link opens signed out; the inbox needs sign-in", async () => {
