@@ -2,6 +2,7 @@
  * `npm start`: checks the configuration, migrates and seeds the database, builds when the build is missing or
  * stale, then serves. With no DATABASE_URL the database is embedded PGlite in ./.data/db.
  * Flags: --fresh  start from an empty embedded database (used by the e2e suite).
+ * SKILLGAP_PREBUILT=1 (set in the container image): never build; stop with one line when the build is missing.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -17,11 +18,13 @@ import {
   readConfig,
 } from "./preflight";
 import { migrationState } from "../lib/data/migrations";
-import { buildIsCurrent, markBuilt } from "./build-fingerprint";
+import { MigrationError, applyMigrations } from "../lib/data/migrate";
+import { buildExists, buildIsCurrent, markBuilt } from "./build-fingerprint";
 import { closePrisma, openPrisma } from "../lib/data/open";
 import { seed, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
+const migrationsDir = path.join(root, "prisma", "migrations");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, label: string) {
@@ -63,22 +66,35 @@ async function main() {
   }
   childEnv.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-  // Migrate (only when something is pending: the CLI takes seconds) and seed, before the server opens the database.
-  let prisma = await openPrisma(target);
-  if (
-    (await migrationState(prisma, path.resolve(import.meta.dirname, "..", "prisma", "migrations"))).pending.length > 0
-  ) {
+  // Migrate before the server opens the database (SKIP_MIGRATIONS=1 when a separate job runs them), then seed.
+  if (process.env.SKIP_MIGRATIONS === "1") {
+    const prisma = await openPrisma(target);
+    const { pending } = await migrationState(prisma, migrationsDir);
     await closePrisma(prisma);
-    console.log("skillgap: applying migrations…");
-    run(bin("prisma"), ["migrate", "deploy"], childEnv, "prisma migrate deploy");
-    prisma = await openPrisma(target);
+    if (pending.length > 0) {
+      throw new PreflightError(
+        `SKIP_MIGRATIONS=1 but ${pending.length} migration${pending.length === 1 ? " is" : "s are"} not applied (${pending[0]}…); run the migration job first.`,
+      );
+    }
+  } else {
+    const { applied } = await applyMigrations(target, migrationsDir);
+    if (applied.length > 0)
+      console.log(`skillgap: applied ${applied.length} migration${applied.length === 1 ? "" : "s"}`);
   }
+  const prisma = await openPrisma(target);
   const demo = target.kind === "pglite" || process.env.SEED_DEMO === "1";
   const summary = await seed(prisma, { demo });
   await closePrisma(prisma);
   console.log(`skillgap: ${summary}`);
 
-  if (!buildIsCurrent()) {
+  if (process.env.SKILLGAP_PREBUILT === "1") {
+    // A container image: the build was made when the image was; never build at start (no dev dependencies here).
+    if (!buildExists()) {
+      throw new PreflightError(
+        "SKILLGAP_PREBUILT=1 but there is no build in .next; build the image (or run `next build`) first.",
+      );
+    }
+  } else if (!buildIsCurrent()) {
     console.log("skillgap: building the app (first start or changed sources, about a minute)…");
     run(bin("next"), ["build"], { ...childEnv, NODE_ENV: "production" }, "next build");
     markBuilt();
@@ -125,7 +141,7 @@ async function waitForHealth(port: number) {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof PreflightError) {
+  if (e instanceof PreflightError || e instanceof MigrationError) {
     console.error(`skillgap: ${e.message}`);
   } else {
     console.error(`skillgap: could not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "skillgap-start-"));
 
-function start(env: Record<string, string>) {
+function start(env: Record<string, string>, timeout = 60_000) {
   const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
     cwd: root,
     env: {
@@ -19,7 +19,7 @@ function start(env: Record<string, string>) {
       ...env,
     } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
-    timeout: 60_000,
+    timeout,
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}`.trim() };
 }
@@ -83,4 +83,14 @@ describe("npm start with bad configuration", () => {
       /NEXTAUTH_SECRET is required/,
     );
   });
+
+  it("with SKIP_MIGRATIONS=1, stops with one line when the database is not migrated (the job has not run)", () => {
+    // Creating a new embedded database takes a few seconds (much longer on a busy machine).
+    const r = start({ PGLITE_DIR: path.join(tmp, "unmigrated"), SKIP_MIGRATIONS: "1" }, 240_000);
+    expect(r.code).toBe(1);
+    const lines = r.out.split("\n").filter(Boolean);
+    expect(lines.at(-1)).toMatch(/SKIP_MIGRATIONS=1 but \d+ migrations are not applied .*run the migration job first/);
+    expect(lines.length).toBeLessThanOrEqual(2); // the database line, then the reason
+    expect(r.out).not.toMatch(/\n\s+at /);
+  }, 300_000);
 });
