@@ -54,5 +54,5 @@ export default function proxy(req: NextRequest, event: NextFetchEvent) {
 export const config = {
   // Everything but build assets: pages need the nonce, and every dynamic route needs the encoding check.
   // /ping (the benchmarks' static reference) and /api/health (probes) are fixed paths that render no HTML: they skip it.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|ping$|api/health$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|ping$|api/health(?:/live|/ready)?$).*)"],
 };

@@ -17,6 +17,8 @@ import {
   valuePlanArb,
 } from "../support/fuzz";
 import * as health from "@/app/api/health/route";
+import * as live from "@/app/api/health/live/route";
+import * as ready from "@/app/api/health/ready/route";
 import * as taxonomy from "@/app/api/v1/taxonomy/route";
 import * as myExport from "@/app/api/me/export/route";
 import * as myRatings from "@/app/api/me/ratings/route";
@@ -30,6 +32,8 @@ type Handler = (req: Request, ctx: unknown) => Promise<Response>;
 /** Every route handler module (the next-auth catch-all is next-auth's own). Each exported method needs a spec. */
 const modules: Record<string, { path: string; mod: Record<string, unknown> }> = {
   health: { path: "/api/health", mod: health },
+  live: { path: "/api/health/live", mod: live },
+  ready: { path: "/api/health/ready", mod: ready },
   taxonomy: { path: "/api/v1/taxonomy", mod: taxonomy },
   myExport: { path: "/api/me/export", mod: myExport },
   myRatings: { path: "/api/me/ratings", mod: myRatings },
@@ -39,6 +43,8 @@ const modules: Record<string, { path: string; mod: Record<string, unknown> }> = 
 type Spec = { runs: number; params?: (w: World) => fc.Arbitrary<Record<string, string>> };
 const specs: Record<string, Spec> = {
   "health.GET": { runs: 25 },
+  "live.GET": { runs: 10 },
+  "ready.GET": { runs: 10 },
   "taxonomy.GET": { runs: 25 },
   "myExport.GET": { runs: 40 },
   "myRatings.GET": { runs: 40 },

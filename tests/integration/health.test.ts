@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, installAsAppDb, type TestDb } from "../support/test-db";
-import { getHealth } from "@/lib/data/health";
+import { getHealth, getReadiness } from "@/lib/data/health";
+import { readMigrations } from "@/lib/data/migrate";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -24,5 +25,21 @@ describe("health", () => {
     expect(h.status).toBe("degraded");
     expect(h.migrations.applied).toBe(false);
     expect(h.migrations.pending.length).toBe(h.migrations.expected);
+  });
+});
+
+describe("readiness", () => {
+  it("is not ready while a migration is missing, and ready once every migration is booked", async () => {
+    await t.prisma.$executeRawUnsafe(`DELETE FROM "_prisma_migrations"`);
+    expect(await getReadiness()).toEqual({
+      status: "unavailable",
+      reason: expect.stringMatching(/migrations? not applied/),
+    });
+    for (const m of await readMigrations()) {
+      await t.prisma.$executeRawUnsafe(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${m.checksum.slice(0, 32)}', '${m.checksum}', now(), '${m.name}', 1)`,
+      );
+    }
+    expect(await getReadiness()).toEqual({ status: "ok" });
   });
 });

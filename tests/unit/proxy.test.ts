@@ -95,6 +95,9 @@ describe("proxy.ts: Content-Security-Policy with a script nonce", () => {
     expect(covered("/_next/static/chunks/app.js")).toBe(false);
     expect(covered("/ping")).toBe(false);
     expect(covered("/api/health")).toBe(false);
+    expect(covered("/api/health/live")).toBe(false);
+    expect(covered("/api/health/ready")).toBe(false);
+    expect(covered("/api/health/other")).toBe(true);
     expect(covered("/pingpong")).toBe(true);
   });
 
