@@ -34,6 +34,10 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "@node-rs/argon2",
+    // One logger and one metrics registry per process, shared with scripts/serve.mjs (lib/observability-core.mjs).
+    "pino",
+    "pino-pretty",
+    "prom-client",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { log } from "@/lib/observability";
 import {
   authAdapter,
   clearSignInFailures,
@@ -54,12 +55,10 @@ export function buildAuthOptions(): NextAuthOptions {
       error(code, metadata) {
         const m = metadata as { message?: unknown; error?: { message?: unknown } } | undefined;
         const message = String(m?.error?.message ?? m?.message ?? "").split("\n")[0];
-        console.warn(
-          JSON.stringify({ level: code === "JWT_SESSION_ERROR" ? "warn" : "error", msg: "auth", code, message }),
-        );
+        log()[code === "JWT_SESSION_ERROR" ? "warn" : "error"]({ code, message }, "auth");
       },
       warn(code) {
-        console.warn(JSON.stringify({ level: "warn", msg: "auth", code }));
+        log().warn({ code }, "auth");
       },
       debug() {},
     },

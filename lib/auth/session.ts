@@ -4,6 +4,7 @@ import { getServerSession, type Session } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { findSessionActor } from "@/lib/data/auth-store";
+import { noteRequestUser } from "@/lib/observability";
 
 /** The signed-in person: `verified` once they confirmed their email; `sessionId` is this browser's session row. */
 export type SessionActor = {
@@ -29,9 +30,11 @@ export async function actorFromSession(session: Session | null): Promise<Session
  * The signed-in user. Memoised per request with React's cache: the nav and the page both ask, and each ask costs a
  * JWT decryption and a query. Outside a render (route handlers, tests) it simply runs.
  */
-export const getActor = cache(async (): Promise<SessionActor | null> =>
-  actorFromSession(await getServerSession(authOptions())),
-);
+export const getActor = cache(async (): Promise<SessionActor | null> => {
+  const actor = await actorFromSession(await getServerSession(authOptions()));
+  if (actor) noteRequestUser(actor.id); // the request's log line names the user by id
+  return actor;
+});
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireActor(returnTo: string): Promise<SessionActor> {

@@ -8,17 +8,32 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const embedded = new WeakMap<Db, { close: () => Promise<void> }>();
 
 /** Opens a Prisma client on the PostgreSQL server (adapter-pg) or on embedded PGlite. */
-export async function openPrisma(target: DatabaseTarget, opts: { log?: boolean } = {}): Promise<Db> {
-  const log = opts.log ? (["query"] as const) : [];
+export async function openPrisma(
+  target: DatabaseTarget,
+  opts: { log?: boolean; onQuery?: (sql: string, ms: number) => void } = {},
+): Promise<Db> {
+  const log = [
+    ...(opts.log ? [{ emit: "stdout" as const, level: "query" as const }] : []),
+    ...(opts.onQuery ? [{ emit: "event" as const, level: "query" as const }] : []),
+  ];
+  let client: Db;
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }), log: [...log] });
+    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }), log });
+  } else {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { PrismaPGlite } = await import("pglite-prisma-adapter");
+    const pg = target.dir === "memory" ? await PGlite.create() : await PGlite.create(target.dir);
+    client = new PrismaClient({ adapter: new PrismaPGlite(pg), log });
+    embedded.set(client, pg);
   }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const pg = target.dir === "memory" ? await PGlite.create() : await PGlite.create(target.dir);
-  const client = new PrismaClient({ adapter: new PrismaPGlite(pg), log: [...log] });
-  embedded.set(client, pg);
+  const onQuery = opts.onQuery;
+  if (onQuery) {
+    (client as unknown as { $on: (e: "query", cb: (ev: { query: string; duration: number }) => void) => void }).$on(
+      "query",
+      (ev) => onQuery(ev.query, ev.duration),
+    );
+  }
   return client;
 }
 

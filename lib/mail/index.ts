@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability";
 import { db } from "@/lib/data/db";
 import type { Tx } from "@/lib/data/open";
 import { env, publicUrl } from "@/lib/env";
@@ -48,7 +49,11 @@ export async function deliverMail(ids: string[]): Promise<void> {
       });
     } catch (e) {
       const error = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 300);
-      console.error(JSON.stringify({ level: "error", msg: "mail delivery failed", outboxId: m.id, error }));
+      // The log names the message by id; an address in the server's reply is masked (logs carry no emails).
+      log().error(
+        { outboxId: m.id, error: error.replace(/[^\s@<>"']+@[^\s@<>"']+/g, "[address]") },
+        "mail delivery failed",
+      );
       await prisma.outboxMessage
         .update({ where: { id: m.id }, data: { status: "failed", error, attempts: { increment: 1 } } })
         .catch(() => undefined);
