@@ -10,6 +10,7 @@ export type Observability = {
   registry: client.Registry;
   httpDuration: client.Histogram<"method" | "route" | "status">;
   dbDuration: client.Histogram<"statement">;
+  httpInFlight: client.Gauge;
   client: typeof client;
 };
 

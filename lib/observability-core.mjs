@@ -57,7 +57,12 @@ function createMetrics() {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  return { registry, httpDuration, dbDuration };
+  const httpInFlight = new client.Gauge({
+    name: "skillgap_http_requests_in_flight",
+    help: "HTTP requests received and not yet answered.",
+    registers: [registry],
+  });
+  return { registry, httpDuration, dbDuration, httpInFlight };
 }
 
 export function observability() {

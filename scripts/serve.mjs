@@ -53,6 +53,7 @@ const routeOf = routeMatcher();
 const QUIET = new Set(["/api/health/live", "/api/health/ready", "/api/health", "/ping"]);
 
 let stopping = false;
+let inFlight = 0;
 
 const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
@@ -69,6 +70,12 @@ const server = http.createServer((req, res) => {
   }
   const route = routeOf(pathname);
   const ctx = { requestId, userId: undefined };
+  inFlight += 1;
+  obs.httpInFlight.inc();
+  res.on("close", () => {
+    inFlight -= 1;
+    obs.httpInFlight.dec();
+  });
   res.on("finish", () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const status = res.statusCode;
@@ -125,7 +132,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "stopping: finishing requests in flight");
+    logger.info({ signal, inFlight }, "stopping: finishing requests in flight");
     const deadline = setTimeout(() => {
       logger.warn({ graceMs }, "requests still open after the grace period; exiting");
       process.exit(1);
