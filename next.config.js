@@ -18,6 +18,8 @@ const ACTION_BODY_LIMIT = "12mb";
 
 const nextConfig = {
   poweredByHeader: false,
+  // The container image runs from the traced output (.next/standalone/node_modules) instead of all of node_modules.
+  output: "standalone",
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
     // proxy.ts runs for every request, including the import forms' posts; Next hands on only this much of a body it cloned

@@ -32,6 +32,21 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // The suite as it always ran: Playwright's default viewport (1280 × 720), every spec but the sweep.
+    { name: "default", testIgnore: /pages\.spec\.ts$/ },
+    // The every-page sweep (tests/e2e/pages.spec.ts) on a phone and on a desktop screen.
+    {
+      name: "phone",
+      testMatch: /pages\.spec\.ts$/,
+      use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: false },
+    },
+    {
+      name: "desktop",
+      testMatch: /pages\.spec\.ts$/,
+      use: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    },
+  ],
   webServer: [
     {
       // A real SMTP listener: the app's mail (confirmation, reset, invitations) arrives here, readable over HTTP.

@@ -30,14 +30,12 @@ export function formatSalary(s: Role["salary"]): string | null {
   return `${f.format(s.min)} – ${f.format(s.max)} a year`;
 }
 
-export function SourceNote({ sources }: { sources: string[] }) {
-  const ours = sources.includes("ours");
-  const seeds = sources.filter((s) => s !== "ours");
+/** "Source: <title>" for a role or skill; titles come from the source catalogue (see sourceTitles). */
+export function SourceNote({ titles }: { titles: string[] }) {
+  if (titles.length === 0) return null;
   return (
-    <p className="text-xs text-slate-600">
-      Source: {seeds.length ? `seed article${seeds.length > 1 ? "s" : ""} ${seeds.join(", ")}` : ""}
-      {seeds.length && ours ? "; " : ""}
-      {ours ? "added by skillgap" : ""}
+    <p className="mt-2 text-sm break-words text-slate-600">
+      {titles.length === 1 ? "Source" : "Sources"}: {titles.join("; ")}
     </p>
   );
 }

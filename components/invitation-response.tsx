@@ -45,6 +45,7 @@ export function InvitationResponse({ invitationId, teamName, accept, decline }: 
     <div className="mt-3">
       <div className="flex flex-wrap gap-3">
         <form
+          method="post"
           onSubmit={(e) => {
             setPressed("accept");
             accepting.onSubmit(e);
@@ -58,6 +59,7 @@ export function InvitationResponse({ invitationId, teamName, accept, decline }: 
           </button>
         </form>
         <form
+          method="post"
           onSubmit={(e) => {
             setPressed("decline");
             declining.onSubmit(e);

@@ -6,7 +6,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => signOut({ callbackUrl: "/" })}
-      className="rounded border border-slate-400 px-3 py-1.5 text-slate-800 hover:bg-slate-100"
+      className="min-h-11 rounded border border-slate-400 px-3 whitespace-nowrap text-slate-800 hover:bg-slate-100"
     >
       Sign out
     </button>

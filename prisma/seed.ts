@@ -8,15 +8,10 @@ import { applyTaxonomy } from "../lib/data/taxonomy-sync";
 import { appendRatings } from "../lib/data/rating-store";
 import { hashPassword } from "../lib/auth/password";
 import { loadTaxonomy } from "../lib/taxonomy/load";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
 
-export const DEMO_PASSWORD = "skillgap-demo-2026";
-export const DEMO_ACCOUNTS = [
-  { email: "admin@skillgap.demo", name: "Ada Admin", role: "admin" },
-  { email: "manager@skillgap.demo", name: "Morgan Manager", role: "manager" },
-  { email: "alex@skillgap.demo", name: "Alex Rivera", role: "member" },
-  { email: "sam@skillgap.demo", name: "Sam Okafor", role: "member" },
-  { email: "jo@skillgap.demo", name: "Jo Lindqvist", role: "member" },
-] as const;
+// Kept importable from here for the scripts; the list itself lives in lib/ so the landing page can show it.
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 const DAY = 86_400_000;
 

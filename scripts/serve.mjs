@@ -46,6 +46,13 @@ function routeMatcher() {
   }
 }
 
+// The config the build was made with, as Next's own standalone server passes it (no next.config.js needed at run time).
+try {
+  const built = JSON.parse(readFileSync(path.join(dir, ".next", "required-server-files.json"), "utf8"));
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(built.config);
+} catch {
+  /* no build yet: next() says so */
+}
 const app = next({ dev: false, dir, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();

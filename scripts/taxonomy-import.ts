@@ -32,6 +32,6 @@ runCli(async () => {
           (applied.retiredSkills.length || applied.retiredRoles.length
             ? `; retired ${applied.retiredSkills.length} skills and ${applied.retiredRoles.length} roles (ratings kept)`
             : "")
-      : `Taxonomy ${applied.version} is already active; nothing changed.`,
+      : `Unchanged: version ${applied.version} is already the current taxonomy.`,
   );
 });

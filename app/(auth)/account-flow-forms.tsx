@@ -22,6 +22,7 @@ export function ForgotPasswordForm() {
   }
   return (
     <form
+      method="post"
       onSubmit={form.onSubmit}
       className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6"
       noValidate
@@ -62,6 +63,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
   return (
     <form
+      method="post"
       onSubmit={form.onSubmit}
       className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6"
       noValidate
@@ -110,7 +112,11 @@ export function VerifyEmailForm({ token }: { token: string }) {
   }
   // A button, not an automatic confirmation on page load: mail scanners that open links must not use them up.
   return (
-    <form onSubmit={form.onSubmit} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+    <form
+      method="post"
+      onSubmit={form.onSubmit}
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+    >
       <FormMessage error={form.formError} className={banner} />
       <button type="submit" disabled={form.pending} className={button}>
         {form.pending ? "Confirming…" : "Confirm my email address"}

@@ -18,7 +18,7 @@ export function LevelRadar({
   label: string;
 }) {
   return (
-    <div className="h-80 w-full" aria-label={label} role="group" data-testid="radar-chart">
+    <div className="h-80 w-full lg:h-96" aria-label={label} role="group" data-testid="radar-chart">
       <RadarPlot data={data} series={series} />
     </div>
   );

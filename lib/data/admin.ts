@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import type { Db } from "./open";
 import { NotFoundError, DataError } from "./errors";
 import { applyTaxonomy, type ApplyResult } from "./taxonomy-sync";
 import { canAdminister, type Actor } from "@/lib/data/policy";
@@ -34,12 +35,43 @@ export async function getAdminOverview(actor: Actor) {
   ]);
   return {
     users,
-    versions,
+    versions: await withAppliedByNames(prisma, versions),
     teams,
     outbox: Object.fromEntries(outbox.map((o) => [o.status, o._count._all])) as Partial<
       Record<"pending" | "sent" | "failed", number>
     >,
   };
+}
+
+type VersionRow = { id: number; version: string; appliedAt: Date; appliedBy: string | null };
+
+/**
+ * Each version row with who applied it, as a person reads it: the user's name (or email), "deleted user" when the
+ * account is gone, or the setup step that applied it (seed, the import script). One query for all rows.
+ */
+async function withAppliedByNames(prisma: Db, versions: VersionRow[]) {
+  const ids = [...new Set(versions.map((v) => v.appliedBy).filter((by): by is string => by !== null))];
+  const people = await prisma.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, email: true },
+  });
+  const person = new Map(people.map((p) => [p.id, p.name?.trim() || p.email]));
+  return versions.map(({ id, version, appliedAt, appliedBy }) => ({
+    id,
+    version,
+    appliedAt,
+    appliedBy: appliedByLabel(appliedBy, person),
+  }));
+}
+
+/** "Ada Lovelace", "setup (seed)", "import script (file.json)", "deleted user"; a dash when nobody was recorded. */
+function appliedByLabel(appliedBy: string | null, person: Map<string, string>): string {
+  if (appliedBy === null) return "—";
+  const name = person.get(appliedBy);
+  if (name) return name;
+  if (appliedBy === "seed" || appliedBy.startsWith("seed:")) return "setup (seed)";
+  if (appliedBy.startsWith("import:")) return `import script (${appliedBy.slice("import:".length)})`;
+  return "deleted user";
 }
 
 /** Validates a taxonomy document and applies it whole, or changes nothing and lists every problem. */

@@ -5,7 +5,9 @@ import { getTaxonomy } from "./taxonomy";
 import { STALE_MONTHS } from "./ratings";
 import type { Actor } from "@/lib/data/policy";
 import { computeRoleFit, fitOverTime, isStale, planLearningPath, suggestNextRoles } from "@/lib/domain";
-import { careerGraphLayout, goalProgress, levelsVsRole } from "@/lib/domain/taxonomy-views";
+import { goalProgress, levelsVsRole } from "@/lib/domain/taxonomy-views";
+import { careerView } from "@/lib/domain/career-route";
+import { doorOpeningGaps } from "@/lib/domain/doors";
 
 /**
  * Everything the dashboard shows, from a fixed number of queries whatever the history length:
@@ -44,19 +46,27 @@ export async function getDashboard(actor: Actor, now = new Date()) {
   const history = me.ratings
     .filter((r) => known.has(r.skillId))
     .map((r) => ({ skill: r.skillId, level: r.level, at: r.createdAt }));
-  const suggestions = suggestNextRoles(levels, current?.id ?? null, taxonomy);
+  // Every candidate (a few dozen roles at most), so the doors below weigh all of them, not just the top five.
+  const suggestions = suggestNextRoles(levels, current?.id ?? null, taxonomy, { limit: Infinity });
+  const career = careerView(taxonomy, { currentId: current?.id ?? null, targetId: target?.id ?? null });
+  const doors = doorOpeningGaps(levels, taxonomy, {
+    currentRoleId: current?.id ?? null,
+    targetRoleId: target?.id ?? null,
+    candidateRoleIds: suggestions.suggestions.map((s) => s.roleId),
+    routeRoleIds: (career.route ?? []).map((s) => s.id),
+  });
   const fit = target ? computeRoleFit(levels, target, { taxonomy }) : null;
   return {
     taxonomy,
     ratedCount: me.currentRatings.length,
     staleCount: me.currentRatings.filter((r) => isStale(r.updatedAt, now, STALE_MONTHS)).length,
-    currentRole: current ? { id: current.id, title: current.title } : null,
-    targetRole: target ? { id: target.id, title: target.title } : null,
+    currentRole: current ? { id: current.id, title: current.title, kind: current.kind } : null,
+    targetRole: target ? { id: target.id, title: target.title, kind: target.kind } : null,
     fit,
     radar: target ? levelsVsRole(levels, target, taxonomy) : [],
     gaps: fit ? fit.skills.filter((s) => s.gap > 0).sort((a, b) => b.gap - a.gap || a.name.localeCompare(b.name)) : [],
     series: target ? fitOverTime(history, target) : [],
-    suggestions: { ...suggestions, top: suggestions.suggestions.slice(0, 3) },
+    suggestions: { top: suggestions.suggestions.slice(0, 3), doors: doors.slice(0, 3) },
     path: target ? planLearningPath(levels, target, taxonomy) : null,
     goals: goalProgress(me.goals, levels, taxonomy).map((g, i) => ({
       ...g,
@@ -64,7 +74,7 @@ export async function getDashboard(actor: Actor, now = new Date()) {
       note: me.goals[i].note,
       fromReview: Boolean(me.goals[i].reviewId),
     })),
-    graph: careerGraphLayout(taxonomy, { focus: current?.id ?? target?.id, hops: 1 }),
+    career,
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -77,8 +77,11 @@ async function openSession(target: DatabaseTarget): Promise<SqlSession> {
 
 /**
  * Applies every pending migration in `dir` and returns the names it applied (empty when the database was current).
- * A migration that fails is rolled back and named in the error; a migration whose file changed after it was applied
- * is refused, as Prisma refuses it.
+ * Each migration is one transaction that first takes Prisma's lock as a transaction-level advisory lock, re-reads the
+ * bookkeeping, and applies the next pending migration with its row. A transaction-level lock (not a session lock)
+ * also holds through PgBouncer in transaction mode, where a session lock could be taken on one server connection and
+ * never released. A migration that fails is rolled back and named in the error; one whose file changed after it was
+ * applied is refused, as Prisma refuses it.
  */
 export async function applyMigrations(
   target: DatabaseTarget | SqlSession,
@@ -89,46 +92,49 @@ export async function applyMigrations(
   const db = own ? await openSession(target) : target;
   const applied: string[] = [];
   try {
-    await db.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
-    try {
-      await db.exec(BOOKKEEPING);
-      const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-        `SELECT migration_name, checksum, finished_at FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
-      );
-      const failed = rows.find((r) => r.finished_at === null);
-      if (failed) {
-        throw new MigrationError(
-          `migration ${failed.migration_name} failed earlier and is marked unfinished; resolve it with \`prisma migrate resolve\` first`,
+    for (;;) {
+      await db.exec("BEGIN");
+      let next: Migration | undefined;
+      try {
+        await db.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_MIGRATE_LOCK]);
+        await db.exec(BOOKKEEPING);
+        const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+          `SELECT migration_name, checksum, finished_at FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
         );
-      }
-      const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
-      for (const m of migrations) {
-        const had = done.get(m.name);
-        if (had !== undefined) {
-          if (had !== m.checksum) {
+        const failed = rows.find((r) => r.finished_at === null);
+        if (failed) {
+          throw new MigrationError(
+            `migration ${failed.migration_name} failed earlier and is marked unfinished; resolve it with \`prisma migrate resolve\` first`,
+          );
+        }
+        const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+        for (const m of migrations) {
+          const had = done.get(m.name);
+          if (had !== undefined && had !== m.checksum) {
             throw new MigrationError(`migration ${m.name} was changed after it was applied; restore its migration.sql`);
           }
-          continue;
         }
-        await db.exec("BEGIN");
-        try {
-          await db.exec(m.sql);
+        next = migrations.find((m) => !done.has(m.name));
+        if (next) {
+          try {
+            await db.exec(next.sql);
+          } catch (e) {
+            const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+            throw new MigrationError(`migration ${next.name} failed and was rolled back: ${why}`);
+          }
           await db.query(
             `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
              VALUES ($1, $2, now(), $3, now(), 1)`,
-            [randomUUID(), m.checksum, m.name],
+            [randomUUID(), next.checksum, next.name],
           );
-          await db.exec("COMMIT");
-        } catch (e) {
-          await db.exec("ROLLBACK").catch(() => {});
-          if (e instanceof MigrationError) throw e;
-          const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-          throw new MigrationError(`migration ${m.name} failed and was rolled back: ${why}`);
         }
-        applied.push(m.name);
+        await db.exec("COMMIT");
+      } catch (e) {
+        await db.exec("ROLLBACK").catch(() => {});
+        throw e;
       }
-    } finally {
-      await db.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => {});
+      if (!next) break;
+      applied.push(next.name);
     }
   } finally {
     if (own) await db.close();

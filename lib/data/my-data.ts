@@ -7,7 +7,15 @@ import { getTaxonomy } from "./taxonomy";
 import { ratingEntrySchema } from "./ratings";
 import type { Actor } from "@/lib/data/policy";
 import { reviewStateLabel, visibleLine } from "@/lib/domain/review";
-import { FORMULA_START } from "@/lib/domain/csv";
+import {
+  checkCsvRows,
+  csvDelimiter,
+  FORMULA_START,
+  SKILL_COLUMNS,
+  stripBom,
+  type CsvProblem,
+  type CsvRow,
+} from "@/lib/domain/csv";
 
 export const CSV_COLUMNS = [
   "skill_id",
@@ -136,96 +144,85 @@ export async function exportMyRatingsCsv(actor: Actor): Promise<string> {
   );
 }
 
-export type ImportRowError = { row: number; field: string; message: string };
 export type ImportResult = { rows: number; changed: number };
 
+// Column names as the file spells them, made comparable: "Skill ID" and "skill-id" both read as skill_id.
+const columnKey = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+const ENTRY_COLUMN: Record<string, string> = {
+  level: "level",
+  note: "note",
+  evidenceUrl: "evidence_url",
+  wantsToGrow: "wants_to_grow",
+};
+
 /**
- * Imports ratings from CSV (columns: skill_id or skill_name, level; optional note, evidence_url, wants_to_grow).
- * Every row is validated; errors carry the row's line number in the file (the header is line 1). All rows apply in
- * one transaction, or none. Rows equal to the current rating add no history, so re-importing a file is a no-op.
+ * Imports ratings from CSV (columns: skill_id or skill_name, level; optional note, evidence_url, wants_to_grow),
+ * separated by "," or ";", with or without a byte-order mark (as Excel saves it). Every row is checked; each problem
+ * names the row as a spreadsheet numbers it (the header is row 1) and the column. All rows apply in one transaction,
+ * or none. Rows equal to the current rating add no history, so re-importing a file is a no-op.
  */
 export async function importMyRatingsCsv(actor: Actor, csv: string): Promise<ImportResult> {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), {
+  const text = stripBom(csv);
+  const parsed = Papa.parse<CsvRow>(text, {
     header: true,
+    delimiter: csvDelimiter(text),
     skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim().toLowerCase(),
+    transformHeader: columnKey,
   });
-  const errors: ImportRowError[] = parsed.errors.map((e) => ({
-    row: (e.row ?? 0) + 2,
-    field: "file",
-    message: e.message,
-  }));
   const headers = parsed.meta.fields ?? [];
-  if (
-    !headers.includes("level") ||
-    (!headers.includes("skill_id") && !headers.includes("skill_name") && !headers.includes("skill"))
-  ) {
-    throw new DataError("The CSV needs a header row with a level column and a skill_id (or skill_name) column.", {
-      file: ["Missing skill_id/skill_name or level column."],
-    });
+  if (!headers.includes("level") || !SKILL_COLUMNS.some((c) => headers.includes(c))) {
+    const missing = [
+      ...(SKILL_COLUMNS.some((c) => headers.includes(c)) ? [] : ["skill_id (or skill_name)"]),
+      ...(headers.includes("level") ? [] : ["level"]),
+    ];
+    throw new DataError(
+      `The first row must name the columns; it has no ${missing.join(" or ")} column. Columns separated by "," or ";" both work.`,
+      { file: [`Missing column: ${missing.join(", ")}.`] },
+    );
   }
   if (parsed.data.length === 0) throw new DataError("The CSV has no data rows.", { file: ["No data rows."] });
   if (parsed.data.length > 5000) throw new DataError("The CSV has more than 5,000 rows.", { file: ["Too many rows."] });
-  const taxonomy = await getTaxonomy();
-  const byId = new Map(taxonomy.skills.map((s) => [s.id, s.id]));
-  // Names and aliases first; a tool name (e.g. "Kubernetes") also works when exactly one skill lists it.
-  const toolOwners = new Map<string, Set<string>>();
-  for (const s of taxonomy.skills)
-    for (const t of s.tools) toolOwners.set(t.toLowerCase(), (toolOwners.get(t.toLowerCase()) ?? new Set()).add(s.id));
-  const byName = new Map<string, string>(
-    [...toolOwners].filter(([, ids]) => ids.size === 1).map(([t, ids]) => [t, [...ids][0]!]),
-  );
-  for (const s of taxonomy.skills) for (const n of [s.name, ...s.aliases]) byName.set(n.toLowerCase(), s.id);
-  const entries: RatingInput[] = [];
-  const seen = new Map<string, number>();
-  parsed.data.forEach((raw, i) => {
-    const row = i + 2;
-    const ref = (raw.skill_id ?? raw.skill ?? "").trim();
-    const name = (raw.skill_name ?? "").trim();
-    const skillId = byId.get(ref) ?? byName.get(ref.toLowerCase()) ?? byName.get(name.toLowerCase());
-    if (!skillId) {
-      errors.push({ row, field: "skill_id", message: `unknown skill "${ref || name}"` });
-      return;
-    }
-    if (seen.has(skillId)) {
-      errors.push({
+  // A short row leaves its last cells undefined, which the row check reports as empty; other parse problems are told.
+  const problems: CsvProblem[] = parsed.errors
+    .filter((e) => e.code !== "TooFewFields")
+    .map((e) => {
+      const row = (e.row ?? 0) + 2;
+      return {
         row,
-        field: "skill_id",
-        message: `skill "${skillId}" already appears on row ${seen.get(skillId)}`,
-      });
-      return;
-    }
-    seen.set(skillId, row);
+        message:
+          e.code === "TooManyFields"
+            ? `Row ${row}: more cells than the first row has columns. Put a cell that contains the separator in quotes.`
+            : `Row ${row}: ${e.message}`,
+      };
+    });
+  const taxonomy = await getTaxonomy();
+  const checked = checkCsvRows(parsed.data, taxonomy.skills);
+  problems.push(...checked.problems);
+  const entries: RatingInput[] = [];
+  for (const { row, skillId, cells } of checked.ratings) {
     const result = ratingEntrySchema.safeParse({
       skillId,
-      level: (raw.level ?? "").trim() === "" ? undefined : raw.level.trim(),
-      note: raw.note,
-      evidenceUrl: raw.evidence_url,
-      wantsToGrow: (raw.wants_to_grow ?? "").trim().toLowerCase(),
+      level: cells.level?.trim(),
+      note: cells.note,
+      evidenceUrl: cells.evidence_url,
+      wantsToGrow: (cells.wants_to_grow ?? "").trim().toLowerCase(),
     });
-    if (!result.success) {
+    if (result.success) entries.push(result.data);
+    else
       for (const issue of result.error.issues) {
-        const field =
-          { level: "level", note: "note", evidenceUrl: "evidence_url", wantsToGrow: "wants_to_grow" }[
-            String(issue.path[0])
-          ] ?? String(issue.path[0]);
-        errors.push({
-          row,
-          field,
-          message: field === "level" && (raw.level ?? "").trim() === "" ? "Level is missing." : issue.message,
-        });
+        const column = ENTRY_COLUMN[String(issue.path[0])] ?? String(issue.path[0]);
+        problems.push({ row, message: `Row ${row}, column "${column}": ${issue.message}` });
       }
-      return;
-    }
-    entries.push(result.data);
-  });
-  if (errors.length) {
-    errors.sort((a, b) => a.row - b.row);
+  }
+  if (problems.length) {
+    problems.sort((a, b) => a.row - b.row);
     throw new DataError(
-      `${errors.length} problem${errors.length === 1 ? "" : "s"} in the file; nothing was imported.`,
-      {
-        rows: errors.map((e) => `Row ${e.row}, ${e.field}: ${e.message}`),
-      },
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in the file; nothing was imported.`,
+      { rows: problems.map((p) => p.message) },
     );
   }
   const prisma = await db();

@@ -1,6 +1,8 @@
 import "server-only";
 import { NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
+import { sourceTitles } from "@/lib/domain/taxonomy-views";
+import { loadSourceCatalogue } from "@/lib/taxonomy/load";
 import { getDashboard } from "./dashboard";
 import { countMyInvitations } from "./invitation-responses";
 import { getAccount } from "./users";
@@ -48,18 +50,18 @@ export async function getReviewPage(actor: Actor, reviewId: string) {
 /** /roles and /skills: the whole taxonomy (cached per process). */
 export const getTaxonomyPage = getTaxonomy;
 
-/** /roles/[id]: one role with the taxonomy around it; NotFoundError for an unknown id. */
+/** /roles/[id]: one role with the taxonomy around it and its sources' titles; NotFoundError for an unknown id. */
 export async function getRolePage(roleId: string) {
   const taxonomy = await getTaxonomy();
   const role = taxonomy.roles.find((r) => r.id === roleId);
   if (!role) throw new NotFoundError();
-  return { taxonomy, role };
+  return { taxonomy, role, sources: sourceTitles(role.sources, loadSourceCatalogue()) };
 }
 
-/** /skills/[id]: one skill with the taxonomy around it; NotFoundError for an unknown id. */
+/** /skills/[id]: one skill with the taxonomy around it and its sources' titles; NotFoundError for an unknown id. */
 export async function getSkillPage(skillId: string) {
   const taxonomy = await getTaxonomy();
   const skill = taxonomy.skills.find((s) => s.id === skillId);
   if (!skill) throw new NotFoundError();
-  return { taxonomy, skill };
+  return { taxonomy, skill, sources: sourceTitles(skill.sources, loadSourceCatalogue()) };
 }

@@ -79,7 +79,10 @@ export async function setMyRoles(actor: Actor, currentRoleId: string | null, tar
   await prisma.user.update({ where: { id: actor.id }, data: { currentRoleId, targetRoleId } });
 }
 
-/** Everything the "My skills" page shows: the taxonomy, the actor's current ratings and chosen roles. */
+/**
+ * Everything the "My skills" page shows: the taxonomy, the actor's current ratings, chosen roles and what the target
+ * role requires (skill, level 0–5, importance), or null without a target.
+ */
 export async function getMySkillsPage(actor: Actor, now = new Date()) {
   const prisma = await db();
   const [taxonomy, me] = await Promise.all([
@@ -100,5 +103,18 @@ export async function getMySkillsPage(actor: Actor, now = new Date()) {
     updatedAt: r.updatedAt,
     stale: isStale(r.updatedAt, now, STALE_MONTHS),
   }));
-  return { taxonomy, ratings, currentRoleId: me.currentRoleId, targetRoleId: me.targetRoleId };
+  // What the target role asks for, so the page can show "skills my target role needs" first, with the level beside each.
+  const targetRole = taxonomy.roles.find((r) => r.id === me.targetRoleId);
+  const target = targetRole
+    ? {
+        id: targetRole.id,
+        title: targetRole.title,
+        requirements: targetRole.requirements.map((q) => ({
+          skillId: q.skill,
+          level: q.level,
+          importance: q.importance,
+        })),
+      }
+    : null;
+  return { taxonomy, ratings, currentRoleId: me.currentRoleId, targetRoleId: me.targetRoleId, target };
 }

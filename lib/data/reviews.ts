@@ -72,6 +72,11 @@ export async function getReview(
       skills: true,
       comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, email: true } } } },
       amendments: { orderBy: { createdAt: "asc" } },
+      // Goals agreed in this review (added during discussion), for the page and its print view.
+      goals: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, skillId: true, targetLevel: true, dueDate: true, note: true, status: true },
+      },
       subject: { select: { id: true, name: true, email: true, memberships: access.subject.select.memberships } },
       manager: { select: { id: true, name: true, email: true } },
       team: { select: { id: true, name: true, memberships: access.team.select.memberships } },
@@ -105,7 +110,7 @@ export async function getReview(
     }),
     prisma.currentRating.findMany({
       where: { userId: review.subjectId, skillId: { in: review.skills.map((s) => s.skillId) } },
-      select: { skillId: true, level: true },
+      select: { skillId: true, level: true, updatedAt: true },
     }),
     prisma.user.findMany({
       where: { id: { in: [...new Set(people)] } },
@@ -115,7 +120,7 @@ export async function getReview(
   const skillName = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   const order = new Map(taxonomy.skills.map((s, i) => [s.id, i]));
   const prevLevel = new Map(previous?.skills.map((s) => [s.skillId, s.agreedLevel]) ?? []);
-  const nowLevel = new Map(current.map((c) => [c.skillId, c.level]));
+  const nowRating = new Map(current.map((c) => [c.skillId, c]));
   const who = new Map(authors.map((a) => [a.id, a.name ?? a.email]));
   const lines = review.skills
     .map((l) => {
@@ -133,7 +138,9 @@ export async function getReview(
         agreedLevel: v.agreedLevel,
         effectiveLevel: amendments.at(-1)?.toLevel ?? v.agreedLevel,
         previousLevel: prevLevel.get(l.skillId) ?? null,
-        currentLevel: nowLevel.get(l.skillId) ?? null,
+        currentLevel: nowRating.get(l.skillId)?.level ?? null,
+        /** When the person's current rating was last set (what a pre-filled self-assessment says it came from). */
+        currentRatedAt: nowRating.get(l.skillId)?.updatedAt ?? null,
       };
     })
     .sort((a, b) => (order.get(a.skillId) ?? 1e9) - (order.get(b.skillId) ?? 1e9));
@@ -169,6 +176,7 @@ export async function getReview(
         }))
       : [],
     amendments: review.amendments.map((a) => ({ ...a, author: who.get(a.authorId) ?? DELETED_USER })),
+    goals: review.goals.map((g) => ({ ...g, skillName: skillName.get(g.skillId) ?? g.skillId })),
     audit: audit.map((a) => ({
       id: a.id.toString(),
       action: a.action,

@@ -1,8 +1,11 @@
-import type { Db } from "./open";
+import type { Tx } from "./open";
 import type { Taxonomy } from "@/lib/domain/types";
 
-/** Reads the active taxonomy (retired skills and roles left out) from the database as plain domain data. */
-export async function readTaxonomy(prisma: Db, version?: string): Promise<Taxonomy> {
+/**
+ * Reads the active taxonomy (retired skills and roles left out) from the database as plain domain data.
+ * Takes the client or a transaction (the client is one too, as far as reads go).
+ */
+export async function readTaxonomy(prisma: Tx, version?: string): Promise<Taxonomy> {
   if (version === undefined) {
     version =
       (await prisma.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { version: true } }))?.version ??

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "./open";
+import { DataError } from "./errors";
+import { readTaxonomy } from "./taxonomy-read";
 import type { Taxonomy } from "@/lib/domain/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -17,24 +19,127 @@ export type ApplyResult = {
 const textArray = (values: string[]) =>
   values.length ? Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]` : Prisma.sql`'{}'::text[]`;
 
-/** A stable checksum of a taxonomy, so re-applying the same content is a no-op. */
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The content of a taxonomy (no version) in a canonical order: the parts the database keeps no order for
+ * (aliases, prerequisites, requirements, paths) are sorted, so a file and its export read back compare equal.
+ * Skills, roles and categories keep their order: it is their position on the pages.
+ */
+export function canonicalTaxonomy(t: Taxonomy) {
+  return {
+    scale: [...t.scale]
+      .sort((a, b) => a.level - b.level)
+      .map(({ level, name, description }) => ({ level, name, description })),
+    categories: t.categories.map(({ id, name, kind, description }) => ({ id, name, kind, description })),
+    skills: t.skills.map((s) => ({
+      id: s.id,
+      name: s.name,
+      category: s.category,
+      description: s.description,
+      tools: [...s.tools],
+      aliases: [...new Set(s.aliases)].filter((a) => a !== s.name).sort(byString),
+      prerequisites: [...s.prerequisites].sort(byString),
+      sources: [...s.sources],
+    })),
+    roles: t.roles.map((r) => ({
+      id: r.id,
+      title: r.title,
+      track: r.track,
+      kind: r.kind,
+      seniority: r.seniority,
+      summary: r.summary,
+      focus: r.focus,
+      environment: r.environment,
+      output: r.output,
+      collaborates: [...r.collaborates],
+      reportsTo: r.reportsTo,
+      salary: r.salary ? { min: r.salary.min, max: r.salary.max, currency: r.salary.currency } : null,
+      requirements: [...r.requirements]
+        .sort((a, b) => byString(a.skill, b.skill))
+        .map(({ skill, level, importance }) => ({ skill, level, importance })),
+      sources: [...r.sources],
+    })),
+    paths: [...t.paths]
+      .sort((a, b) => byString(a.from, b.from) || byString(a.to, b.to))
+      .map(({ from, to, kind, sources }) => ({ from, to, kind, sources: [...sources] })),
+  };
+}
+
+/** Marks checksums of the canonical content; older rows hold a checksum of the raw document, which is not comparable. */
+const CHECKSUM_PREFIX = "v2:";
+
+/** A stable checksum of a taxonomy's content (not its version string): equal content, equal checksum. */
 export function taxonomyChecksum(t: Taxonomy): string {
-  return createHash("sha256").update(JSON.stringify(t)).digest("hex");
+  return (
+    CHECKSUM_PREFIX +
+    createHash("sha256")
+      .update(JSON.stringify(canonicalTaxonomy(t)))
+      .digest("hex")
+  );
+}
+
+/**
+ * The taxonomy as it would read back after applying `t` over `current`: a skill keeps the aliases it had and
+ * its old name when renamed (applyTaxonomy never drops an alias), so those are no change.
+ */
+function afterApplying(t: Taxonomy, current: Taxonomy): Taxonomy {
+  const old = new Map(current.skills.map((s) => [s.id, s]));
+  return {
+    ...t,
+    skills: t.skills.map((s) => {
+      const previous = old.get(s.id);
+      if (!previous) return s;
+      const aliases = new Set([...s.aliases, ...previous.aliases]);
+      if (previous.name !== s.name) aliases.add(previous.name);
+      aliases.delete(s.name);
+      return { ...s, aliases: [...aliases] };
+    }),
+  };
+}
+
+/** The refusal for a version string that is already taken by other content. */
+export function versionTakenMessage(version: string): string {
+  return `Version ${version} already exists with different content; give the new file a new version.`;
 }
 
 /**
  * Writes a validated taxonomy into the database in one transaction. Ids are stable: existing skills and roles
  * are updated in place, so ratings survive; a renamed skill keeps its old name as an alias; items missing from
- * the new version are retired (hidden), never deleted. Applying the same content twice changes nothing.
+ * the new version are retired (hidden), never deleted.
+ *
+ * Versions name content. The current version with the content already in the database (however the file orders
+ * it, e.g. its own export) is "unchanged": nothing is written and no version row is added. A version string
+ * that already names other content is refused with a DataError (the seed, the admin page and the import
+ * script all come through here). Going back to an earlier version with that version's content is allowed.
  */
 export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string | null = null): Promise<ApplyResult> {
   const checksum = taxonomyChecksum(t);
-  const last = await prisma.taxonomyVersion.findFirst({ orderBy: { id: "desc" } });
   const base = { version: t.version, skills: t.skills.length, roles: t.roles.length, paths: t.paths.length };
-  if (last?.checksum === checksum) return { changed: false, ...base, retiredSkills: [], retiredRoles: [] };
+  const unchanged = { changed: false, ...base, retiredSkills: [], retiredRoles: [] };
+  const last = await prisma.taxonomyVersion.findFirst({ orderBy: { id: "desc" } });
+  if (last?.version === t.version && last.checksum === checksum) return unchanged;
 
   return prisma.$transaction(
     async (tx: Tx) => {
+      const sameVersion = await tx.taxonomyVersion.findMany({
+        where: { version: t.version },
+        orderBy: { id: "desc" },
+        select: { id: true, checksum: true },
+      });
+      const latest = await tx.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+      if (sameVersion.length > 0 && sameVersion[0]!.id === latest?.id) {
+        // The current version: compare with what the database holds, which also covers rows with an old checksum.
+        const current = await readTaxonomy(tx, t.version);
+        const same =
+          JSON.stringify(canonicalTaxonomy(afterApplying(t, current))) === JSON.stringify(canonicalTaxonomy(current));
+        if (same) return unchanged;
+        throw new DataError(versionTakenMessage(t.version), { file: [versionTakenMessage(t.version)] });
+      }
+      if (sameVersion.some((v) => v.checksum.startsWith(CHECKSUM_PREFIX) && v.checksum !== checksum)) {
+        throw new DataError(versionTakenMessage(t.version), { file: [versionTakenMessage(t.version)] });
+      }
+
       const [oldSkills, oldRoles] = await Promise.all([
         tx.skill.findMany({ select: { id: true, name: true, aliases: true } }),
         tx.role.findMany({ select: { id: true } }),

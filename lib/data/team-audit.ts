@@ -7,11 +7,11 @@ import { env } from "@/lib/env";
 import Papa from "papaparse";
 import { FORMULA_START } from "@/lib/domain/csv";
 import {
-  busFactor,
   colleaguesCount,
   deriveTeamTarget,
   levelDistribution,
   suppressSmallGroups,
+  teamBusFactor,
   teamCoverage,
   teamGap,
   type TeamMember,
@@ -55,6 +55,7 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
   const myRole = team.memberships.find((m) => m.user.id === actor.id)?.role ?? null;
   const canSeeCells = actor.isAdmin || myRole === "manager";
   const people = team.memberships.filter((m) => m.role === "member");
+  const managerCount = team.memberships.length - people.length;
   const minAggregate = env().TEAM_MIN_AGGREGATE;
   // A plain member's own ratings are in every figure; only colleagues count towards the threshold.
   const aggregatesAllowed =
@@ -111,14 +112,13 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     taxonomy,
   );
   const target = mergeTargets(derived, explicit);
-  const neededIds = target.map((t) => t.skill);
 
   // Plain members get counts only: holder ids would tell them who holds what.
   const anonymous = <T extends { holders: string[] }>(row: T): T => (canSeeCells ? row : { ...row, holders: [] });
   const all = aggregatesAllowed
     ? {
         coverage: teamCoverage(members, skillIds, COVERAGE_LEVEL).map(anonymous),
-        busFactor: busFactor(members, neededIds).map(anonymous),
+        busFactor: teamBusFactor(members, target, skillIds).map(anonymous),
         gap: teamGap(members, target),
         distribution: levelDistribution(members, skillIds, categoryOf),
       }
@@ -140,7 +140,11 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     myRole: actor.isAdmin && !myRole ? "admin" : myRole,
     canSeeCells,
     canManage: canSeeCells,
+    /** Members are the people rated here; managers run the team and are not in its figures. */
     memberCount: people.length,
+    managerCount,
+    /** Members with at least one current rating (0 when the viewer may not see figures). */
+    ratedCount: ratings.length,
     minAggregate,
     people: canSeeCells
       ? team.memberships.map((m) => ({

@@ -10,7 +10,7 @@ import type { TeamRole } from "@/lib/domain/types";
 
 export { cancelInvitation, inviteToTeam } from "./invitations";
 
-/** Teams the actor can see, with their own role in each and the member count. */
+/** Teams the actor can see, with their own role in each and how many members and managers each has. */
 export async function getMyTeams(actor: Actor) {
   const prisma = await db();
   const teams = await prisma.team.findMany({
@@ -20,17 +20,20 @@ export async function getMyTeams(actor: Actor) {
       id: true,
       name: true,
       description: true,
-      _count: { select: { memberships: true } },
-      memberships: { where: { userId: actor.id }, select: { role: true } },
+      memberships: { select: { role: true, userId: true } },
     },
   });
-  return teams.map((t) => ({
-    id: t.id,
-    name: t.name,
-    description: t.description,
-    members: t._count.memberships,
-    myRole: t.memberships.at(0)?.role ?? (actor.isAdmin ? ("admin" as const) : null),
-  }));
+  return teams.map((t) => {
+    const managers = t.memberships.filter((m) => m.role === "manager").length;
+    return {
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      members: t.memberships.length - managers,
+      managers,
+      myRole: t.memberships.find((m) => m.userId === actor.id)?.role ?? (actor.isAdmin ? ("admin" as const) : null),
+    };
+  });
 }
 
 /**

@@ -39,3 +39,28 @@ export function assessmentDisagreements(self: Levels, manager: Levels, skillIds?
   items.sort((a, b) => b.absDiff - a.absDiff || compareIds(a.skill, b.skill));
   return { items, flaggedCount: items.filter((d) => d.flagged).length };
 }
+
+export type DiscussionLine = { skillId: string; selfLevel: number | null; managerLevel: number | null };
+export type DiscussionItem<T> = T & {
+  /** manager − self (−5…5), or null while either side is missing. */
+  diff: number | null;
+  flagged: boolean;
+};
+
+/**
+ * The discussion's order: flagged disagreements first (|manager − self| ≥ DISAGREEMENT_FLAG), largest difference first,
+ * ties in the given order; then every other line in the given order (the taxonomy's). A line missing either level is
+ * never flagged. Levels 0–5.
+ */
+export function discussionOrder<T extends DiscussionLine>(
+  lines: readonly T[],
+): { flagged: DiscussionItem<T>[]; others: DiscussionItem<T>[] } {
+  const items = lines.map((l): DiscussionItem<T> => {
+    const diff = l.selfLevel !== null && l.managerLevel !== null ? l.managerLevel - l.selfLevel : null;
+    return { ...l, diff, flagged: diff !== null && Math.abs(diff) >= DISAGREEMENT_FLAG };
+  });
+  const flagged = items.filter((i) => i.flagged);
+  // Array.prototype.sort is stable: equal differences keep the given order.
+  flagged.sort((a, b) => Math.abs(b.diff!) - Math.abs(a.diff!));
+  return { flagged, others: items.filter((i) => !i.flagged) };
+}

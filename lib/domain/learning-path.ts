@@ -7,6 +7,10 @@
  * that need it; among the steps whose prerequisites are done, core before important before bonus
  * (a prerequisite inherits the strongest importance of what it unblocks), then the smallest step
  * (fewest levels), then skill id.
+ *
+ * Each reason states the step's size (from → to), what needs it (the role, at which level and importance; the steps
+ * it is a prerequisite of) and why it comes where it does: before what builds on it, or as the smallest remaining
+ * gap of its importance ("tied" only when another remaining gap of that importance is exactly as small).
  */
 import type { Importance, Levels, Role, Taxonomy } from "./types";
 import { normalizeRequirements } from "./fit";
@@ -91,6 +95,7 @@ export function planLearningPath(levels: Levels, role: Role, taxonomy: Taxonomy)
   for (const n of nodes.values()) n.eff = effective(n, new Set());
 
   const key = (a: Node, b: Node) => a.eff - b.eff || a.to - a.from - (b.to - b.from) || compareIds(a.skill, b.skill);
+  const size = (n: Node) => n.to - n.from;
   const done = new Set<string>();
   const ordered: { node: Node; clause: string }[] = [];
   while (done.size < nodes.size) {
@@ -99,26 +104,24 @@ export function planLearningPath(levels: Levels, role: Role, taxonomy: Taxonomy)
     if (ready.length === 0) ready = open; // only on a (forbidden) prerequisite cycle
     ready.sort(key);
     const pick = ready[0]!;
-    const rivals = ready.slice(1).filter((n) => n.eff === pick.eff);
-    const size = pick.to - pick.from;
-    const group = pick.eff < 3 ? IMPORTANCES[pick.eff] : "prerequisite";
-    let clause = "";
-    if (rivals.length > 0 && pick.rank === pick.eff) {
-      clause = rivals.some((n) => n.to - n.from === size)
-        ? `tied for the smallest step among the remaining ${group} gaps`
-        : `smallest step among the remaining ${group} gaps`;
-    }
     done.add(pick.skill);
-    ordered.push({ node: pick, clause });
+    // A step others build on is placed by that; only the rest are placed by their size.
+    const bySize = pick.rank === pick.eff && pick.dependents.size === 0;
+    ordered.push({ node: pick, clause: bySize ? sizeClause(pick, open, size, name) : "" });
   }
 
   const position = new Map(ordered.map((o, i) => [o.node.skill, i]));
   return ordered.map(({ node, clause }, i): LearningStep => {
     const deps = [...node.dependents].sort((x, y) => position.get(x)! - position.get(y)!).map(name);
     const parts: string[] = [];
-    if (node.rank !== null) parts.push(`${capital(IMPORTANCES[node.rank]!)} for ${role.title}`);
-    if (deps.length > 0) parts.push(`${node.rank === null ? "Prerequisite" : "prerequisite"} of ${joinNames(deps)}`);
+    if (node.rank !== null) parts.push(`${capital(IMPORTANCES[node.rank]!)} for ${role.title} at level ${node.to}`);
+    if (deps.length > 0) {
+      const lead = node.rank === null ? "Prerequisite" : "prerequisite";
+      // Promoted ahead of its own importance group because something more important builds on it.
+      parts.push(`${lead} of ${joinNames(deps)}${node.rank !== node.eff ? ", so it comes first" : ""}`);
+    }
     if (clause) parts.push(clause);
+    const n = size(node);
     return {
       order: i + 1,
       skill: node.skill,
@@ -126,7 +129,27 @@ export function planLearningPath(levels: Levels, role: Role, taxonomy: Taxonomy)
       from: node.from,
       to: node.to,
       importance: node.rank === null ? "prerequisite" : IMPORTANCES[node.rank]!,
-      reason: parts.join("; "),
+      reason: `${n} level${n === 1 ? "" : "s"} (${node.from} → ${node.to}). ${parts.join("; ")}.`,
     };
   });
+}
+
+/**
+ * Why `pick` comes next among the remaining steps of its own importance (`open` includes it): the smallest remaining
+ * gap, tied only when another remaining step of that importance is exactly as small; empty when it is the last one.
+ */
+function sizeClause(pick: Node, open: Node[], size: (n: Node) => number, name: (id: string) => string): string {
+  const peers = open.filter((n) => n !== pick && n.rank === pick.rank);
+  if (peers.length === 0) return "";
+  const group = pick.rank === null ? "prerequisite" : IMPORTANCES[pick.rank]!;
+  const min = Math.min(...peers.map(size));
+  if (size(pick) > min) {
+    const smaller = peers.filter((n) => size(n) < size(pick)).map((n) => name(n.skill));
+    return smaller.length === 1
+      ? `${smaller[0]} is a smaller ${group} gap but waits on its prerequisites`
+      : `${joinNames(smaller.sort((a, b) => a.localeCompare(b)))} are smaller ${group} gaps but wait on their prerequisites`;
+  }
+  const tied = peers.filter((n) => size(n) === size(pick)).map((n) => name(n.skill));
+  if (tied.length === 0) return `the smallest remaining ${group} gap`;
+  return `tied with ${joinNames(tied.sort((a, b) => a.localeCompare(b)))} for the smallest remaining ${group} gap`;
 }

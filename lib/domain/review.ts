@@ -128,3 +128,38 @@ export function reviewAccess(f: ReviewAccessFacts): ReviewAccess | null {
 export function isOverdue(state: ReviewState, dueDate: Date, now: Date): boolean {
   return !isLocked(state) && dueDate.getTime() < now.getTime();
 }
+
+/** Where an assessment row's starting level comes from: a saved draft, the person's current rating, or nothing. */
+export type AssessmentStart = { level: number | null; source: "draft" | "ratings" | "none" };
+
+/**
+ * The level an assessment row starts with (0–5 or null = not rated): the side's saved draft; for the self-assessment
+ * only, else the person's current rating, as a suggestion they still confirm or change; else not rated. The manager's
+ * assessment is never pre-filled: a manager judges independently.
+ */
+export function assessmentStart(saved: number | null, current: number | null, side: ReviewSide): AssessmentStart {
+  if (saved !== null) return { level: saved, source: "draft" };
+  if (side === "subject" && current !== null) return { level: current, source: "ratings" };
+  return { level: null, source: "none" };
+}
+
+/**
+ * What the review waits for, in the viewer's words: "Waiting for your self-assessment", "Waiting for your manager"…
+ * `subject` and `manager` are the names shown to someone who is neither.
+ */
+export function reviewNextStep(state: ReviewState, side: ReviewSide, names: { subject: string; manager: string }) {
+  switch (state) {
+    case "self_assessment":
+      return side === "subject" ? "Waiting for your self-assessment" : `Waiting for ${names.subject}'s self-assessment`;
+    case "manager_assessment":
+      if (side === "subject") return "Waiting for your manager";
+      return side === "manager" ? "Waiting for your assessment" : `Waiting for ${names.manager}'s assessment`;
+    case "discussion":
+      if (side === "subject") return "In discussion with your manager";
+      return side === "manager" ? "Discuss and record the agreed levels" : "In discussion";
+    case "completed":
+      return side === "subject" ? "Waiting for your acknowledgement" : `Waiting for ${names.subject} to acknowledge`;
+    case "acknowledged":
+      return "Done";
+  }
+}

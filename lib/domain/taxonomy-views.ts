@@ -191,3 +191,62 @@ export function goalProgress(
     };
   });
 }
+
+/**
+ * The titles to show for a list of source ids, in order and without repeats. An id missing from the catalogue
+ * (an imported taxonomy may cite its own sources) is shown as written.
+ */
+export function sourceTitles(ids: readonly string[], catalogue: readonly { id: string; title: string }[]): string[] {
+  const title = new Map(catalogue.map((s) => [s.id, s.title]));
+  return [...new Set(ids.map((id) => title.get(id) ?? id))];
+}
+
+/** What each seniority step (1–8) stands for, as the README's seniority scheme names it. */
+export const SENIORITY_LABEL: Readonly<Record<number, string>> = {
+  1: "Entry points",
+  2: "Engineers",
+  3: "Senior engineers and architects",
+  4: "First-line managers",
+  5: "Senior managers",
+  6: "Directors",
+  7: "Vice presidents",
+  8: "C-level",
+};
+
+export type LadderRole = { id: string; title: string; kind: Role["kind"]; current: boolean };
+export type LadderRow = { seniority: number; label: string; tracks: Record<Role["track"], LadderRole[]> };
+
+/**
+ * The role map as rows: one per seniority level present (1 = entry, ascending), each with the roles of either
+ * track sorted by title. `focus` keeps a role and the roles within `hops` career-path steps of it (marked current).
+ */
+export function roleLadder(taxonomy: Taxonomy, opts: { focus?: string; hops?: number } = {}): LadderRow[] {
+  let keep: Set<string> | undefined;
+  if (opts.focus) {
+    let reached = new Set([opts.focus]);
+    for (let h = 0; h < (opts.hops ?? 1); h++) {
+      const next = new Set<string>(reached);
+      for (const p of taxonomy.paths) {
+        if (reached.has(p.from)) next.add(p.to);
+        if (reached.has(p.to)) next.add(p.from);
+      }
+      reached = next;
+    }
+    keep = reached;
+  }
+  const roles = taxonomy.roles.filter((r) => !keep || keep.has(r.id));
+  const levels = [...new Set(roles.map((r) => r.seniority))].sort((a, b) => a - b);
+  const byTitle = (a: LadderRole, b: LadderRole) => a.title.localeCompare(b.title);
+  return levels.map((seniority) => {
+    const at = (track: Role["track"]) =>
+      roles
+        .filter((r) => r.seniority === seniority && r.track === track)
+        .map((r) => ({ id: r.id, title: r.title, kind: r.kind, current: r.id === opts.focus }))
+        .sort(byTitle);
+    return {
+      seniority,
+      label: SENIORITY_LABEL[seniority] ?? `Seniority ${seniority}`,
+      tracks: { infrastructure: at("infrastructure"), platform: at("platform") },
+    };
+  });
+}

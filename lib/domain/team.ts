@@ -5,11 +5,12 @@
 import type { Importance, Levels, Taxonomy } from "./types";
 import { DomainError, IMPORTANCE_RANK, assertLevel, compareIds, validateLevels } from "./scale";
 import { normalizeRequirements } from "./fit";
+import { plural } from "./plural";
 
 export type TeamMember = { id: string; name: string; levels: Levels };
 
 export type SkillCoverage = { skill: string; count: number; holders: string[]; total: number };
-export type BusFactorRisk = { skill: string; holders: string[]; risk: "none" | "single" };
+export type BusFactorRisk = { skill: string; level: number; holders: string[]; risk: "none" | "single" };
 export type TeamTargetSkill = { skill: string; level: number; importance: Importance; needed: number };
 export type TeamGapRow = {
   skill: string;
@@ -47,20 +48,29 @@ export function teamCoverage(
   });
 }
 
+/** The level a skill counts as "held" at when the team states no level for it (0–5). */
+export const BUS_FACTOR_LEVEL = 4;
+
 /**
- * Needed skills held at level ≥ `opts.level` (default 4) by at most one member: "none" (0 holders)
- * first, then "single"; ties by skill id.
+ * Needed skills held at their needed level (0–5) by at most one member: "none" (0 holders: a gap) first, then
+ * "single" (1 holder: the bus factor); ties by skill id. A skill given as a plain id is needed at `opts.level`
+ * (default BUS_FACTOR_LEVEL); a repeated skill counts once, at its first needed level.
  */
 export function busFactor(
   members: readonly TeamMember[],
-  neededSkillIds: readonly string[],
+  needed: readonly (string | { skill: string; level: number })[],
   opts?: { level?: number },
 ): BusFactorRisk[] {
-  const level = opts?.level ?? 4;
-  assertLevel(level, "(bus-factor level)");
+  const fallback = opts?.level ?? BUS_FACTOR_LEVEL;
+  assertLevel(fallback, "(bus-factor level)");
   checkMembers(members);
   const out: BusFactorRisk[] = [];
-  for (const skill of [...new Set(neededSkillIds)]) {
+  const seen = new Set<string>();
+  for (const n of needed) {
+    const { skill, level } = typeof n === "string" ? { skill: n, level: fallback } : n;
+    if (seen.has(skill)) continue;
+    seen.add(skill);
+    assertLevel(level, skill, "needed level");
     const holders: string[] = [];
     for (const m of members) {
       if ((m.levels[skill] ?? 0) >= level) {
@@ -68,9 +78,51 @@ export function busFactor(
         if (holders.length > 1) break;
       }
     }
-    if (holders.length <= 1) out.push({ skill, holders, risk: holders.length === 0 ? "none" : "single" });
+    if (holders.length <= 1) out.push({ skill, level, holders, risk: holders.length === 0 ? "none" : "single" });
   }
   return out.sort((a, b) => a.holders.length - b.holders.length || compareIds(a.skill, b.skill));
+}
+
+/**
+ * The team's bus-factor rows against its needs: with a target, every target skill at its target level (skills
+ * needed at level 0 are met by anyone and left out); with no target, every skill in `allSkillIds` at
+ * BUS_FACTOR_LEVEL, single holders only (nobody "needs" the rest, so holding none of it is no gap).
+ */
+export function teamBusFactor(
+  members: readonly TeamMember[],
+  target: readonly { skill: string; level: number }[],
+  allSkillIds: readonly string[],
+): BusFactorRisk[] {
+  if (target.length === 0) return busFactor(members, allSkillIds).filter((r) => r.risk === "single");
+  return busFactor(
+    members,
+    target.filter((t) => t.level > 0).map((t) => ({ skill: t.skill, level: t.level })),
+  );
+}
+
+/**
+ * Splits bus-factor rows into the two things a team lead acts on differently: skills exactly one member holds at
+ * the needed level (bus factor: share the knowledge) and skills nobody holds at it (a gap: hire or train).
+ * Keeps the rows' order.
+ */
+export function splitBusFactor(rows: readonly BusFactorRisk[]): {
+  singleHolder: BusFactorRisk[];
+  nobody: BusFactorRisk[];
+} {
+  return { singleHolder: rows.filter((r) => r.risk === "single"), nobody: rows.filter((r) => r.risk === "none") };
+}
+
+/**
+ * How many people a team has, as one phrase every count on the team pages agrees with:
+ * "4 people: 3 members and 1 manager", "1 person: no members and 1 manager", "No people yet".
+ */
+export function headcount(members: number, managers: number): string {
+  assertCount(members, "member count");
+  assertCount(managers, "manager count");
+  if (members + managers === 0) return "No people yet";
+  const m = members === 0 ? "no members" : plural(members, "member", "members");
+  const g = managers === 0 ? "no manager" : plural(managers, "manager", "managers");
+  return `${plural(members + managers, "person", "people")}: ${m} and ${g}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 export {
+  loadSourceCatalogue,
   loadTaxonomy,
   parseTaxonomyDocument,
   readTaxonomyDataFiles,
@@ -9,8 +10,8 @@ export {
 export type { TaxonomyDataFiles } from "./load";
 export { searchSkillMatches, searchSkills } from "./search";
 export type { SearchableSkill, SkillMatch, SkillSearchSource } from "./search";
-export { taxonomyDocumentSchema } from "./schema";
-export type { TaxonomyDocument, TaxonomyDocumentInput } from "./schema";
+export { sourceCatalogueSchema, taxonomyDocumentSchema } from "./schema";
+export type { SourceCatalogue, TaxonomyDocument, TaxonomyDocumentInput } from "./schema";
 export { formatTaxonomyError, formatTaxonomyErrors, validateTaxonomy } from "./validate";
 export type {
   TaxonomyError,

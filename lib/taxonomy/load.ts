@@ -9,7 +9,8 @@ import paths from "./data/paths.json";
 import roles from "./data/roles.json";
 import scale from "./data/scale.json";
 import skills from "./data/skills.json";
-import type { TaxonomyDocument } from "./schema";
+import sources from "./data/sources.json";
+import { sourceCatalogueSchema, type SourceCatalogue, type TaxonomyDocument } from "./schema";
 import { formatTaxonomyErrors, validateTaxonomy, type TaxonomySection, type TaxonomyValidation } from "./validate";
 
 export { formatTaxonomyError, formatTaxonomyErrors } from "./validate";
@@ -68,6 +69,25 @@ export function loadTaxonomy(): Taxonomy {
   }
   cached = deepFreeze(result.taxonomy);
   return cached;
+}
+
+let cachedSources: SourceCatalogue | undefined;
+
+/**
+ * The source catalogue (data/sources.json): the title of every source id the data cites ("ours" is our editors).
+ * Validated once; throws listing every problem. Not part of the import document: an imported taxonomy may cite
+ * sources of its own, which pages then show as written.
+ */
+export function loadSourceCatalogue(): SourceCatalogue {
+  if (cachedSources) return cachedSources;
+  const result = sourceCatalogueSchema.safeParse(sources);
+  if (!result.success) {
+    const at = (path: PropertyKey[]) => path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("");
+    const lines = result.error.issues.map((i) => `sources.json: ${at(i.path) || "(root)"}: ${i.message}`);
+    throw new Error(`Invalid source catalogue (${lines.length} problems):\n${lines.join("\n")}`);
+  }
+  cachedSources = deepFreeze(result.data);
+  return cachedSources;
 }
 
 /** The import/export document for a taxonomy: plain JSON with a stable key order; a fresh copy. */

@@ -107,6 +107,20 @@ export const careerPathSchema = z.object({
 
 export const versionSchema = text("version");
 
+/** One entry of the source catalogue (data/sources.json): a source id as the data uses it, and its title. */
+export const sourceEntrySchema = z.object({ id: text("source id"), title: text("source title") });
+
+/** The source catalogue: every source id the data cites, with the title a reader sees. Ids are unique. */
+export const sourceCatalogueSchema = z.array(sourceEntrySchema).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((entry, index) => {
+    if (seen.has(entry.id))
+      ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate source id ${JSON.stringify(entry.id)}` });
+    seen.add(entry.id);
+  });
+});
+export type SourceCatalogue = z.output<typeof sourceCatalogueSchema>;
+
 /** The import/export document: one JSON object holding the whole taxonomy. */
 export const taxonomyDocumentSchema = z.object({
   version: versionSchema,

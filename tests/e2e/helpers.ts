@@ -104,11 +104,17 @@ export function chartSurface(page: Page, testId: string) {
   return page.getByTestId(testId).locator('svg.recharts-surface[role="application"]').first();
 }
 
-/** Picks a level in the rating editor for one skill. */
+/** Picks a level in the rating editor for one skill (showing all skills and opening its category if needed). */
 export async function rate(page: Page, skillId: string, level: number) {
+  const row = page.locator(`fieldset[data-skill="${skillId}"]`);
+  // A click before the page is interactive would be lost: the editor marks itself ready once hydrated.
+  await page.locator("section[data-ready]").waitFor();
+  // The page may show only the target role's skills, and folds categories: a person would show all and open one.
+  if ((await row.count()) === 0) await page.getByLabel("Show", { exact: true }).selectOption("all");
+  if (!(await row.isVisible())) await page.locator("details", { has: row }).locator("summary").first().click();
   // The radio itself is visually hidden; a person clicks its visible label, so the test does too.
-  await page.locator(`fieldset[data-skill="${skillId}"] label:has(input[type="radio"][value="${level}"])`).click();
-  await expect(page.locator(`fieldset[data-skill="${skillId}"] input[type="radio"][value="${level}"]`)).toBeChecked();
+  await row.locator(`label:has(input[type="radio"][value="${level}"])`).click();
+  await expect(row.locator(`input[type="radio"][value="${level}"]`)).toBeChecked();
 }
 
 export type Person = { name: string; email: string; page: Page };

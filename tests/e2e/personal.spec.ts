@@ -74,8 +74,8 @@ test("a new user rates ten skills, targets Platform Engineer, sees gaps and expl
 
   // Infrastructure or Platform: which am I closer to?
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" }).click();
-  await page.getByLabel("Role", { exact: true }).selectOption("infrastructure-engineer");
-  await page.getByLabel("Against").selectOption("platform-engineer");
+  await page.getByLabel("First role").selectOption("infrastructure-engineer");
+  await page.getByLabel("Second role").selectOption("platform-engineer");
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByTestId("compare-verdict")).toContainText(
     /closer to (Infrastructure|Platform) Engineer|equally close/i,
@@ -93,8 +93,8 @@ test("a broken CSV import lists each bad row and changes nothing", async ({ page
   });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const errors = page.getByTestId("import-errors");
-  await expect(errors).toContainText('Row 3, skill_id: unknown skill "no-such-skill"');
-  await expect(errors).toContainText("Row 4, level");
+  await expect(errors).toContainText('Row 3: no skill called "no-such-skill".');
+  await expect(errors).toContainText('Row 4, column "level"');
   await expect(formAlert(page).filter({ has: errors })).toBeVisible();
   await page.reload();
   await expect(page.getByText("0 rated")).toBeVisible();

@@ -1,10 +1,20 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, teamOfOwn } from "./helpers";
 
-async function levelSelects(page: Page) {
-  const selects = page.locator('select[id^="lv-"]');
-  await expect(selects.first()).toBeVisible();
-  return selects;
+/** The assessment's skills in page order (id and name as the row shows it); each row has a level picker. */
+async function assessmentSkills(page: Page) {
+  const rows = page.locator('section[aria-labelledby="assess-h"] li[data-skill]');
+  await expect(rows.first()).toBeVisible();
+  return rows.evaluateAll((els) =>
+    els.map((e) => ({ id: e.getAttribute("data-skill")!, name: e.querySelector("h3")!.textContent!.trim() })),
+  );
+}
+
+/** Picks a level in a LevelPicker (a radio group named `group`) the way a person does: by its visible chip. */
+async function pick(page: Page, group: string, level: number) {
+  const g = page.getByRole("radiogroup", { name: group, exact: true });
+  await g.locator(`label:has(input[value="${level}"])`).click();
+  await expect(g.locator(`input[value="${level}"]`)).toBeChecked();
 }
 
 test("a full review: blind assessments, reveal with a flagged disagreement, agreement, goal, completion, acknowledgement", async ({
@@ -31,35 +41,33 @@ test("a full review: blind assessments, reveal with a flagged disagreement, agre
   await alex.goto(reviewUrl);
   await expect(alex.getByRole("heading", { name: "Your self-assessment" })).toBeVisible();
   await expectAccessible(alex, "review: self-assessment");
-  const selfSelects = await levelSelects(alex);
-  const n = await selfSelects.count();
+  const skills = await assessmentSkills(alex);
+  const n = skills.length;
   expect(n).toBeGreaterThanOrEqual(3);
-  const firstSkill = (await alex
-    .locator(`label[for="${await selfSelects.nth(0).getAttribute("id")}"]`)
-    .textContent())!.trim();
-  await selfSelects.nth(0).selectOption("1");
-  await expect(alex.locator(`#lvd-${(await selfSelects.nth(0).getAttribute("id"))!.slice(3)}`)).not.toBeEmpty(); // descriptor at the point of rating
-  for (let i = 1; i < n; i++) await selfSelects.nth(i).selectOption("2");
+  const firstSkill = skills[0]!.name;
+  await pick(alex, `Your level for ${firstSkill}`, 1);
+  await expect(alex.locator(`#lvd-${skills[0]!.id}`)).not.toBeEmpty(); // descriptor at the point of rating
+  for (let i = 1; i < n; i++) await pick(alex, `Your level for ${skills[i]!.name}`, 2);
   await alex.getByRole("button", { name: "Submit self-assessment" }).click();
   await expect(alex.getByTestId("review-state")).toHaveText("manager-assessment");
 
   // The manager assesses: 3 where the report said 1 (two apart), 2 elsewhere.
   await manager.reload();
   await expect(manager.getByTestId("review-state")).toHaveText("manager-assessment");
-  const mgrSelects = await levelSelects(manager);
-  await mgrSelects.nth(0).selectOption("3");
-  for (let i = 1; i < n; i++) await mgrSelects.nth(i).selectOption("2");
+  expect(await assessmentSkills(manager)).toEqual(skills);
+  await pick(manager, `Your level for ${firstSkill}`, 3);
+  for (let i = 1; i < n; i++) await pick(manager, `Your level for ${skills[i]!.name}`, 2);
   await manager.getByRole("button", { name: "Submit assessment" }).click();
   await expect(manager.getByTestId("review-state")).toHaveText("discussion");
 
   // The reveal flags the disagreement.
   await expect(manager.getByTestId("disconnect-count")).toContainText("1 skill differ");
-  const flaggedRow = manager.getByTestId("review-table").locator("tbody tr", { hasText: firstSkill });
-  await expect(flaggedRow).toContainText("2+ apart");
+  const flaggedCard = manager.locator(`[data-testid="discussion-card"][data-skill="${skills[0]!.id}"]`);
+  await expect(flaggedCard).toContainText("2+ apart");
   await expectAccessible(manager, "review: discussion");
 
   // Agreement, a goal, completion.
-  await manager.getByLabel(firstSkill, { exact: true }).last().selectOption("2");
+  await pick(manager, `Agreed level for ${firstSkill}`, 2);
   await manager.getByLabel("Summary").fill("Agreed on a plan: pair on the next cluster upgrade.");
   await manager.getByRole("button", { name: "Save agreement" }).click();
   await expect(manager.getByRole("status").filter({ hasText: "Agreement saved." })).toBeVisible();

@@ -144,7 +144,7 @@ describe("a. a repeated query parameter (?q=a&q=b arrives as an array)", () => {
     const html = await render(TeamPage({ params: params({ id: w.teamId }), searchParams: sp(repeated) }));
     // The matrix's filter form, filled in from the first values ("gaps only" leaves no columns: no target profile yet).
     expect(html).toContain('name="q" value="kube"');
-    expect(html).toContain("No gaps in this category");
+    expect(html).toContain("No gaps here: the team has enough people at the needed level");
   });
 
   it("/compare, /me/skills and /signin read the first value too", async () => {

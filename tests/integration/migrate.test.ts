@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 describe("the migration runner on embedded PGlite", () => {
-  it("applies every migration once, then nothing", async () => {
+  it("applies every migration once, then nothing", { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "skillgap-pglite-"));
     const target = { kind: "pglite" as const, dir };
     const expected = (await readMigrations()).map((m) => m.name);

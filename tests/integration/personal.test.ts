@@ -97,6 +97,27 @@ describe("rating history", () => {
     expect(await w.db.prisma.rating.count({ where: { userId: me.id } })).toBe(0);
   });
 
+  it("saves a deliberate 0 as a rating of its own, distinct from not rated", async () => {
+    const me = await newUser("zero");
+    expect(await getCurrentRatings(me, me.id)).toEqual([]);
+    expect(
+      await saveMyRatings(me, [{ skillId: "linux", level: 0, note: null, evidenceUrl: null, wantsToGrow: false }]),
+    ).toBe(1);
+    expect(await getCurrentRatings(me, me.id)).toEqual([expect.objectContaining({ skillId: "linux", level: 0 })]);
+    expect((await getSkillHistory(me, me.id, "linux")).map((h) => h.level)).toEqual([0]);
+  });
+
+  it("gives the page the target role's required skills and levels, and none without a target", async () => {
+    const me = await newUser("target");
+    expect((await getMySkillsPage(me)).target).toBeNull();
+    await setMyRoles(me, "infrastructure-engineer", "platform-engineer");
+    const { target, taxonomy } = await getMySkillsPage(me);
+    const role = taxonomy.roles.find((r) => r.id === "platform-engineer")!;
+    expect(target?.title).toBe("Platform Engineer");
+    expect(target?.requirements).toHaveLength(role.requirements.length);
+    expect(target?.requirements).toContainEqual({ skillId: "containers", level: 4, importance: "core" });
+  });
+
   it("refuses unknown roles", async () => {
     const me = await newUser("roles");
     await expect(setMyRoles(me, "nope", null)).rejects.toBeInstanceOf(DataError);
@@ -126,11 +147,31 @@ describe("CSV import", () => {
     const err = await importMyRatingsCsv(me, csv).catch((e) => e);
     expect(err).toBeInstanceOf(DataError);
     expect(err.fieldErrors.rows).toEqual([
-      'Row 3, skill_id: unknown skill "kubernetess"',
-      "Row 4, level: Level must be from 0 to 5.",
-      "Row 5, level: Level is missing.",
+      'Row 3: no skill called "kubernetess". Did you mean "Container orchestration (Kubernetes)"?',
+      'Row 4, column "level": Level must be from 0 to 5.',
+      'Row 5, column "level": empty',
     ]);
     expect(await w.db.prisma.rating.count({ where: { userId: me.id } })).toBe(0);
+  });
+
+  it("imports an Excel-style file: byte-order mark, semicolons, CRLF, a comma inside a cell", async () => {
+    const me = await newUser("excel");
+    const csv =
+      "\uFEFFSkill ID;Level;Note;Wants to grow\r\nlinux;4;RHEL, Debian;yes\r\nTerraform;2;;\r\ncontainers;0;;no\r\n";
+    expect(await importMyRatingsCsv(me, csv)).toEqual({ rows: 3, changed: 3 });
+    const levels = Object.fromEntries((await getCurrentRatings(me, me.id)).map((r) => [r.skillId, [r.level, r.note]]));
+    expect(levels).toEqual({
+      linux: [4, "RHEL, Debian"],
+      "infrastructure-as-code": [2, null],
+      containers: [0, null],
+    });
+  });
+
+  it("says which column the first row lacks instead of a generic header message", async () => {
+    const me = await newUser("nohdr");
+    const err = await importMyRatingsCsv(me, "skill;score\nlinux;3\n").catch((e) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.message).toContain("no level column");
   });
 
   it("round-trips: export, then import into a fresh user, gives the same current levels", async () => {

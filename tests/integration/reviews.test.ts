@@ -12,6 +12,7 @@ import {
 } from "@/lib/data/review-writes";
 import { ConflictError, DataError, NotFoundError } from "@/lib/data/errors";
 import { getTeamAudit } from "@/lib/data/team-audit";
+import { appendRatings } from "@/lib/data/rating-store";
 
 let w: World;
 beforeAll(async () => {
@@ -86,6 +87,20 @@ describe("state machine", () => {
       expect((err as Error).message).toMatch(message);
     }
     expect((await getReview(w.actors.manager, r.id)).version).toBe(r.version); // nothing changed
+  });
+
+  it("carries the person's current rating and its date for a pre-filled self-assessment", async () => {
+    const r = await freshReview();
+    const skill = r.lines[0]!.skillId;
+    const before = Date.now();
+    await w.db.prisma.$transaction((tx) =>
+      appendRatings(tx, w.actors.member.id, [{ skillId: skill, level: 0 }], { source: "self" }),
+    );
+    const view = await getReview(w.actors.member, r.id);
+    const line = view.lines.find((l) => l.skillId === skill)!;
+    expect(line).toMatchObject({ selfLevel: null, currentLevel: 0 });
+    expect(line.currentRatedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(view.lines.find((l) => l.skillId !== skill && l.currentLevel === null)?.currentRatedAt ?? null).toBeNull();
   });
 
   it("requires every skill rated before the self-assessment is submitted", async () => {
@@ -163,6 +178,12 @@ describe("the full cycle", () => {
     expect(confirmed.every((c) => c.level === 3 && c.source === "manager")).toBe(true);
     const goal = await w.db.prisma.goal.findFirst({ where: { userId: w.actors.member.id, reviewId: r.id } });
     expect(goal?.targetLevel).toBe(4);
+    // the review shows (and prints) the goals agreed in it, by skill name, to both sides
+    for (const viewer of [w.actors.member, w.actors.manager])
+      expect((await getReview(viewer, r.id)).goals).toEqual([
+        expect.objectContaining({ skillId: skills[1], targetLevel: 4, dueDate: null, note: "From the review" }),
+      ]);
+    expect(r.goals[0]!.skillName).not.toBe(skills[1]);
 
     // locked: agreement edits are refused, amendments are recorded
     await expect(

@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../support/world";
 import { applyTaxonomy } from "@/lib/data/taxonomy-sync";
-import { importTaxonomy } from "@/lib/data/admin";
+import { getAdminOverview, importTaxonomy } from "@/lib/data/admin";
+import { readTaxonomy } from "@/lib/data/taxonomy-read";
 import { saveMyRatings, getMySkillsPage } from "@/lib/data/ratings";
 import { DataError, NotFoundError } from "@/lib/data/errors";
 import { loadTaxonomy, toExportDocument } from "@/lib/taxonomy";
@@ -136,5 +137,94 @@ describe("importing a taxonomy file", () => {
   it("is for administrators only", async () => {
     const text = JSON.stringify(toExportDocument(loadTaxonomy()));
     await expect(importTaxonomy(w.actors.manager, "t.json", text)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("importing the taxonomy that is already current", () => {
+  const versionRows = () => w.db.prisma.taxonomyVersion.count();
+
+  it("answers unchanged for the exported taxonomy (as /api/v1/taxonomy serves it) and adds no version row", async () => {
+    await applyTaxonomy(w.db.prisma, loadTaxonomy(), "test");
+    // The export reads the database back: paths and prerequisites come out in another order than the data files.
+    const exported = JSON.stringify(toExportDocument(await readTaxonomy(w.db.prisma)));
+    expect(exported).not.toBe(JSON.stringify(toExportDocument(loadTaxonomy())));
+    const before = await counts();
+    const result = await importTaxonomy(w.actors.admin, "skillgap-taxonomy.json", exported);
+    expect(result).toMatchObject({ changed: false, version: loadTaxonomy().version });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answers unchanged for the shipped files after a rename added aliases the files do not list", async () => {
+    const renamed = copy();
+    renamed.version = `2026.12.2-rename-${w.tag}`;
+    renamed.skills.find((s) => s.id === "linux")!.name = "Linux systems";
+    await applyTaxonomy(w.db.prisma, renamed, "test");
+    await applyTaxonomy(w.db.prisma, loadTaxonomy(), "test"); // back: linux keeps "Linux systems" as an alias
+    const rows = await versionRows();
+    expect((await applyTaxonomy(w.db.prisma, loadTaxonomy(), "test")).changed).toBe(false);
+    expect(await versionRows()).toBe(rows);
+  });
+
+  it("refuses the current version string with other content, and changes nothing", async () => {
+    const edited = toExportDocument(copy());
+    edited.skills.find((s) => s.id === "linux")!.description = "Edited without a new version number.";
+    const before = await counts();
+    const err = await importTaxonomy(w.actors.admin, "edited.json", JSON.stringify(edited)).catch((e) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.message).toBe(
+      `Version ${edited.version} already exists with different content; give the new file a new version.`,
+    );
+    expect(await counts()).toEqual(before);
+    expect((await w.db.prisma.skill.findUniqueOrThrow({ where: { id: "linux" } })).description).not.toBe(
+      "Edited without a new version number.",
+    );
+  });
+
+  it("refuses an earlier version string with other content, but goes back to an earlier version's own content", async () => {
+    const earlier = copy();
+    earlier.version = `2026.12.3-earlier-${w.tag}`;
+    earlier.skills.find((s) => s.id === "linux")!.description = "The earlier wording of Linux, long enough.";
+    await applyTaxonomy(w.db.prisma, earlier, "test");
+    await applyTaxonomy(w.db.prisma, loadTaxonomy(), "test");
+    const other = structuredClone(earlier);
+    other.skills.find((s) => s.id === "linux")!.description = "Yet another wording of Linux, long enough.";
+    await expect(applyTaxonomy(w.db.prisma, other, "test")).rejects.toThrow(/already exists with different content/);
+    const back = await applyTaxonomy(w.db.prisma, earlier, "test");
+    expect(back.changed).toBe(true);
+    expect((await w.db.prisma.skill.findUniqueOrThrow({ where: { id: "linux" } })).description).toBe(
+      "The earlier wording of Linux, long enough.",
+    );
+    await applyTaxonomy(w.db.prisma, loadTaxonomy(), "test");
+  });
+});
+
+describe("the admin page's version history", () => {
+  it("names who applied each version: name, else email, else deleted user", async () => {
+    const mkAdmin = async (key: string, name: string | null) => {
+      const u = await w.db.prisma.user.create({
+        data: { email: `${key}-${w.tag}@test.local`, name, isAdmin: true, emailVerified: new Date() },
+      });
+      return { id: u.id, isAdmin: true, name: u.name, email: u.email, verified: true };
+    };
+    const named = await mkAdmin("named-admin", `Ada ${w.tag}`);
+    const unnamed = await mkAdmin("unnamed-admin", null);
+    const gone = await mkAdmin("gone-admin", `Gone ${w.tag}`);
+    const as = async (actor: typeof named, version: string) => {
+      const doc = toExportDocument(copy());
+      doc.version = version;
+      expect((await importTaxonomy(actor, `${version}.json`, JSON.stringify(doc))).changed).toBe(true);
+    };
+    await as(named, `by-named-${w.tag}`);
+    await as(unnamed, `by-unnamed-${w.tag}`);
+    await as(gone, `by-gone-${w.tag}`);
+    await w.db.prisma.user.delete({ where: { id: gone.id } });
+
+    const { versions } = await getAdminOverview(w.actors.admin);
+    const by = (version: string) => versions.find((v) => v.version === version)?.appliedBy;
+    expect(by(`by-named-${w.tag}`)).toBe(`Ada ${w.tag}`);
+    expect(by(`by-unnamed-${w.tag}`)).toBe(unnamed.email);
+    expect(by(`by-gone-${w.tag}`)).toBe("deleted user");
+    for (const v of versions) expect(v.appliedBy).not.toMatch(/^c[a-z0-9]{20,}$/); // never a raw user id
+    await applyTaxonomy(w.db.prisma, loadTaxonomy(), "test");
   });
 });

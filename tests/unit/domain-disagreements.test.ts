@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, assessmentDisagreements } from "../../lib/domain";
+import { DISAGREEMENT_FLAG, DomainError, assessmentDisagreements, discussionOrder } from "../../lib/domain";
 
 describe("assessmentDisagreements", () => {
   it("sorts by absolute difference then skill id and flags differences of 2+", () => {
@@ -28,5 +28,50 @@ describe("assessmentDisagreements", () => {
       'level for skill "a" (self-assessment) must be an integer 0–5, got 6',
     );
     expect(() => assessmentDisagreements({}, { a: -1 })).toThrow(DomainError);
+  });
+});
+
+describe("discussionOrder", () => {
+  const line = (skillId: string, selfLevel: number | null, managerLevel: number | null) => ({
+    skillId,
+    selfLevel,
+    managerLevel,
+  });
+  it("puts flagged disagreements first, largest difference first, then the rest in the given order", () => {
+    const { flagged, others } = discussionOrder([
+      line("aws", 2, 3),
+      line("go", 1, 3),
+      line("k8s", 3, 3),
+      line("linux", 5, 1),
+      line("terraform", 4, 2),
+      line("python", 0, 1),
+    ]);
+    expect(flagged.map((l) => [l.skillId, l.diff])).toEqual([
+      ["linux", -4],
+      ["go", 2],
+      ["terraform", -2],
+    ]);
+    expect(others.map((l) => [l.skillId, l.diff, l.flagged])).toEqual([
+      ["aws", 1, false],
+      ["k8s", 0, false],
+      ["python", 1, false],
+    ]);
+  });
+  it("flags exactly at the threshold, in either direction", () => {
+    const { flagged } = discussionOrder([
+      line("a", 0, DISAGREEMENT_FLAG),
+      line("b", DISAGREEMENT_FLAG, 0),
+      line("c", 0, 1),
+    ]);
+    expect(flagged.map((l) => l.skillId)).toEqual(["a", "b"]);
+  });
+  it("never flags a line missing a level, and keeps every line exactly once", () => {
+    const lines = [line("a", null, 5), line("b", 5, null), line("c", 0, 4)];
+    const { flagged, others } = discussionOrder(lines);
+    expect(flagged.map((l) => l.skillId)).toEqual(["c"]);
+    expect(others.map((l) => [l.skillId, l.diff])).toEqual([
+      ["a", null],
+      ["b", null],
+    ]);
   });
 });

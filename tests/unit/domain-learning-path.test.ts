@@ -9,11 +9,11 @@ const summary = (steps: ReturnType<typeof planLearningPath>) =>
 describe("planLearningPath", () => {
   it("orders Alex's path to Platform Engineer: prerequisites, core, smallest step, id", () => {
     expect(summary(planLearningPath(alex, platform, taxonomy))).toEqual([
-      "1. containers 2→3 (important): Important for Platform Engineer; prerequisite of Kubernetes",
-      "2. kubernetes 2→3 (core): Core for Platform Engineer; tied for the smallest step among the remaining core gaps",
-      "3. terraform 2→3 (core): Core for Platform Engineer; smallest step among the remaining core gaps",
-      "4. cicd 1→3 (core): Core for Platform Engineer",
-      "5. golang 0→2 (bonus): Bonus for Platform Engineer",
+      "1. containers 2→3 (important): 1 level (2 → 3). Important for Platform Engineer at level 3; prerequisite of Kubernetes, so it comes first.",
+      "2. kubernetes 2→3 (core): 1 level (2 → 3). Core for Platform Engineer at level 3; tied with Terraform for the smallest remaining core gap.",
+      "3. terraform 2→3 (core): 1 level (2 → 3). Core for Platform Engineer at level 3; the smallest remaining core gap.",
+      "4. cicd 1→3 (core): 2 levels (1 → 3). Core for Platform Engineer at level 3.",
+      "5. golang 0→2 (bonus): 2 levels (0 → 2). Bonus for Platform Engineer at level 2.",
     ]);
     expect(planLearningPath(alex, platform, taxonomy)[0]!.skillName).toBe("Containers");
   });
@@ -21,9 +21,9 @@ describe("planLearningPath", () => {
   it("adds a prerequisite the role does not require when the person is below level 2 in it", () => {
     const steps = planLearningPath({}, platform, taxonomy);
     expect(summary(steps).slice(0, 3)).toEqual([
-      "1. linux 0→2 (prerequisite): Prerequisite of Containers",
-      "2. cicd 0→3 (core): Core for Platform Engineer; tied for the smallest step among the remaining core gaps",
-      "3. containers 0→3 (important): Important for Platform Engineer; prerequisite of Kubernetes",
+      "1. linux 0→2 (prerequisite): 2 levels (0 → 2). Prerequisite of Containers, so it comes first.",
+      "2. cicd 0→3 (core): 3 levels (0 → 3). Core for Platform Engineer at level 3; tied with Kubernetes and Terraform for the smallest remaining core gap.",
+      "3. containers 0→3 (important): 3 levels (0 → 3). Important for Platform Engineer at level 3; prerequisite of Kubernetes, so it comes first.",
     ]);
     expect(steps.map((s) => s.skill)).toEqual(["linux", "cicd", "containers", "kubernetes", "terraform", "golang"]);
   });
@@ -36,7 +36,9 @@ describe("planLearningPath", () => {
   it("lists every dependent of a shared prerequisite", () => {
     const steps = planLearningPath({ linux: 1 }, sre, taxonomy);
     expect(steps[0]).toMatchObject({ skill: "linux", from: 1, to: 4, importance: "core" });
-    expect(steps[0]!.reason).toBe("Core for Site Reliability Engineer; prerequisite of Observability and Containers");
+    expect(steps[0]!.reason).toBe(
+      "3 levels (1 → 4). Core for Site Reliability Engineer at level 4; prerequisite of Observability and Containers.",
+    );
     const order = steps.map((s) => s.skill);
     expect(order.indexOf("containers")).toBeLessThan(order.indexOf("kubernetes"));
   });
@@ -63,8 +65,30 @@ describe("planLearningPath", () => {
     expect(planLearningPath({}, r, taxonomy)[0]).toMatchObject({
       skill: "zig",
       skillName: "zig",
-      reason: "Bonus for X",
+      reason: "2 levels (0 → 2). Bonus for X at level 2.",
     });
+  });
+
+  it("says 'tied' only for a true tie with the smallest remaining gap of the same importance", () => {
+    // CI/CD 0→3 and Terraform 0→3 are both core; Kubernetes is smaller (2→3) but waits on its prerequisite Containers.
+    const steps = planLearningPath({ kubernetes: 2, linux: 2 }, platform, taxonomy);
+    expect(summary(steps)).toEqual([
+      "1. cicd 0→3 (core): 3 levels (0 → 3). Core for Platform Engineer at level 3; Kubernetes is a smaller core gap but waits on its prerequisites.",
+      "2. containers 0→3 (important): 3 levels (0 → 3). Important for Platform Engineer at level 3; prerequisite of Kubernetes, so it comes first.",
+      "3. kubernetes 2→3 (core): 1 level (2 → 3). Core for Platform Engineer at level 3; the smallest remaining core gap.",
+      "4. terraform 0→3 (core): 3 levels (0 → 3). Core for Platform Engineer at level 3.",
+      "5. golang 0→2 (bonus): 2 levels (0 → 2). Bonus for Platform Engineer at level 2.",
+    ]);
+    for (const s of steps) expect(s.reason).not.toMatch(/tied/);
+  });
+
+  it("never calls a step tied or smallest when a remaining gap of its importance is smaller and ready", () => {
+    // Terraform 2→3 is smaller than CI/CD 0→3: Terraform goes first, and CI/CD is not "smallest".
+    const steps = planLearningPath({ terraform: 2, kubernetes: 3, containers: 3, golang: 2 }, platform, taxonomy);
+    expect(summary(steps)).toEqual([
+      "1. terraform 2→3 (core): 1 level (2 → 3). Core for Platform Engineer at level 3; the smallest remaining core gap.",
+      "2. cicd 0→3 (core): 3 levels (0 → 3). Core for Platform Engineer at level 3.",
+    ]);
   });
 
   it("rejects off-scale levels", () => {

@@ -3,11 +3,15 @@ import {
   DomainError,
   busFactor,
   deriveTeamTarget,
+  headcount,
+  splitBusFactor,
+  teamBusFactor,
   levelDistribution,
   teamCoverage,
   teamGap,
   type TeamMember,
 } from "../../lib/domain";
+import { plural } from "../../lib/domain/plural";
 import { taxonomy } from "../fixtures/domain-taxonomy";
 
 const team: TeamMember[] = [
@@ -38,14 +42,128 @@ describe("teamCoverage", () => {
 describe("busFactor", () => {
   it("lists needed skills held at 4+ by nobody, then by one person; ties by skill id", () => {
     expect(busFactor(team, ["linux", "terraform", "kubernetes", "cicd", "golang", "terraform"])).toEqual([
-      { skill: "golang", holders: [], risk: "none" },
-      { skill: "terraform", holders: [], risk: "none" },
-      { skill: "cicd", holders: ["cy"], risk: "single" },
-      { skill: "kubernetes", holders: ["ana"], risk: "single" },
+      { skill: "golang", level: 4, holders: [], risk: "none" },
+      { skill: "terraform", level: 4, holders: [], risk: "none" },
+      { skill: "cicd", level: 4, holders: ["cy"], risk: "single" },
+      { skill: "kubernetes", level: 4, holders: ["ana"], risk: "single" },
     ]);
   });
   it("honours a custom level", () => {
-    expect(busFactor(team, ["linux"], { level: 5 })).toEqual([{ skill: "linux", holders: ["ana"], risk: "single" }]);
+    expect(busFactor(team, ["linux"], { level: 5 })).toEqual([
+      { skill: "linux", level: 5, holders: ["ana"], risk: "single" },
+    ]);
+  });
+  it("measures each skill at its own needed level when given one", () => {
+    // terraform at 2: only ana; kubernetes at 1: ana and ben (no risk); linux at 5: only ana; cicd at 5: nobody.
+    expect(
+      busFactor(team, [
+        { skill: "terraform", level: 2 },
+        { skill: "kubernetes", level: 1 },
+        { skill: "linux", level: 5 },
+        { skill: "cicd", level: 5 },
+      ]),
+    ).toEqual([
+      { skill: "cicd", level: 5, holders: [], risk: "none" },
+      { skill: "linux", level: 5, holders: ["ana"], risk: "single" },
+      { skill: "terraform", level: 2, holders: ["ana"], risk: "single" },
+    ]);
+    expect(() => busFactor(team, [{ skill: "linux", level: 6 }])).toThrow(DomainError);
+  });
+});
+
+describe("teamBusFactor and splitBusFactor: single holders (bus factor) apart from nobody at the needed level (gap)", () => {
+  const cases: {
+    name: string;
+    target: { skill: string; level: number }[];
+    single: [string, number, string][];
+    nobody: [string, number][];
+  }[] = [
+    {
+      name: "a target: each skill at its target level",
+      target: [
+        { skill: "linux", level: 4 }, // ana, ben: no risk
+        { skill: "kubernetes", level: 3 }, // ana only
+        { skill: "terraform", level: 3 }, // nobody (ana is at 2)
+        { skill: "cicd", level: 2 }, // cy only
+        { skill: "golang", level: 1 }, // nobody
+      ],
+      single: [
+        ["cicd", 2, "cy"],
+        ["kubernetes", 3, "ana"],
+      ],
+      nobody: [
+        ["golang", 1],
+        ["terraform", 3],
+      ],
+    },
+    {
+      name: "the target level, not level 4, decides: linux at 3 has three holders",
+      target: [
+        { skill: "linux", level: 3 },
+        { skill: "terraform", level: 2 },
+      ],
+      single: [["terraform", 2, "ana"]],
+      nobody: [],
+    },
+    {
+      name: "a skill needed at level 0 is met by anyone: never a risk",
+      target: [{ skill: "golang", level: 0 }],
+      single: [],
+      nobody: [],
+    },
+    {
+      name: "no target: every skill at level 4, single holders only (nobody needs the rest)",
+      target: [],
+      single: [
+        ["cicd", 4, "cy"],
+        ["cobol", 4, "cy"],
+        ["kubernetes", 4, "ana"],
+      ],
+      nobody: [],
+    },
+  ];
+  const allSkills = ["linux", "kubernetes", "terraform", "cicd", "cobol", "golang"];
+  it.each(cases)("$name", ({ target, single, nobody }) => {
+    const split = splitBusFactor(teamBusFactor(team, target, allSkills));
+    expect(split.singleHolder.map((r) => [r.skill, r.level, r.holders[0]])).toEqual(single);
+    expect(split.nobody.map((r) => [r.skill, r.level])).toEqual(nobody);
+    for (const r of split.singleHolder) expect(r.holders).toHaveLength(1);
+    for (const r of split.nobody) expect(r.holders).toEqual([]);
+  });
+  it("agrees with the team gap: nobody at the needed level means the gap row has no one at that level", () => {
+    const target = [
+      { skill: "kubernetes", level: 3, needed: 2 },
+      { skill: "terraform", level: 3, needed: 1 },
+    ];
+    const gap = teamGap(team, target);
+    const { nobody } = splitBusFactor(teamBusFactor(team, target, allSkills));
+    expect(nobody.map((r) => r.skill)).toEqual(gap.filter((g) => g.have === 0).map((g) => g.skill));
+  });
+  it("splits rows keeping their order, and an empty team has every needed skill in the gap list", () => {
+    const { singleHolder, nobody } = splitBusFactor(teamBusFactor([], [{ skill: "linux", level: 3 }], allSkills));
+    expect(singleHolder).toEqual([]);
+    expect(nobody).toEqual([{ skill: "linux", level: 3, holders: [], risk: "none" }]);
+  });
+});
+
+describe("plural and headcount", () => {
+  it.each([
+    [0, "0 people"],
+    [1, "1 person"],
+    [2, "2 people"],
+  ])("plural(%i) → %s", (n, text) => expect(plural(n, "person", "people")).toBe(text));
+  it.each([
+    [3, 1, "4 people: 3 members and 1 manager"],
+    [1, 2, "3 people: 1 member and 2 managers"],
+    [0, 1, "1 person: no members and 1 manager"],
+    [1, 0, "1 person: 1 member and no manager"],
+    [0, 0, "No people yet"],
+  ])("headcount(%i members, %i managers) → %s", (members, managers, text) =>
+    expect(headcount(members, managers)).toBe(text),
+  );
+  it("rejects counts that are not whole numbers", () => {
+    expect(() => headcount(-1, 0)).toThrow(DomainError);
+    expect(() => headcount(1.5, 0)).toThrow(DomainError);
   });
 });
 

@@ -25,7 +25,11 @@ export function AccountForms({ name, email, hasPassword }: { name: string; email
   });
   return (
     <>
-      <form onSubmit={nameForm.onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+      <form
+        method="post"
+        onSubmit={nameForm.onSubmit}
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      >
         <h2 className="text-lg font-semibold">Display name</h2>
         <label htmlFor="name" className="block font-medium">
           Name
@@ -38,7 +42,11 @@ export function AccountForms({ name, email, hasPassword }: { name: string; email
         </button>
       </form>
 
-      <form onSubmit={pwForm.onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+      <form
+        method="post"
+        onSubmit={pwForm.onSubmit}
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      >
         <h2 className="text-lg font-semibold">{hasPassword ? "Change password" : "Set a password"}</h2>
         {hasPassword && (
           <>
@@ -65,7 +73,11 @@ export function AccountForms({ name, email, hasPassword }: { name: string; email
         </button>
       </form>
 
-      <form onSubmit={delForm.onSubmit} className="space-y-3 rounded-lg border border-red-300 bg-white p-5">
+      <form
+        method="post"
+        onSubmit={delForm.onSubmit}
+        className="space-y-3 rounded-lg border border-red-300 bg-white p-5"
+      >
         <h2 className="text-lg font-semibold text-red-900">Delete account</h2>
         <p className="text-slate-700">
           This removes your account and all your personal data — ratings, history, goals, team memberships and reviews —

@@ -11,7 +11,7 @@ export function ImportForm() {
     successMessage: (d) =>
       d.changed
         ? `Applied version ${d.version}: ${d.skills} skills, ${d.roles} roles, ${d.paths} paths.`
-        : `Version ${d.version} is already active; nothing changed.`,
+        : `Unchanged: version ${d.version} is already the current taxonomy.`,
   });
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -32,7 +32,11 @@ export function ImportForm() {
   const lines = result && !result.ok ? (result.errors.file ?? Object.values(result.errors).flat()) : [];
   const error = local ?? (result && !result.ok ? result.message : null);
   return (
-    <form onSubmit={onSubmit} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <label htmlFor="file" className="block font-medium">
         Taxonomy file (JSON, the export format, at most {TAXONOMY_MAX_MB} MB)
       </label>
@@ -41,12 +45,12 @@ export function ImportForm() {
         name="file"
         type="file"
         accept="application/json,.json"
-        className="block"
+        className="block min-h-11 w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded file:border file:border-slate-400 file:bg-white file:px-3"
         aria-invalid={Boolean(error)}
         aria-describedby="file-error"
       />
       <button
-        className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
+        className="min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
         disabled={form.pending}
       >
         {form.pending ? "Checking…" : "Validate and import"}

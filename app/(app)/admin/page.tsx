@@ -30,31 +30,38 @@ export default async function AdminPage() {
           </a>
         </p>
         <ImportForm />
-        <table className="w-full max-w-2xl rounded border border-slate-200 bg-white text-left text-sm">
-          <caption className="p-2 text-left font-medium">Recent versions</caption>
-          <thead>
-            <tr className="border-b">
-              <th scope="col" className="p-2">
-                Version
-              </th>
-              <th scope="col" className="p-2">
-                Applied
-              </th>
-              <th scope="col" className="p-2">
-                By
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id} className="border-b border-slate-100">
-                <td className="p-2">{v.version}</td>
-                <td className="p-2">{v.appliedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                <td className="p-2">{v.appliedBy ?? "—"}</td>
+        <div
+          role="region"
+          aria-label="Recent taxonomy versions"
+          tabIndex={0}
+          className="relative max-w-2xl overflow-x-auto"
+        >
+          <table className="w-full rounded border border-slate-200 bg-white text-left text-sm">
+            <caption className="p-2 text-left font-medium">Recent versions</caption>
+            <thead>
+              <tr className="border-b">
+                <th scope="col" className="p-2">
+                  Version
+                </th>
+                <th scope="col" className="p-2">
+                  Applied (UTC)
+                </th>
+                <th scope="col" className="p-2">
+                  By
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id} className="border-b border-slate-100">
+                  <td className="p-2 break-words">{v.version}</td>
+                  <td className="p-2 whitespace-nowrap">{v.appliedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td className="p-2 break-words">{v.appliedBy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section aria-labelledby="teams-h">
         <h2 id="teams-h" className="text-xl font-semibold">
@@ -86,10 +93,28 @@ export default async function AdminPage() {
           Users
         </h2>
         <p className="text-sm text-slate-700">
-          Create administrators from the command line: npm run user:create -- --email you@example.com --admin
+          Create administrators from the command line:{" "}
+          <code className="break-all">npm run user:create -- --email you@example.com --admin</code>
         </p>
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full rounded border border-slate-200 bg-white text-left text-sm">
+        {/* Below sm each person is a card; the table needs more width than a phone has. */}
+        <ul className="mt-2 space-y-3 sm:hidden" aria-label="Users">
+          {users.map((u) => (
+            <li key={u.id} className="min-w-0 rounded border border-slate-200 bg-white p-3 text-sm">
+              <p className="font-medium break-words">{u.name ?? "—"}</p>
+              <p className="break-all text-slate-700">{u.email}</p>
+              <p className="text-slate-700">
+                {u.isAdmin ? "admin" : "member"} · joined {u.createdAt.toISOString().slice(0, 10)} · {userStatus(u)}
+              </p>
+              {u.id !== actor.id && (
+                <div className="mt-2">
+                  <UserActiveButton userId={u.id} label={u.name ?? u.email} active={!u.deactivatedAt} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+        <div role="region" aria-label="Users" tabIndex={0} className="relative mt-2 hidden overflow-x-auto sm:block">
+          <table className="w-full rounded border border-slate-200 bg-white text-left text-sm">
             <thead>
               <tr className="border-b">
                 <th scope="col" className="p-2">
@@ -116,12 +141,10 @@ export default async function AdminPage() {
               {users.map((u) => (
                 <tr key={u.id} className="border-b border-slate-100">
                   <td className="p-2">{u.name ?? "—"}</td>
-                  <td className="p-2">{u.email}</td>
+                  <td className="p-2 break-all">{u.email}</td>
                   <td className="p-2">{u.isAdmin ? "admin" : "member"}</td>
                   <td className="p-2">{u.createdAt.toISOString().slice(0, 10)}</td>
-                  <td className="p-2">
-                    {u.deactivatedAt ? "deactivated" : u.emailVerified ? "active" : "email not confirmed"}
-                  </td>
+                  <td className="p-2">{userStatus(u)}</td>
                   <td className="p-2">
                     {u.id !== actor.id && (
                       <UserActiveButton userId={u.id} label={u.name ?? u.email} active={!u.deactivatedAt} />
@@ -135,4 +158,8 @@ export default async function AdminPage() {
       </section>
     </div>
   );
+}
+
+function userStatus(u: { deactivatedAt: Date | null; emailVerified: Date | null }): string {
+  return u.deactivatedAt ? "deactivated" : u.emailVerified ? "active" : "email not confirmed";
 }

@@ -19,7 +19,7 @@ export function UserActiveButton({ userId, label, active }: { userId: string; la
         type="button"
         onClick={toggle}
         disabled={form.pending}
-        className="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-60"
+        className="min-h-11 rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60"
       >
         {active ? "Deactivate" : "Reactivate"}
         <span className="sr-only"> {label}</span>

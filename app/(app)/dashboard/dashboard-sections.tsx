@@ -3,7 +3,6 @@ import type { getDashboardPage } from "@/lib/data/pages";
 import { LevelRadar } from "@/components/charts/radar";
 import { HorizontalBars } from "@/components/charts/bars";
 import { FitLine } from "@/components/charts/line";
-import { CareerGraphDiagram } from "@/components/charts/career-graph";
 import { GoalButton, GoalList } from "./goal-controls";
 
 /** The dashboard's data, as the page loads it; every section only renders its part. */
@@ -88,8 +87,8 @@ export function FitAndGaps({ d, newUser }: { d: Dashboard; newUser: boolean }) {
               label={`Radar chart: my average level per category against ${d.targetRole.title}'s requirements`}
               data={d.radar}
               series={[
-                { key: "required", name: "Required", color: "#94a3b8", dashed: true },
-                { key: "current", name: "Me", color: "#174ba6" },
+                { key: "required", name: "Required", color: "var(--color-slate-500)", dashed: true },
+                { key: "current", name: "Me", color: "var(--color-brand-700)" },
               ]}
             />
             <details className="rounded border border-slate-200 bg-white p-3">
@@ -132,7 +131,7 @@ export function FitAndGaps({ d, newUser }: { d: Dashboard; newUser: boolean }) {
                   label="Bar chart: level steps missing per skill"
                   max={5}
                   data={d.gaps.slice(0, 12).map((g) => ({ label: g.name, gap: g.gap }))}
-                  series={[{ key: "gap", name: "Levels missing", color: "#b91c1c" }]}
+                  series={[{ key: "gap", name: "Levels missing", color: "var(--color-red-700)" }]}
                 />
                 <table className="mt-2 w-full text-left text-sm" data-testid="gap-table">
                   <caption className="sr-only">Gaps to {d.targetRole.title}</caption>
@@ -260,18 +259,7 @@ export function SuggestedRoles({ d, newUser }: { d: Dashboard; newUser: boolean 
               </li>
             ))}
           </ol>
-          {d.suggestions.unlockingGaps.length > 0 && (
-            <p className="mt-3 text-slate-700">
-              Gaps that open the most doors:{" "}
-              {d.suggestions.unlockingGaps.slice(0, 3).map((u, i) => (
-                <span key={u.skill}>
-                  {i > 0 ? "; " : ""}
-                  {u.name} to {u.level} ({u.roles} role{u.roles === 1 ? "" : "s"})
-                </span>
-              ))}
-              .
-            </p>
-          )}
+          <Doors d={d} />
         </section>
       )}
     </>
@@ -293,11 +281,11 @@ export function LearningPath({ d }: { d: Dashboard }) {
                 key={`${step.skill}-${step.order}`}
                 className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 bg-white p-3"
               >
-                <span>
+                <span className="min-w-0 flex-1 basis-64">
                   <strong>
                     {step.order}. {step.skillName}
                   </strong>{" "}
-                  {step.from} → {step.to}. <span className="text-slate-700">{step.reason}</span>
+                  <span className="text-slate-700">{step.reason}</span>
                 </span>
                 <GoalButton
                   skillId={step.skill}
@@ -314,18 +302,39 @@ export function LearningPath({ d }: { d: Dashboard }) {
   );
 }
 
-/** The career graph around the current role. */
-export function CareerPaths({ d }: { d: Dashboard }) {
+/** The skills whose gaps hold back the most roles, weighted towards the route to the target and the person's track. */
+function Doors({ d }: { d: Dashboard }) {
+  const doors = d.suggestions.doors;
+  if (doors.length === 0) return null;
+  const manager = d.currentRole?.kind !== undefined && d.currentRole.kind !== "ic";
+  const aimsManager = d.targetRole?.kind !== undefined && d.targetRole.kind !== "ic";
   return (
-    <section aria-labelledby="career-h">
-      <h2 id="career-h" className="text-xl font-semibold">
-        Where I am, and the paths out
-      </h2>
-      <CareerGraphDiagram
-        graph={d.graph}
-        title={d.currentRole ? `Career paths around ${d.currentRole.title}` : "Career paths"}
-      />
-      {!d.currentRole && <p className="text-sm text-slate-700">Set your current role to highlight where you are.</p>}
-    </section>
+    <div className="mt-4">
+      <h3 className="font-semibold">Gaps that open the most doors</h3>
+      <p className="text-sm text-slate-700" data-testid="doors-weighting">
+        {weightingText(d.targetRole?.title ?? null, Boolean(d.currentRole || d.targetRole), manager || aimsManager)}
+      </p>
+      <ul className="mt-2 space-y-2" data-testid="doors">
+        {doors.map((u) => (
+          <li key={u.skill} className="rounded border border-slate-200 bg-white p-3">
+            <strong>{u.name}</strong> {u.current} → {u.level}:{" "}
+            <span className="text-slate-700">
+              opens {u.roles.map((r) => `${r.title} (needs ${r.required})`).join(", ")}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
+}
+
+/** The doors' weighting in one sentence (see lib/domain/doors.ts). */
+function weightingText(target: string | null, hasTrack: boolean, management: boolean): string {
+  const parts = [
+    target ? `roles on your route to ${target} count three times` : null,
+    hasTrack ? "roles on your track twice, others once" : "every next role counts once",
+  ].filter((x) => x !== null);
+  const text = parts.join(", ");
+  const tail = management ? "" : "; management roles are left out until you hold or aim for one";
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${tail}.`;
 }

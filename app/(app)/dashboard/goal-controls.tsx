@@ -35,6 +35,7 @@ export function GoalButton({
   const input = "rounded border border-slate-400 px-1";
   return (
     <form
+      method="post"
       className="flex flex-wrap items-end gap-2 text-sm"
       aria-label={`New goal for ${skillName}`}
       onSubmit={form.onSubmit}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { getDashboardPage } from "@/lib/data/pages";
+import { CareerPaths } from "./career-section";
 import {
-  CareerPaths,
   DashboardHeader,
   DevelopmentPlan,
   FitAndGaps,

@@ -33,14 +33,15 @@ export function StartReviewForm({
     resetOnSuccess: false,
     onSuccess: (r) => router.push(`/reviews/${r.id}`),
   });
-  const input = "rounded border border-slate-400 px-2 py-1";
+  const input = "min-h-11 w-full max-w-full rounded border border-slate-400 px-2 py-1";
   const personInvalid = Boolean(form.fieldErrors.teamId || form.fieldErrors.subjectId);
   return (
     <form
-      className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
+      method="post"
+      className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end sm:p-4"
       onSubmit={form.onSubmit}
     >
-      <div>
+      <div className="min-w-0">
         <label htmlFor="rv-person" className="block text-sm font-medium">
           Person
         </label>
@@ -59,14 +60,14 @@ export function StartReviewForm({
         </select>
         <FieldError id="rv-person-error" messages={form.fieldErrors.subjectId ?? form.fieldErrors.teamId} />
       </div>
-      <div>
+      <div className="min-w-0">
         <label htmlFor="rv-period" className="block text-sm font-medium">
           Period
         </label>
         <input {...form.field("period", "rv-period")} defaultValue={defaultPeriod} className={input} />
         <FieldError id="rv-period-error" messages={form.fieldErrors.period} />
       </div>
-      <div>
+      <div className="min-w-0">
         <label htmlFor="rv-due" className="block text-sm font-medium">
           Due date
         </label>
@@ -75,11 +76,11 @@ export function StartReviewForm({
       </div>
       <button
         disabled={form.pending}
-        className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
+        className="min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
       >
         Start review
       </button>
-      <FormMessage error={form.formError} className="w-full" />
+      <FormMessage error={form.formError} className="sm:col-span-4" />
     </form>
   );
 }

@@ -10,9 +10,10 @@ export function CreateTeamForm() {
     fields: ["name", "description", "managerEmail"],
     onSuccess: (team) => router.push(`/teams/${team.id}`),
   });
-  const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
+  const input = "mt-1 min-h-11 w-full rounded border border-slate-400 px-3 py-2";
   return (
     <form
+      method="post"
       onSubmit={form.onSubmit}
       className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4"
       aria-labelledby="new-team-h"
@@ -44,7 +45,7 @@ export function CreateTeamForm() {
       <FormMessage error={form.formError} />
       <button
         disabled={form.pending}
-        className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
+        className="min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
       >
         Create team
       </button>

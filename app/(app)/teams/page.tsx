@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getTeamsPage } from "@/lib/data/pages";
+import { headcount } from "@/lib/domain/team";
 import { CreateTeamForm } from "./create-team-form";
 
 export const metadata: Metadata = { title: "Teams" };
@@ -13,24 +14,38 @@ export default async function TeamsPage() {
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Teams</h1>
       {teams.length === 0 ? (
-        <p className="text-slate-700">
-          You are not in a team yet. A manager can invite you by email; you join once you accept the invitation on the{" "}
-          <Link className="underline" href="/invitations">
-            Invitations
-          </Link>{" "}
-          page.
-        </p>
+        <div className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-teams">
+          <p>
+            You are not in a team yet.{" "}
+            {actor.isAdmin
+              ? "Create one below and invite its manager; the manager then invites the members."
+              : "A manager invites you by email; you join once you accept the invitation."}
+          </p>
+          {!actor.isAdmin && (
+            <p className="mt-2">
+              <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/invitations">
+                See your invitations
+              </Link>
+            </p>
+          )}
+        </div>
       ) : (
-        <ul className="grid gap-3 md:grid-cols-2">
+        <ul className="grid gap-3 md:grid-cols-2" data-testid="team-list">
           {teams.map((t) => (
             <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link className="font-semibold text-brand-700 underline" href={`/teams/${t.id}`}>
+              <Link
+                className="inline-flex min-h-11 items-center font-semibold break-words text-brand-700 underline"
+                href={`/teams/${t.id}`}
+              >
                 {t.name}
               </Link>
-              <p className="text-sm text-slate-700">
-                {t.members} people · you are {t.myRole === "admin" ? "an administrator" : `a ${t.myRole}`}
+              <p className="text-sm text-slate-700" data-testid="team-headcount">
+                {headcount(t.members, t.managers)}
               </p>
-              {t.description && <p className="mt-1 text-sm text-slate-700">{t.description}</p>}
+              <p className="text-sm text-slate-700">
+                You are {t.myRole === "admin" ? "an administrator (not in this team)" : `a ${t.myRole}`}.
+              </p>
+              {t.description && <p className="mt-1 text-sm break-words text-slate-700">{t.description}</p>}
             </li>
           ))}
         </ul>

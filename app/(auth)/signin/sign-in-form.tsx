@@ -42,7 +42,12 @@ export function SignInForm({
 
   return (
     <div className="mt-6 space-y-6">
-      <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
+      <form
+        method="post"
+        onSubmit={onSubmit}
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+        noValidate
+      >
         <FormMessage error={error} className="rounded border border-red-300 bg-red-50 p-3" />
         <div>
           <label htmlFor="email" className="block font-medium">

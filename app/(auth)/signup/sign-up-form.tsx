@@ -29,6 +29,7 @@ export function SignUpForm() {
 
   return (
     <form
+      method="post"
       onSubmit={form.onSubmit}
       className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6"
       noValidate

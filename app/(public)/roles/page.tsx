@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTaxonomyPage } from "@/lib/data/pages";
-import { careerGraphLayout } from "@/lib/domain/taxonomy-views";
-import { CareerGraphDiagram } from "@/components/charts/career-graph";
+import { roleLadder, SENIORITY_LABEL } from "@/lib/domain/taxonomy-views";
+import { RoleMap } from "./role-map";
 import { formatSalary, kindLabel, pathLabel, trackLabel } from "@/components/badges";
 import type { Role } from "@/lib/domain/types";
 
@@ -14,7 +14,7 @@ const tracks: Role["track"][] = ["infrastructure", "platform"];
 
 export default async function RolesPage() {
   const taxonomy = await getTaxonomyPage();
-  const graph = careerGraphLayout(taxonomy);
+  const ladder = roleLadder(taxonomy);
   const title = new Map(taxonomy.roles.map((r) => [r.id, r.title]));
   return (
     <div className="space-y-10">
@@ -25,16 +25,32 @@ export default async function RolesPage() {
           one needs. Taxonomy version {taxonomy.version}.
         </p>
       </header>
-      <section aria-labelledby="paths-h" className="space-y-3">
-        <h2 id="paths-h" className="text-xl font-semibold">
-          Career paths
+      <section aria-labelledby="map-h" className="space-y-3">
+        <h2 id="map-h" className="text-xl font-semibold">
+          Role map
         </h2>
-        <CareerGraphDiagram graph={graph} title="Career paths between infrastructure and platform roles" />
-        <details className="rounded border border-slate-200 bg-white p-3">
-          <summary className="cursor-pointer font-medium">Career paths as a list</summary>
-          <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+        <RoleMap
+          rows={ladder}
+          label="Rows run from entry points (1) to the C-level (8); columns are the two tracks. Every role links to its page, which shows where people come from and where they go next."
+        />
+        <p className="text-sm text-slate-700">
+          The same roles as a list, by seniority:{" "}
+          {tracks.map((t, i) => (
+            <span key={t}>
+              {i > 0 && " · "}
+              <a className="text-brand-700 underline" href={`#${t}-h`}>
+                {trackLabel[t]} track
+              </a>
+            </span>
+          ))}
+        </p>
+        <details className="rounded border border-slate-200 bg-white px-3">
+          <summary className="flex min-h-11 cursor-pointer items-center font-medium">
+            Career paths as a list ({taxonomy.paths.length})
+          </summary>
+          <ul className="mb-3 grid gap-1 sm:grid-cols-2">
             {taxonomy.paths.map((p) => (
-              <li key={`${p.from}-${p.to}`}>
+              <li key={`${p.from}-${p.to}`} className="break-words">
                 {title.get(p.from)} → {title.get(p.to)} <span className="text-slate-600">({pathLabel[p.kind]})</span>
               </li>
             ))}
@@ -56,13 +72,13 @@ export default async function RolesPage() {
                 <h3 className="text-lg font-medium text-slate-800">{kindLabel[kind]}</h3>
                 <ul className="mt-2 grid gap-3 md:grid-cols-2 lg:grid-cols-3">
                   {roles.map((r) => (
-                    <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                    <li key={r.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 break-words">
                       <Link href={`/roles/${r.id}`} className="font-semibold text-brand-700 underline">
                         {r.title}
                       </Link>
                       <p className="mt-1 text-sm text-slate-700">{r.summary}</p>
                       <p className="mt-2 text-xs text-slate-600">
-                        Seniority {r.seniority} · {r.requirements.length} skills
+                        Seniority {r.seniority} ({SENIORITY_LABEL[r.seniority]}) · {r.requirements.length} skills
                         {formatSalary(r.salary) ? ` · ${formatSalary(r.salary)}` : ""}
                       </p>
                     </li>

@@ -36,23 +36,24 @@ export function MyDataPanel() {
       </h2>
       <ul className="mt-2 flex flex-wrap gap-4">
         <li>
-          <a className="text-brand-700 underline" href="/api/me/ratings" download>
+          <a className="inline-flex min-h-11 items-center text-brand-700 underline" href="/api/me/ratings" download>
             Download my ratings (CSV)
           </a>
         </li>
         <li>
-          <a className="text-brand-700 underline" href="/api/me/export" download>
+          <a className="inline-flex min-h-11 items-center text-brand-700 underline" href="/api/me/export" download>
             Download everything about me (JSON)
           </a>
         </li>
       </ul>
-      <form onSubmit={onImport} className="mt-4 space-y-2">
+      <form method="post" onSubmit={onImport} className="mt-4 space-y-2">
         <label htmlFor="csv" className="block font-medium">
           Import ratings from CSV
         </label>
         <p id="csv-help" className="text-sm text-slate-700">
-          Columns: skill_id (or skill_name), level (0–5), and optionally note, evidence_url, wants_to_grow. The whole
-          file applies, or nothing does. At most {CSV_MAX_MB} MB.
+          Columns: skill_id (or skill_name), level (0–5), and optionally note, evidence_url, wants_to_grow, separated by
+          commas or semicolons (a file saved from Excel works as it is). The whole file applies, or nothing does. At
+          most {CSV_MAX_MB} MB.
         </p>
         <input
           id="csv"
@@ -61,10 +62,11 @@ export function MyDataPanel() {
           accept=".csv,text/csv"
           aria-invalid={Boolean(error)}
           aria-describedby="csv-help csv-error"
+          className="block min-h-11 w-full max-w-full py-2 text-sm"
         />
         <button
           disabled={form.pending}
-          className="rounded border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+          className="min-h-11 rounded border border-brand-700 px-4 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
         >
           Import
         </button>

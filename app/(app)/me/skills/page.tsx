@@ -11,9 +11,10 @@ export const metadata: Metadata = { title: "My skills" };
 export default async function MySkillsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("/me/skills");
   const welcome = firstParam((await searchParams).welcome);
-  const { taxonomy, ratings, currentRoleId, targetRoleId } = await getMySkillsPage(actor);
+  const { taxonomy, ratings, currentRoleId, targetRoleId, target } = await getMySkillsPage(actor);
   return (
-    <div className="space-y-8">
+    // Room below the content on phones, where the save bar is fixed to the bottom of the screen.
+    <div className="space-y-8 pb-32 lg:pb-0">
       <header>
         <h1 className="text-3xl font-bold">My skills</h1>
         {welcome ? (
@@ -32,6 +33,8 @@ export default async function MySkillsPage({ searchParams }: { searchParams: Pro
         targetRoleId={targetRoleId}
       />
       <RatingEditor
+        userId={actor.id}
+        target={target}
         scale={taxonomy.scale}
         categories={taxonomy.categories.map((c) => ({ id: c.id, name: c.name }))}
         skills={taxonomy.skills.map((s) => ({

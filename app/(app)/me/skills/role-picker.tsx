@@ -20,9 +20,10 @@ export function RolePicker({
     resetOnSuccess: false,
   });
   const sorted = [...roles].sort((a, b) => a.title.localeCompare(b.title));
-  const select = "mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2";
+  const select = "mt-1 min-h-11 w-full rounded border border-slate-400 bg-white px-3 py-2";
   return (
     <form
+      method="post"
       onSubmit={form.onSubmit}
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[1fr_1fr_auto] md:items-end"
       aria-label="My roles"
@@ -58,7 +59,7 @@ export function RolePicker({
       <div>
         <button
           disabled={form.pending}
-          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+          className="min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60"
         >
           Save roles
         </button>

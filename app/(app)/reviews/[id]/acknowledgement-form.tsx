@@ -2,7 +2,7 @@
 import { FieldError } from "@/components/field-error";
 import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { transitionAction } from "../actions";
-import { reviewInput, type ReviewFormProps } from "./review-types";
+import { primaryButton, reviewInput, type ReviewFormProps } from "./review-types";
 
 /** The subject acknowledges a completed review, with an optional comment. */
 export function AcknowledgementForm({ review, version, announce }: Omit<ReviewFormProps, "scale">) {
@@ -13,7 +13,7 @@ export function AcknowledgementForm({ review, version, announce }: Omit<ReviewFo
     toInput: (fd) => ({ reviewId: review.id, event: "acknowledge", comment: fd.get("comment") }),
   });
   return (
-    <form className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" onSubmit={form.onSubmit}>
+    <form method="post" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" onSubmit={form.onSubmit}>
       <h2 className="text-xl font-semibold">Acknowledge</h2>
       <label htmlFor="ack" className="block">
         Comment <span className="text-slate-600">(optional)</span>
@@ -21,7 +21,7 @@ export function AcknowledgementForm({ review, version, announce }: Omit<ReviewFo
       <textarea {...form.field("comment", "ack")} rows={2} className={`${reviewInput} w-full`} />
       <FieldError id="ack-error" messages={form.fieldErrors.comment} />
       <FormMessage error={form.formError} />
-      <button disabled={form.pending} className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">
+      <button disabled={form.pending} className={primaryButton}>
         Acknowledge review
       </button>
     </form>

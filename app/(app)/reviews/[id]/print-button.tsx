@@ -5,7 +5,7 @@ export function PrintButton() {
     <button
       type="button"
       onClick={() => window.print()}
-      className="no-print rounded border border-slate-400 px-3 py-1 text-sm"
+      className="no-print min-h-11 rounded border border-slate-400 bg-white px-4 py-2 text-sm"
     >
       Print or save as PDF
     </button>

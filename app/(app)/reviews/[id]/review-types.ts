@@ -9,6 +9,9 @@ export type Line = {
   managerLevel: number | null;
   agreedLevel: number | null;
   effectiveLevel: number | null;
+  /** The person's current rating (0–5) and when it was set (YYYY-MM-DD), or null when they never rated the skill. */
+  currentLevel: number | null;
+  currentRatedOn: string | null;
 };
 
 export type Review = {
@@ -34,4 +37,8 @@ export type ReviewFormProps = {
   announce: (text: string | null) => void;
 };
 
-export const reviewInput = "rounded border border-slate-400 px-2 py-1";
+export const reviewInput = "min-h-11 rounded border border-slate-400 px-2 py-1";
+/** Buttons of the review's forms: 44 px targets. */
+export const primaryButton = "min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60";
+export const secondaryButton =
+  "min-h-11 rounded border border-brand-700 bg-white px-4 py-2 text-brand-700 disabled:opacity-60";

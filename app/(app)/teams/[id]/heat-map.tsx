@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { HEAT } from "@/components/heat-colors";
 import type { MatrixRow } from "@/lib/data/team-audit";
+import { plural } from "@/lib/domain/plural";
 
 const PAGE = 100;
 
@@ -9,7 +10,8 @@ type Props = {
   skills: { id: string; name: string; category: string }[];
   categories: { id: string; name: string }[];
   coverage: Record<string, number>;
-  busFactor: string[];
+  /** Needed skills at most one member holds at the needed level: "single" (one holder) or "none" (nobody). */
+  risks: Record<string, "single" | "none">;
   needed: Record<string, number>;
   gapSkills: string[];
   params: Record<string, string | undefined>;
@@ -17,22 +19,20 @@ type Props = {
 };
 
 /**
- * The members × skills matrix, one category per page (so 500 people × 150 skills stays usable), with numbers in every
- * cell as well as colour. Filters are plain GET parameters: they work by keyboard and without JavaScript.
+ * The members × skills matrix, with numbers in every cell as well as colour. It opens on every category, showing only
+ * the skills the team is short of when it has a target profile with gaps; a category filter keeps 500 people × 150
+ * skills usable. Filters are plain GET parameters: they work by keyboard and without JavaScript. The table scrolls
+ * sideways inside its own box, with the names column kept in view.
  */
-export function HeatMap({ rows, skills, categories, coverage, busFactor, needed, gapSkills, params, teamId }: Props) {
-  const withNeeds = categories.find((c) => skills.some((s) => s.category === c.id && needed[s.id]));
-  const category =
-    categories.some((c) => c.id === params.category) || params.category === "all"
-      ? params.category!
-      : (withNeeds ?? categories[0]).id;
-  const gapsOnly = params.gaps === "1";
+export function HeatMap({ rows, skills, categories, coverage, risks, needed, gapSkills, params, teamId }: Props) {
+  const category = categories.some((c) => c.id === params.category) ? params.category! : "all";
+  // An explicit choice wins ("0" = all skills); otherwise gaps only when there are gaps to show.
+  const gapsOnly = params.gaps === "1" || (params.gaps !== "0" && gapSkills.length > 0);
   const q = (params.q ?? "").trim().toLowerCase().slice(0, 100);
   const sort = params.sort === "total" ? "total" : "name";
   const colSort = params.cols === "coverage" ? "coverage" : "taxonomy";
   const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
   const gapSet = new Set(gapSkills);
-  const bus = new Set(busFactor);
   const cols = skills
     .filter((s) => (category === "all" || s.category === category) && (!gapsOnly || gapSet.has(s.id)))
     .sort((a, b) => (colSort === "coverage" ? (coverage[a.id] ?? 0) - (coverage[b.id] ?? 0) : 0)); // stable: taxonomy order otherwise
@@ -43,7 +43,8 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
   const shown = filtered.slice((page - 1) * PAGE, page * PAGE);
   const href = (patch: Record<string, string>) =>
-    `/teams/${teamId}?${new URLSearchParams({ category, ...(gapsOnly ? { gaps: "1" } : {}), ...(q ? { q } : {}), sort, cols: colSort, ...patch })}`;
+    `/teams/${teamId}?${new URLSearchParams({ category, gaps: gapsOnly ? "1" : "0", ...(q ? { q } : {}), sort, cols: colSort, ...patch })}`;
+  const control = "mt-1 min-h-11 w-full rounded border border-slate-400 bg-white px-2 py-1 sm:w-auto";
   return (
     <section aria-labelledby="matrix-h" className="space-y-3">
       <h2 id="matrix-h" className="text-xl font-semibold">
@@ -51,49 +52,44 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
       </h2>
       <form
         method="get"
-        className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-3"
+        className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:flex sm:flex-wrap sm:items-end sm:gap-4"
         aria-label="Filter the matrix"
       >
         <div>
           <label htmlFor="hm-category" className="block text-sm font-medium">
             Category
           </label>
-          <select
-            id="hm-category"
-            name="category"
-            defaultValue={category}
-            className="mt-1 rounded border border-slate-400 px-2 py-1"
-          >
+          <select id="hm-category" name="category" defaultValue={category} className={control}>
+            <option value="all">All categories</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
-            <option value="all">All categories</option>
           </select>
         </div>
+        <fieldset>
+          <legend className="text-sm font-medium">Skills shown</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4">
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="gaps" value="0" defaultChecked={!gapsOnly} /> All skills
+            </label>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="gaps" value="1" defaultChecked={gapsOnly} /> Gaps only
+            </label>
+          </div>
+        </fieldset>
         <div>
           <label htmlFor="hm-q" className="block text-sm font-medium">
             Person
           </label>
-          <input
-            id="hm-q"
-            name="q"
-            defaultValue={q}
-            placeholder="Filter by name"
-            className="mt-1 rounded border border-slate-400 px-2 py-1"
-          />
+          <input id="hm-q" name="q" defaultValue={q} placeholder="Filter by name" className={control} />
         </div>
         <div>
           <label htmlFor="hm-sort" className="block text-sm font-medium">
             Sort people by
           </label>
-          <select
-            id="hm-sort"
-            name="sort"
-            defaultValue={sort}
-            className="mt-1 rounded border border-slate-400 px-2 py-1"
-          >
+          <select id="hm-sort" name="sort" defaultValue={sort} className={control}>
             <option value="name">Name</option>
             <option value="total">Strength in these skills</option>
           </select>
@@ -102,28 +98,39 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
           <label htmlFor="hm-cols" className="block text-sm font-medium">
             Order skills by
           </label>
-          <select
-            id="hm-cols"
-            name="cols"
-            defaultValue={colSort}
-            className="mt-1 rounded border border-slate-400 px-2 py-1"
-          >
+          <select id="hm-cols" name="cols" defaultValue={colSort} className={control}>
             <option value="taxonomy">Taxonomy order</option>
             <option value="coverage">Fewest people at 3+ first</option>
           </select>
         </div>
-        <label className="flex items-center gap-2 pb-1">
-          <input type="checkbox" name="gaps" value="1" defaultChecked={gapsOnly} /> Gaps only
-        </label>
-        <button className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">Apply</button>
+        <button className="min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white">Apply</button>
       </form>
+      <p className="text-sm text-slate-700" data-testid="matrix-summary">
+        {gapsOnly ? "Gaps only" : "All skills"} in{" "}
+        {category === "all" ? "all categories" : categoryName(categories, category)}:{" "}
+        {plural(cols.length, "skill", "skills")} × {plural(shown.length, "member", "members")}.
+      </p>
       <Legend />
       {cols.length === 0 ? (
         <p role="status">
-          {gapsOnly ? "No gaps in this category: the team meets its target here." : "No skills in this category."}
+          {gapsOnly ? (
+            <>
+              No gaps here: the team has enough people at the needed level for every skill in this category.{" "}
+              <Link className="underline" href={href({ gaps: "0" })}>
+                Show all skills
+              </Link>
+            </>
+          ) : (
+            "No skills in this category."
+          )}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <div
+          role="region"
+          aria-label="Skill matrix (scrolls sideways)"
+          tabIndex={0}
+          className="max-w-full overflow-x-auto rounded border border-slate-200 bg-white"
+        >
           <table className="text-sm" data-testid="heat-map">
             <caption className="sr-only">
               Skill levels per person; numbers are levels 0–5, a star marks a manager-confirmed level, a dash means not
@@ -131,14 +138,18 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
             </caption>
             <thead>
               <tr>
-                <th scope="col" className="sticky left-0 bg-white p-2 text-left">
-                  Person
+                <th scope="col" className="sticky left-0 z-10 bg-white p-2 text-left align-bottom">
+                  Member
                 </th>
                 {cols.map((s) => (
                   <th key={s.id} scope="col" className="max-w-28 p-2 text-left align-bottom text-xs font-medium">
                     {s.name}
                     {needed[s.id] ? <span className="block text-slate-600">needs {needed[s.id]}</span> : null}
-                    {bus.has(s.id) && <span className="block font-semibold text-red-800">bus factor</span>}
+                    {risks[s.id] && (
+                      <span className="block font-semibold text-red-800">
+                        {risks[s.id] === "single" ? "1 holder" : "nobody"}
+                      </span>
+                    )}
                   </th>
                 ))}
               </tr>
@@ -146,7 +157,10 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
             <tbody>
               {shown.map((r) => (
                 <tr key={r.userId} className="border-t border-slate-100">
-                  <th scope="row" className="sticky left-0 bg-white p-2 text-left font-normal whitespace-nowrap">
+                  <th
+                    scope="row"
+                    className="sticky left-0 z-10 max-w-36 bg-white p-2 text-left font-normal break-words"
+                  >
                     {r.name}
                   </th>
                   {cols.map((s) => {
@@ -170,8 +184,8 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
             </tbody>
             <tfoot>
               <tr className="border-t-2 border-slate-300" data-testid="coverage-row">
-                <th scope="row" className="sticky left-0 bg-white p-2 text-left">
-                  People at 3+
+                <th scope="row" className="sticky left-0 z-10 bg-white p-2 text-left">
+                  Members at 3+
                 </th>
                 {cols.map((s) => (
                   <td key={s.id} className="p-2 text-center font-semibold">
@@ -184,9 +198,9 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
         </div>
       )}
       {pages > 1 && (
-        <nav aria-label="Matrix pages" className="flex gap-3">
+        <nav aria-label="Matrix pages" className="flex flex-wrap items-center gap-3">
           {page > 1 && (
-            <Link className="underline" href={href({ page: String(page - 1) })}>
+            <Link className="inline-flex min-h-11 items-center underline" href={href({ page: String(page - 1) })}>
               Previous {PAGE}
             </Link>
           )}
@@ -194,7 +208,7 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
             Page {page} of {pages}
           </span>
           {page < pages && (
-            <Link className="underline" href={href({ page: String(page + 1) })}>
+            <Link className="inline-flex min-h-11 items-center underline" href={href({ page: String(page + 1) })}>
               Next {PAGE}
             </Link>
           )}
@@ -204,6 +218,10 @@ export function HeatMap({ rows, skills, categories, coverage, busFactor, needed,
   );
 }
 
+function categoryName(categories: { id: string; name: string }[], id: string): string {
+  return categories.find((c) => c.id === id)?.name ?? id;
+}
+
 function Legend() {
   return (
     <ul className="flex flex-wrap items-center gap-2 text-xs" aria-label="Legend">
@@ -211,7 +229,7 @@ function Legend() {
         <li key={l} className="flex items-center gap-1">
           <span
             className="inline-block rounded px-2 py-0.5 font-mono"
-            style={{ background: h.bg, color: h.fg, border: "1px solid #94a3b8" }}
+            style={{ background: h.bg, color: h.fg, border: "1px solid var(--color-slate-400)" }}
           >
             {l}
           </span>

@@ -5,7 +5,10 @@ import { getTeamPage } from "@/lib/data/pages";
 import { orNotFound } from "@/lib/page";
 import { HorizontalBars } from "@/components/charts/bars";
 import { HEAT } from "@/components/heat-colors";
+import { headcount } from "@/lib/domain/team";
+import { plural } from "@/lib/domain/plural";
 import { HeatMap } from "./heat-map";
+import { RiskLists } from "./risk-lists";
 import { TeamAdmin } from "./team-admin";
 import { firstParams, type SearchParams } from "@/lib/search-params";
 
@@ -13,11 +16,11 @@ export const metadata: Metadata = { title: "Team audit" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-/** "2 bus-factor rows, 1 category of the level distribution": what a plain member does not see, by section shown. */
+/** "2 skills at risk, 1 category of the level distribution": what a plain member does not see, by section shown. */
 function hiddenSummary(h: { busFactor: number; gap: number; distribution: number }): string {
-  const n = (count: number, one: string, many: string) => (count ? `${count} ${count === 1 ? one : many}` : "");
+  const n = (count: number, one: string, many: string) => (count ? plural(count, one, many) : "");
   return [
-    n(h.busFactor, "bus-factor row", "bus-factor rows"),
+    n(h.busFactor, "skill at risk", "skills at risk"),
     n(h.gap, "team-gap row", "team-gap rows"),
     n(h.distribution, "category of the level distribution", "categories of the level distribution"),
   ]
@@ -33,6 +36,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const { taxonomy, aggregates } = audit;
   const skillName = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   const gapRows = aggregates?.gap.filter((g) => g.shortfall > 0) ?? [];
+  const nameOf = new Map(audit.people.map((p) => [p.userId, p.name]));
+  const pending = audit.invitations.filter((i) => i.state === "pending").length;
+  // Nothing to chart until some member has rated something: then say what happens next instead.
+  const empty = aggregates && audit.ratedCount === 0;
   return (
     <div className="space-y-10">
       <header>
@@ -42,13 +49,23 @@ export default async function TeamPage({ params, searchParams }: Props) {
           </Link>
         </p>
         <h1 className="text-3xl font-bold">{audit.team.name}</h1>
-        <p className="text-slate-700">
-          {audit.memberCount} member{audit.memberCount === 1 ? "" : "s"}
-          {audit.team.description ? ` · ${audit.team.description}` : ""}
+        {audit.team.description && <p className="break-words text-slate-700">{audit.team.description}</p>}
+        <p className="text-slate-700" data-testid="headcount">
+          {headcount(audit.memberCount, audit.managerCount)}
+          {audit.canManage && pending > 0
+            ? ` (and ${plural(pending, "invitation", "invitations")} not accepted yet)`
+            : ""}
+          .{" "}
+          {audit.memberCount > 0 &&
+            `The figures below cover the ${plural(audit.memberCount, "member", "members")}; managers are not rated here.`}
         </p>
-        {audit.canSeeCells && (
-          <p className="mt-2">
-            <a className="text-brand-700 underline" href={`/api/teams/${audit.team.id}/matrix`} download>
+        {audit.canSeeCells && audit.memberCount > 0 && (
+          <p className="mt-1">
+            <a
+              className="inline-flex min-h-11 items-center text-brand-700 underline"
+              href={`/api/teams/${audit.team.id}/matrix`}
+              download
+            >
               Export the matrix (CSV)
             </a>
           </p>
@@ -57,8 +74,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
 
       {!aggregates && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
-          Team figures appear once the team has at least {audit.minAggregate} members besides you, so that nobody&apos;s
-          ratings can be worked out from them.
+          Team figures appear once the team has at least {plural(audit.minAggregate, "member", "members")} besides you,
+          so that nobody&apos;s ratings can be worked out from them.
         </p>
       )}
 
@@ -68,18 +85,37 @@ export default async function TeamPage({ params, searchParams }: Props) {
           className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-900"
           data-testid="hidden-rows"
         >
-          Hidden: fewer than {audit.minAggregate} colleagues rated these skills ({hiddenSummary(audit.hidden)}), so that
-          nobody&apos;s ratings can be worked out from them.
+          Hidden: fewer than {plural(audit.minAggregate, "colleague", "colleagues")} rated these skills (
+          {hiddenSummary(audit.hidden)}), so that nobody&apos;s ratings can be worked out from them.
         </p>
       )}
 
-      {audit.matrix && aggregates && (
+      {empty && (
+        <section
+          aria-labelledby="empty-h"
+          className="rounded border border-slate-200 bg-white p-4"
+          data-testid="team-empty"
+        >
+          <h2 id="empty-h" className="text-xl font-semibold">
+            No ratings yet
+          </h2>
+          <p className="mt-1 text-slate-700">
+            {audit.memberCount === 0
+              ? audit.canManage
+                ? "The team has no members yet. Invite members below; their ratings appear here once they rate their skills."
+                : "The team has no members yet. Their ratings appear here once they join and rate their skills."
+              : `None of the ${plural(audit.memberCount, "member", "members")} has rated a skill yet. Their ratings appear here once they rate their skills on their My skills page.`}
+          </p>
+        </section>
+      )}
+
+      {audit.matrix && aggregates && !empty && (
         <HeatMap
           rows={audit.matrix.rows}
           skills={taxonomy.skills.map((s) => ({ id: s.id, name: s.name, category: s.category }))}
           categories={taxonomy.categories.map((c) => ({ id: c.id, name: c.name }))}
           coverage={Object.fromEntries(aggregates.coverage.map((c) => [c.skill, c.count]))}
-          busFactor={aggregates.busFactor.map((b) => b.skill)}
+          risks={Object.fromEntries(aggregates.busFactor.map((b) => [b.skill, b.risk]))}
           needed={Object.fromEntries(audit.target.map((t) => [t.skill, t.level]))}
           gapSkills={aggregates.gap.filter((g) => g.shortfall > 0).map((g) => g.skill)}
           params={sp}
@@ -87,45 +123,36 @@ export default async function TeamPage({ params, searchParams }: Props) {
         />
       )}
 
-      {aggregates && (
+      {aggregates && !empty && (
         <>
-          <section aria-labelledby="bus-h">
-            <h2 id="bus-h" className="text-xl font-semibold">
-              Bus-factor risks
-            </h2>
-            <p className="text-sm text-slate-700">
-              Skills the team needs that at most one person holds at level 4 or above.
-            </p>
-            {aggregates.busFactor.length === 0 ? (
-              <p className="mt-2">
-                {audit.hidden?.busFactor
-                  ? "None among the skills enough colleagues rated."
-                  : audit.target.length
-                    ? "None: every needed skill has at least two strong holders."
-                    : "Set a target profile to see which skills the team depends on."}
-              </p>
-            ) : (
-              <ul className="mt-2 flex flex-wrap gap-2" data-testid="bus-factor">
-                {aggregates.busFactor.map((b) => (
-                  <li key={b.skill} className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm text-red-900">
-                    {skillName.get(b.skill)} — {b.risk === "none" ? "nobody at 4+" : "one person at 4+"}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-
+          <RiskLists
+            rows={aggregates.busFactor}
+            skillName={(id) => skillName.get(id) ?? id}
+            nameOf={(id) => nameOf.get(id)}
+            hasTarget={audit.target.length > 0}
+            canManage={audit.canManage}
+            someHidden={Boolean(audit.hidden?.busFactor)}
+          />
           <section aria-labelledby="gap-h">
             <h2 id="gap-h" className="text-xl font-semibold">
               Team gap against the target profile
             </h2>
+            <p className="text-sm text-slate-700">
+              Per needed skill, how many members the target profile asks for at the needed level, and how many the team
+              has.
+            </p>
             {audit.target.length === 0 ? (
-              <p>No target profile yet{audit.canManage ? " — set one below." : "."}</p>
+              <p className="mt-2">
+                No target profile yet.{" "}
+                {audit.canManage
+                  ? "Set one below (a mix of roles, or skills at a level) to see what the team is short of."
+                  : "A manager can set one."}
+              </p>
             ) : gapRows.length === 0 ? (
-              <p>
+              <p className="mt-2 text-green-800" data-testid="gap-none">
                 {audit.hidden?.gap
                   ? "No gap among the skills enough colleagues rated."
-                  : "The team meets its target profile."}
+                  : "The team meets its target profile: every needed skill has enough members at the needed level."}
               </p>
             ) : (
               <>
@@ -135,43 +162,54 @@ export default async function TeamPage({ params, searchParams }: Props) {
                     .slice(0, 25)
                     .map((g) => ({ label: skillName.get(g.skill) ?? g.skill, shortfall: g.shortfall, have: g.have }))}
                   series={[
-                    { key: "have", name: "People at the level", color: "#3b82f6", stack: "a" },
-                    { key: "shortfall", name: "People still needed", color: "#b91c1c", stack: "a" },
+                    { key: "have", name: "Members at the level", color: "var(--color-blue-500)", stack: "a" },
+                    { key: "shortfall", name: "Members still needed", color: "var(--color-red-700)", stack: "a" },
                   ]}
                 />
-                <table className="mt-3 w-full max-w-3xl rounded border border-slate-200 bg-white text-left text-sm">
-                  <caption className="p-2 text-left font-medium">Team gap (table)</caption>
-                  <thead>
-                    <tr className="border-b">
-                      <th scope="col" className="p-2">
-                        Skill
-                      </th>
-                      <th scope="col" className="p-2">
-                        Level needed
-                      </th>
-                      <th scope="col" className="p-2">
-                        People needed
-                      </th>
-                      <th scope="col" className="p-2">
-                        Have
-                      </th>
-                      <th scope="col" className="p-2">
-                        Short by
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {gapRows.map((g) => (
-                      <tr key={g.skill} className="border-b border-slate-100">
-                        <td className="p-2">{skillName.get(g.skill)}</td>
-                        <td className="p-2">{g.required}</td>
-                        <td className="p-2">{g.needed}</td>
-                        <td className="p-2">{g.have}</td>
-                        <td className="p-2">{g.shortfall}</td>
+                <div
+                  role="region"
+                  aria-label="Team gap table (scrolls sideways)"
+                  tabIndex={0}
+                  className="mt-3 max-w-3xl overflow-x-auto rounded border border-slate-200 bg-white"
+                >
+                  <table className="w-full text-left text-sm">
+                    <caption className="p-2 text-left font-medium">Team gap (table)</caption>
+                    <thead>
+                      <tr className="border-b">
+                        <th scope="col" className="p-2">
+                          Skill
+                        </th>
+                        <th scope="col" className="p-2">
+                          Level needed
+                        </th>
+                        <th scope="col" className="p-2">
+                          Members needed
+                        </th>
+                        <th scope="col" className="p-2">
+                          Have
+                        </th>
+                        <th scope="col" className="p-2">
+                          Short by
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {gapRows.map((g) => (
+                        <tr key={g.skill} className="border-b border-slate-100">
+                          <td className="p-2">
+                            <Link className="text-brand-700 underline" href={`/skills/${g.skill}`}>
+                              {skillName.get(g.skill)}
+                            </Link>
+                          </td>
+                          <td className="p-2">{g.required}</td>
+                          <td className="p-2">{g.needed}</td>
+                          <td className="p-2">{g.have}</td>
+                          <td className="p-2">{g.shortfall}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </>
             )}
           </section>
@@ -180,8 +218,13 @@ export default async function TeamPage({ params, searchParams }: Props) {
             <h2 id="dist-h" className="text-xl font-semibold">
               Level distribution by category
             </h2>
+            <p className="text-sm text-slate-700">
+              Per category, how many member × skill ratings sit at each level; a skill a member has not rated counts as
+              level 0.
+            </p>
             <HorizontalBars
               label="Stacked bar chart: number of ratings at each level, per category"
+              empty="No ratings in any category yet."
               data={aggregates.distribution.map((d) => ({
                 label: taxonomy.categories.find((c) => c.id === d.category)?.name ?? d.category,
                 ...Object.fromEntries(d.counts.map((n, l) => [`l${l}`, n])),
@@ -189,38 +232,46 @@ export default async function TeamPage({ params, searchParams }: Props) {
               series={HEAT.map((h, l) => ({
                 key: `l${l}`,
                 name: `Level ${l}`,
-                color: l === 0 ? "#cbd5e1" : h.bg,
+                color: l === 0 ? "var(--color-slate-300)" : h.bg,
                 stack: "d",
               }))}
             />
             <details className="mt-2 rounded border border-slate-200 bg-white p-3">
-              <summary className="cursor-pointer font-medium">Distribution as a table</summary>
-              <table className="mt-2 w-full text-left text-sm">
-                <thead>
-                  <tr className="border-b">
-                    <th scope="col" className="p-1">
-                      Category
-                    </th>
-                    {HEAT.map((_, l) => (
-                      <th scope="col" key={l} className="p-1">
-                        Level {l}
+              <summary className="min-h-11 cursor-pointer py-2.5 font-medium">Distribution as a table</summary>
+              <div
+                role="region"
+                aria-label="Distribution table (scrolls sideways)"
+                tabIndex={0}
+                className="overflow-x-auto"
+              >
+                <table className="mt-2 w-full text-left text-sm">
+                  <thead>
+                    <tr className="border-b">
+                      <th scope="col" className="p-1">
+                        Category
                       </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {aggregates.distribution.map((d) => (
-                    <tr key={d.category} className="border-b border-slate-100">
-                      <td className="p-1">{taxonomy.categories.find((c) => c.id === d.category)?.name}</td>
-                      {d.counts.map((n, l) => (
-                        <td key={l} className="p-1">
-                          {n}
-                        </td>
+                      {HEAT.map((_, l) => (
+                        <th scope="col" key={l} className="p-1">
+                          Level {l}
+                          {l === 0 ? " or not rated" : ""}
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {aggregates.distribution.map((d) => (
+                      <tr key={d.category} className="border-b border-slate-100">
+                        <td className="p-1">{taxonomy.categories.find((c) => c.id === d.category)?.name}</td>
+                        {d.counts.map((n, l) => (
+                          <td key={l} className="p-1">
+                            {n}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </details>
           </section>
         </>
@@ -239,6 +290,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
           }}
           roles={taxonomy.roles.map((r) => ({ id: r.id, title: r.title }))}
           skills={taxonomy.skills.map((s) => ({ id: s.id, name: s.name }))}
+          scale={taxonomy.scale}
         />
       )}
     </div>

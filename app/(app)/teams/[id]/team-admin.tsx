@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { FieldError } from "@/components/field-error";
 import { FormMessage, useActionForm } from "@/components/use-action-form";
+import { headcount } from "@/lib/domain/team";
 import {
   cancelInvitationAction,
   changeRoleAction,
@@ -9,6 +10,8 @@ import {
   removeMemberAction,
   setTargetAction,
 } from "../actions";
+import type { ScaleLevel } from "@/lib/domain/types";
+import { TargetProfile, control, textButton } from "./target-profile";
 
 type Props = {
   audit: {
@@ -29,12 +32,14 @@ type Props = {
   };
   roles: { id: string; title: string }[];
   skills: { id: string; name: string }[];
+  scale: readonly ScaleLevel[];
 };
 
 type Speaker = "invite" | "role" | "remove" | "cancel" | "target";
 
-export function TeamAdmin({ audit, roles, skills }: Props) {
+export function TeamAdmin({ audit, roles, skills, scale }: Props) {
   const teamId = audit.teamId;
+  const members = audit.people.filter((p) => p.role === "member").length;
   const [mix, setMix] = useState(audit.targetRoles);
   const [explicit, setExplicit] = useState(audit.targetSkills);
   const nameOf = (userId: string) => audit.people.find((p) => p.userId === userId)?.name ?? "They";
@@ -68,28 +73,31 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
     setSpeaker(who);
     return p;
   };
-  const rowError = (keys: string[]) =>
-    keys.map((k) => target.fieldErrors[k]?.[0]).filter((m): m is string => Boolean(m));
-  const input = "rounded border border-slate-400 px-2 py-1";
   return (
-    <section aria-labelledby="manage-h" className="space-y-6 rounded-lg border border-slate-200 bg-white p-5">
+    <section aria-labelledby="manage-h" className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
       <h2 id="manage-h" className="text-xl font-semibold">
         Manage the team
       </h2>
       {said && <FormMessage error={said.formError} success={said.success} />}
 
       <form
+        method="post"
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           setSpeaker("invite");
           invite.onSubmit(e);
         }}
       >
-        <div>
+        <div className="w-full min-w-0 sm:w-auto">
           <label htmlFor="invite-email" className="block text-sm font-medium">
             Invite by email
           </label>
-          <input {...invite.field("email", "invite-email")} type="email" required className={input} />
+          <input
+            {...invite.field("email", "invite-email")}
+            type="email"
+            required
+            className={`${control} w-full sm:w-72`}
+          />
           <FieldError id="invite-email-error" messages={invite.fieldErrors.email} />
         </div>
         {audit.isAdmin && (
@@ -97,7 +105,7 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
             <label htmlFor="invite-role" className="block text-sm font-medium">
               As
             </label>
-            <select {...invite.field("role", "invite-role")} className={input} defaultValue="member">
+            <select {...invite.field("role", "invite-role")} className={control} defaultValue="member">
               <option value="member">member</option>
               <option value="manager">manager</option>
             </select>
@@ -106,7 +114,7 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
         )}
         <button
           disabled={invite.pending}
-          className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
+          className="min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60"
         >
           Invite
         </button>
@@ -114,18 +122,20 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
 
       <div>
         <h3 className="font-semibold">People</h3>
+        <p className="text-sm text-slate-700">{headcount(members, audit.people.length - members)}</p>
         <ul className="mt-2 divide-y divide-slate-100">
           {audit.people.map((p) => (
             <li key={p.userId} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-1.5">
               <span className="min-w-0 break-words">
                 {p.name}{" "}
-                <span className="text-sm text-slate-600">
+                <span className="text-sm break-words text-slate-600">
                   ({p.email}, {p.role})
                 </span>
               </span>
               <span className="flex flex-wrap items-center gap-3">
                 {audit.isAdmin && (
                   <form
+                    method="post"
                     className="flex items-center gap-1"
                     onSubmit={(e) => {
                       e.preventDefault();
@@ -142,16 +152,11 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
                     <label htmlFor={`role-${p.userId}`} className="sr-only">
                       Role of {p.name}
                     </label>
-                    <select
-                      id={`role-${p.userId}`}
-                      name="role"
-                      defaultValue={p.role}
-                      className="rounded border border-slate-400 px-1 py-0.5 text-sm"
-                    >
+                    <select id={`role-${p.userId}`} name="role" defaultValue={p.role} className={`${control} text-sm`}>
                       <option value="member">member</option>
                       <option value="manager">manager</option>
                     </select>
-                    <button disabled={role.pending} className="text-sm underline">
+                    <button disabled={role.pending} className={textButton}>
                       Change role<span className="sr-only"> of {p.name}</span>
                     </button>
                   </form>
@@ -160,7 +165,7 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
                   <button
                     type="button"
                     disabled={remove.pending}
-                    className="text-sm text-red-800 underline"
+                    className={`${textButton} text-red-800`}
                     onClick={() => {
                       if (!confirm(`Remove ${p.name} from the team?`)) return;
                       void run("remove", remove.submit({ teamId, userId: p.userId }));
@@ -176,7 +181,7 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
       </div>
 
       <div>
-        <h3 className="font-semibold">Invitations</h3>
+        <h3 className="font-semibold">Invitations not accepted yet ({audit.invitations.length})</h3>
         {audit.invitations.length === 0 ? (
           <p className="mt-1 text-sm text-slate-700">
             None open. Invited people join only once they accept, with a confirmed email address.
@@ -200,7 +205,7 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
                 <button
                   type="button"
                   disabled={cancel.pending}
-                  className="text-sm underline"
+                  className={textButton}
                   onClick={() => void run("cancel", cancel.submit({ teamId, invitationId: i.id }))}
                 >
                   {i.state === "pending" ? "Cancel" : "Remove"}
@@ -212,142 +217,21 @@ export function TeamAdmin({ audit, roles, skills }: Props) {
         )}
       </div>
 
-      <form
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run("target", target.submit({ teamId, roles: mix, skills: explicit }, e.currentTarget));
-        }}
-      >
-        <h3 className="font-semibold">Target profile</h3>
-        <p className="text-sm text-slate-700">
-          State what the team needs: a mix of roles (their requirements are combined), and/or explicit skills at a
-          level.
-        </p>
-        {mix.map((m, i) => (
-          <div key={i} className="flex flex-wrap items-end gap-2">
-            <label className="text-sm">
-              Role
-              <select
-                className={`${input} ml-1`}
-                aria-invalid={Boolean(target.fieldErrors[`roles.${i}.roleId`])}
-                aria-describedby={`target-role-${i}-error`}
-                value={m.roleId}
-                onChange={(e) => setMix(mix.map((x, j) => (j === i ? { ...x, roleId: e.target.value } : x)))}
-              >
-                {roles.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="text-sm">
-              People
-              <input
-                type="number"
-                min={1}
-                max={1000}
-                className={`${input} ml-1 w-20`}
-                aria-invalid={Boolean(target.fieldErrors[`roles.${i}.count`])}
-                aria-describedby={`target-role-${i}-error`}
-                value={m.count}
-                onChange={(e) => setMix(mix.map((x, j) => (j === i ? { ...x, count: Number(e.target.value) } : x)))}
-              />
-            </label>
-            <button type="button" className="text-sm underline" onClick={() => setMix(mix.filter((_, j) => j !== i))}>
-              Remove role
-            </button>
-            <FieldError id={`target-role-${i}-error`} messages={rowError([`roles.${i}.roleId`, `roles.${i}.count`])} />
-          </div>
-        ))}
-        <button
-          type="button"
-          className="text-sm underline"
-          onClick={() => setMix([...mix, { roleId: roles[0].id, count: 1 }])}
-        >
-          Add a role
-        </button>
-        {explicit.map((s, i) => (
-          <div key={i} className="flex flex-wrap items-end gap-2">
-            <label className="text-sm">
-              Skill
-              <select
-                className={`${input} ml-1`}
-                aria-invalid={Boolean(target.fieldErrors[`skills.${i}.skillId`])}
-                aria-describedby={`target-skill-${i}-error`}
-                value={s.skillId}
-                onChange={(e) => setExplicit(explicit.map((x, j) => (j === i ? { ...x, skillId: e.target.value } : x)))}
-              >
-                {skills.map((k) => (
-                  <option key={k.id} value={k.id}>
-                    {k.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="text-sm">
-              Level
-              <input
-                type="number"
-                min={1}
-                max={5}
-                className={`${input} ml-1 w-16`}
-                aria-invalid={Boolean(target.fieldErrors[`skills.${i}.level`])}
-                aria-describedby={`target-skill-${i}-error`}
-                value={s.level}
-                onChange={(e) =>
-                  setExplicit(explicit.map((x, j) => (j === i ? { ...x, level: Number(e.target.value) } : x)))
-                }
-              />
-            </label>
-            <label className="text-sm">
-              People
-              <input
-                type="number"
-                min={1}
-                max={1000}
-                className={`${input} ml-1 w-20`}
-                aria-invalid={Boolean(target.fieldErrors[`skills.${i}.count`])}
-                aria-describedby={`target-skill-${i}-error`}
-                value={s.count}
-                onChange={(e) =>
-                  setExplicit(explicit.map((x, j) => (j === i ? { ...x, count: Number(e.target.value) } : x)))
-                }
-              />
-            </label>
-            <button
-              type="button"
-              className="text-sm underline"
-              onClick={() => setExplicit(explicit.filter((_, j) => j !== i))}
-            >
-              Remove skill
-            </button>
-            <FieldError
-              id={`target-skill-${i}-error`}
-              messages={rowError([`skills.${i}.skillId`, `skills.${i}.level`, `skills.${i}.count`])}
-            />
-          </div>
-        ))}
-        <button
-          type="button"
-          className="ml-4 text-sm underline"
-          onClick={() => setExplicit([...explicit, { skillId: skills[0].id, level: 3, count: 1 }])}
-        >
-          Add a skill
-        </button>
-        <div>
-          <button
-            disabled={target.pending}
-            className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
-          >
-            Save target profile
-          </button>
-        </div>
-      </form>
+      <TargetProfile
+        mix={mix}
+        setMix={setMix}
+        explicit={explicit}
+        setExplicit={setExplicit}
+        roles={roles}
+        skills={skills}
+        scale={scale}
+        errors={target.fieldErrors}
+        pending={target.pending}
+        onSubmit={(form) => void run("target", target.submit({ teamId, roles: mix, skills: explicit }, form))}
+      />
 
       <details>
-        <summary className="cursor-pointer font-semibold">Change log</summary>
+        <summary className="min-h-11 cursor-pointer py-2.5 font-semibold">Change log</summary>
         <ul className="mt-2 space-y-1 text-sm">
           {audit.audit.map((a) => (
             <li key={a.id}>

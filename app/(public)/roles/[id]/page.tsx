@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getRolePage } from "@/lib/data/pages";
 import { orNotFound, orNull } from "@/lib/page";
-import { careerGraphLayout, requirementShape, roleNeighbours } from "@/lib/domain/taxonomy-views";
-import { CareerGraphDiagram } from "@/components/charts/career-graph";
+import { requirementShape, roleLadder, roleNeighbours } from "@/lib/domain/taxonomy-views";
+import { RoleMap } from "../role-map";
 import { LevelRadar } from "@/components/charts/radar";
 import { ImportanceBadge, SourceNote, formatSalary, kindLabel, pathLabel, trackLabel } from "@/components/badges";
 
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RolePage({ params }: Props) {
   const { id } = await params;
-  const { taxonomy, role } = await orNotFound(getRolePage(id));
+  const { taxonomy, role, sources } = await orNotFound(getRolePage(id));
   const skillById = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const shape = requirementShape(role, taxonomy);
   const neighbours = roleNeighbours(role.id, taxonomy);
@@ -50,9 +50,9 @@ export default async function RolePage({ params }: Props) {
           </Link>{" "}
           / {trackLabel[role.track]}
         </p>
-        <h1 className="text-3xl font-bold">{role.title}</h1>
+        <h1 className="text-3xl font-bold break-words">{role.title}</h1>
         <p className="mt-2 max-w-3xl text-lg text-slate-700">{role.summary}</p>
-        <SourceNote sources={role.sources} />
+        <SourceNote titles={sources} />
       </header>
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 md:grid-cols-2">
         {facts
@@ -74,7 +74,7 @@ export default async function RolePage({ params }: Props) {
           </p>
           <LevelRadar
             data={shape}
-            series={[{ key: "required", name: "Required level", color: "#174ba6" }]}
+            series={[{ key: "required", name: "Required level", color: "var(--color-brand-700)" }]}
             label={`Radar chart of ${role.title} requirements by category`}
           />
         </div>
@@ -141,9 +141,9 @@ export default async function RolePage({ params }: Props) {
         <h2 id="nbh-h" className="text-xl font-semibold">
           Paths around this role
         </h2>
-        <CareerGraphDiagram
-          graph={careerGraphLayout(taxonomy, { focus: role.id, hops: 1 })}
-          title={`Career paths into and out of ${role.title}`}
+        <RoleMap
+          rows={roleLadder(taxonomy, { focus: role.id, hops: 1 })}
+          label={`${role.title} (highlighted) and the roles one career step away, by seniority and track.`}
         />
       </section>
     </article>

@@ -15,11 +15,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SkillPage({ params }: Props) {
   const { id } = await params;
-  const { taxonomy, skill } = await orNotFound(getSkillPage(id));
+  const { taxonomy, skill, sources } = await orNotFound(getSkillPage(id));
   const name = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   const category = taxonomy.categories.find((c) => c.id === skill.category);
   const demand = rolesNeedingSkill(skill.id, taxonomy);
   const unlocks = taxonomy.skills.filter((s) => s.prerequisites.includes(skill.id));
+  const levelName = new Map(taxonomy.scale.map((l) => [l.level, l.name]));
   return (
     <article className="space-y-8">
       <header>
@@ -29,13 +30,13 @@ export default async function SkillPage({ params }: Props) {
           </Link>{" "}
           / {category?.name}
         </p>
-        <h1 className="text-3xl font-bold">{skill.name}</h1>
+        <h1 className="text-3xl font-bold break-words">{skill.name}</h1>
         <p className="mt-2 max-w-3xl text-lg text-slate-700">{skill.description}</p>
-        {skill.tools.length > 0 && <p className="mt-2">Tools: {skill.tools.join(", ")}</p>}
+        {skill.tools.length > 0 && <p className="mt-2 break-words">Tools: {skill.tools.join(", ")}</p>}
         {skill.aliases.length > 0 && (
           <p className="text-sm text-slate-600">Also known as: {skill.aliases.join(", ")}</p>
         )}
-        <SourceNote sources={skill.sources} />
+        <SourceNote titles={sources} />
       </header>
       <section aria-labelledby="levels-h">
         <h2 id="levels-h" className="text-xl font-semibold">
@@ -93,40 +94,42 @@ export default async function SkillPage({ params }: Props) {
           Roles that need it
         </h2>
         {demand.length ? (
-          <table className="mt-2 w-full max-w-3xl rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="p-2">
-                  Role
-                </th>
-                <th scope="col" className="p-2">
-                  Track
-                </th>
-                <th scope="col" className="p-2">
-                  Required level
-                </th>
-                <th scope="col" className="p-2">
-                  Importance
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {demand.map((d) => (
-                <tr key={d.roleId} className="border-b border-slate-100">
-                  <td className="p-2">
-                    <Link className="text-brand-700 underline" href={`/roles/${d.roleId}`}>
-                      {d.title}
-                    </Link>
-                  </td>
-                  <td className="p-2">{trackLabel[d.track]}</td>
-                  <td className="p-2">{d.level}</td>
-                  <td className="p-2">
-                    <ImportanceBadge importance={d.importance} />
-                  </td>
+          // Track sits under the role's name, so the table keeps three narrow columns and fits a 360 px phone.
+          <div role="region" aria-label="Roles that need it" tabIndex={0} className="mt-2 max-w-3xl overflow-x-auto">
+            <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="p-2">
+                    Role
+                  </th>
+                  <th scope="col" className="p-2">
+                    Required level
+                  </th>
+                  <th scope="col" className="p-2">
+                    Importance
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {demand.map((d) => (
+                  <tr key={d.roleId} className="border-b border-slate-100">
+                    <td className="p-2 break-words">
+                      <Link className="text-brand-700 underline" href={`/roles/${d.roleId}`}>
+                        {d.title}
+                      </Link>
+                      <span className="block text-xs text-slate-600">{trackLabel[d.track]} track</span>
+                    </td>
+                    <td className="p-2">
+                      {d.level} · {levelName.get(d.level)}
+                    </td>
+                    <td className="p-2">
+                      <ImportanceBadge importance={d.importance} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p className="text-slate-700">No role in the taxonomy requires it yet.</p>
         )}
