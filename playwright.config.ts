@@ -69,6 +69,8 @@ export default defineConfig({
         NEXTAUTH_URL: baseURL,
         NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
         NEXT_TELEMETRY_DISABLED: "1",
+        // One JSON line per request would bury the test output; warnings and errors still show.
+        LOG_LEVEL: "warn",
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP}`,
         MAIL_FROM: "skillgap <no-reply@e2e.test>",
         // Every browser in the suite signs up and invites from one address (127.0.0.1).

@@ -119,7 +119,9 @@ async function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Run as a command (`tsx prisma/seed.ts`), not when imported, and not inside the image's bundled start script
+// (where every bundled module shares the bundle's import.meta.url).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && /seed\.ts$/.test(process.argv[1] ?? "")) {
   main().catch((e: unknown) => {
     console.error(`seed failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -28,7 +28,7 @@ test("a full review: blind assessments, reveal with a flagged disagreement, agre
   const alexName = own.members[0]!.name;
   await manager.goto("/reviews");
   await expectAccessible(manager, "/reviews");
-  const person = manager.getByLabel("Person");
+  const person = manager.getByLabel("Person", { exact: true });
   const alexOption = await person.locator("option", { hasText: alexName }).getAttribute("value");
   await person.selectOption(alexOption!);
   await manager.getByLabel("Period").fill("2026 H2 (e2e)");

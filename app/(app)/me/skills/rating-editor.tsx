@@ -41,6 +41,8 @@ export function RatingEditor({
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const [lastEdited, setLastEdited] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
+  // Rows a refused save brought into view stay there (through the fix and the save) until the search or filter changes.
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const sectionRef = useRef<HTMLElement>(null);
   const categoryOf = useMemo(() => new Map(skills.map((s) => [s.id, s.category])), [skills]);
 
@@ -57,6 +59,7 @@ export function RatingEditor({
         const id = m ? sent.ratings[Number(m[1])]?.skillId : undefined;
         return id ? [id] : [];
       });
+      setPinned((prev) => new Set([...prev, ...ids]));
       setToggled((prev) => {
         const next = { ...prev };
         for (const id of ids) delete next[categoryOf.get(id) ?? ""];
@@ -133,10 +136,12 @@ export function RatingEditor({
         : null,
     [query, skills, categories],
   );
-  // Unsaved and refused rows always show, whatever the filter: nothing typed is out of sight.
+  // Refused rows always show, whatever the search or filter (and stay until either changes); unsaved rows show
+  // whatever the filter.
   const visible = skills.filter(
     (s) =>
       Boolean(rowErrors[s.id]) ||
+      pinned.has(s.id) ||
       ((!searched || searched.has(s.id)) &&
         (s.id in unsaved || filter === "all" || (filter === "target" ? needs.has(s.id) : saved.has(s.id)))),
   );
@@ -169,7 +174,10 @@ export function RatingEditor({
               id="skill-search"
               type="search"
               value={query}
-              onChange={(e) => setQuery(e.target.value)}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setPinned(new Set());
+              }}
               placeholder="e.g. terraform, kubernetes, ITIL"
               className={select}
             />
@@ -181,7 +189,10 @@ export function RatingEditor({
             <select
               id="skill-filter"
               value={filter}
-              onChange={(e) => setChosen(e.target.value as Filter)}
+              onChange={(e) => {
+                setChosen(e.target.value as Filter);
+                setPinned(new Set());
+              }}
               className={select}
             >
               {target && (
