@@ -110,6 +110,10 @@ const server = http.createServer((req, res) => {
     });
   });
 });
+// Longer than the idle timeout of common load balancers (60 s), so a balancer never reuses a connection this server
+// has just closed (which it would answer with a 502).
+server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
+server.headersTimeout = server.keepAliveTimeout + 1_000;
 server.listen(port, hostname, () =>
   logger.info({ port, hostname }, `listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
 );

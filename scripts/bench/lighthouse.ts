@@ -49,7 +49,8 @@ type Result = { target: Target; lhr: Lhr; scores: Record<string, number | null> 
 
 /** The demo team's page for the demo manager: the link on /teams, as a person would find it (no stored ids). */
 async function teamPath(cookie: string): Promise<string> {
-  const html = await (await fetch(`${base}/teams`, { headers: { Cookie: cookie } })).text();
+  const get = () => fetch(`${base}/teams`, { headers: { Cookie: cookie } });
+  const html = await (await get().catch(get)).text();
   const m = /href="(\/teams\/[^"/]+)"[^>]*>Platform Team \(demo\)</.exec(html);
   if (!m) throw new Error(`no "Platform Team (demo)" link on ${base}/teams as the demo manager`);
   return m[1]!;
@@ -146,7 +147,11 @@ async function main() {
       const cookie = t.as ? cookies[t.as] : undefined;
       const url = base + t.path;
       // One plain request first, so a lazily compiled or cold route is not what gets measured.
-      await fetch(url, { headers: cookie ? { Cookie: cookie } : {} });
+      // (A kept-alive connection the server closed during the long Lighthouse run fails once: try again.)
+      const warm = () => fetch(url, { headers: cookie ? { Cookie: cookie } : {} });
+      await warm()
+        .catch(warm)
+        .catch(() => undefined); // only a warm-up: Lighthouse's own load is what counts
       const all: Lhr[] = [];
       for (let i = 0; i < runs; i++) {
         const n = results.length * runs + i;
@@ -218,6 +223,7 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
+  const cause = e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : "";
+  console.error(`${e instanceof Error ? e.message : String(e)}${cause}`);
   process.exit(1);
 });
