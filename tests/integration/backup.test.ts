@@ -3,18 +3,16 @@
  * Embedded PGlite always; the PostgreSQL server when TEST_DATABASE_URL is set (CI sets it).
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/data/migrate";
+import { emptyServerDatabases, queryAt } from "../support/test-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const serverUrl = process.env.TEST_DATABASE_URL;
 const tmp = mkdtempSync(path.join(os.tmpdir(), "skillgap-backup-"));
-const made: string[] = [];
 
 function run(args: string[], env: Record<string, string>) {
   const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/backup.ts", ...args], {
@@ -63,35 +61,10 @@ describe("backup and restore of the embedded database", () => {
 });
 
 describe.skipIf(!serverUrl)("backup and restore of a PostgreSQL database", () => {
-  async function admin(sql: string) {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      return (await c.query(sql)).rows;
-    } finally {
-      await c.end();
-    }
-  }
-  async function fresh(): Promise<string> {
-    const name = `skillgap_backup_${Date.now()}_${randomBytes(3).toString("hex")}`;
-    await admin(`CREATE DATABASE "${name}"`);
-    made.push(name);
-    const u = new URL(serverUrl!);
-    u.pathname = `/${name}`;
-    return u.toString();
-  }
-  async function query(url: string, sql: string) {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      return (await c.query(sql)).rows;
-    } finally {
-      await c.end();
-    }
-  }
-  afterAll(async () => {
-    for (const name of made) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  const databases = emptyServerDatabases("skillgap_backup");
+  const fresh = () => databases.create();
+  const query = queryAt;
+  afterAll(() => databases.dropAll());
 
   it("restores a pg_dump backup into an empty database with the same rows and migrations", async () => {
     const source = await fresh();

@@ -1,50 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR } from "@/lib/data/migrations";
 import { applyMigrations, readMigrations } from "@/lib/data/migrate";
+import { emptyServerDatabases, queryAt } from "../support/test-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const serverUrl = process.env.TEST_DATABASE_URL;
-const made: string[] = [];
+const databases = emptyServerDatabases("skillgap_migrate");
+const emptyDb = () => databases.create();
+const rows = queryAt;
 
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-/** A new, empty database on the server; dropped after the file. */
-async function emptyDb(): Promise<string> {
-  const name = `skillgap_migrate_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  made.push(name);
-  const u = new URL(serverUrl!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function rows(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-afterAll(async () => {
-  for (const name of made) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-});
+afterAll(() => databases.dropAll());
 
 describe("the migration runner on embedded PGlite", () => {
   it("applies every migration once, then nothing", { timeout: 240_000 }, async () => {

@@ -105,3 +105,37 @@ export async function createTestDb(): Promise<TestDb> {
 export function installAsAppDb(testDb: TestDb) {
   (globalThis as unknown as { skillgapDb?: Promise<PrismaClient> }).skillgapDb = Promise.resolve(testDb.prisma);
 }
+
+/** Runs one statement on the database at `url` (a throwaway connection) and returns its rows. */
+export async function queryAt(url: string, sql: string): Promise<Record<string, unknown>[]> {
+  const pg = await import("pg");
+  const client = new pg.default.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Empty databases on the TEST_DATABASE_URL server, for tests that migrate, restore or start a server into one:
+ * `create()` makes one and returns its URL, `dropAll()` drops every one it made (call it in afterAll).
+ */
+export function emptyServerDatabases(prefix: string) {
+  const serverUrl = process.env.TEST_DATABASE_URL!;
+  const made: string[] = [];
+  return {
+    async create(): Promise<string> {
+      const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+      await queryAt(serverUrl, `CREATE DATABASE "${name}"`);
+      made.push(name);
+      const u = new URL(serverUrl);
+      u.pathname = `/${name}`;
+      return u.toString();
+    },
+    async dropAll(): Promise<void> {
+      for (const name of made.splice(0)) await queryAt(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
