@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { findBrowser } from "./scripts/browser.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -19,7 +20,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     actionTimeout: 20_000,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // CHROMIUM_PATH, Debian's chromium, or Playwright's cache; `node scripts/browser.mjs` (run first by test:e2e) installs one.
+      executablePath: findBrowser()?.path ?? "/usr/bin/chromium",
       args: [
         "--headless",
         "--no-sandbox",

@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Db } from "../lib/data/open";
-import { applyTaxonomy } from "../lib/data/taxonomy-sync";
+import { applyTaxonomy, lockSeed } from "../lib/data/taxonomy-sync";
 import { appendRatings } from "../lib/data/rating-store";
 import { hashPassword } from "../lib/auth/password";
 import { loadTaxonomy } from "../lib/taxonomy/load";
@@ -52,16 +52,17 @@ export async function seed(prisma: Db, opts: { demo: boolean }): Promise<string>
   ];
   if (!opts.demo) return parts.join("; ");
 
-  const existing = await prisma.user.findMany({
-    where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
-    select: { email: true },
-  });
-  if (existing.length === DEMO_ACCOUNTS.length) return [...parts, "demo accounts present"].join("; ");
-  const have = new Set(existing.map((e) => e.email));
+  const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
+  const present = await prisma.user.count({ where: { email: { in: demoEmails } } });
+  if (present === DEMO_ACCOUNTS.length) return [...parts, "demo accounts present"].join("; ");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const skillIds = taxonomy.skills.map((s) => s.id);
-  await prisma.$transaction(
+  // Replicas starting together all get here: the lock makes one create the accounts, and the others find them.
+  const created = await prisma.$transaction(
     async (tx) => {
+      await lockSeed(tx);
+      const existing = await tx.user.findMany({ where: { email: { in: demoEmails } }, select: { email: true } });
+      const have = new Set(existing.map((e) => e.email));
       const users = [];
       for (const [i, a] of DEMO_ACCOUNTS.entries()) {
         if (have.has(a.email)) continue;
@@ -100,10 +101,11 @@ export async function seed(prisma: Db, opts: { demo: boolean }): Promise<string>
           ],
         });
       }
+      return users.length;
     },
     { timeout: 120_000 },
   );
-  return [...parts, `demo accounts created (${DEMO_ACCOUNTS.length - have.size})`].join("; ");
+  return [...parts, created ? `demo accounts created (${created})` : "demo accounts present"].join("; ");
 }
 
 async function main() {

@@ -144,7 +144,10 @@ main().catch((e: unknown) => {
   if (e instanceof PreflightError || e instanceof MigrationError) {
     console.error(`skillgap: ${e.message}`);
   } else {
-    console.error(`skillgap: could not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    // Prisma's messages start with a blank line: show the first line that says something.
+    const text = e instanceof Error ? e.message : String(e);
+    const line = text.split("\n").find((l) => l.trim()) ?? (e instanceof Error ? e.name : "unknown error");
+    console.error(`skillgap: could not start: ${line.trim()}`);
   }
   process.exit(1);
 });

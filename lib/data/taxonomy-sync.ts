@@ -104,6 +104,17 @@ export function versionTakenMessage(version: string): string {
 }
 
 /**
+ * Transaction-scoped advisory lock for writes that several replicas may attempt at once on an empty database (the
+ * taxonomy and the demo accounts, at start). Transaction-scoped, so it also holds through PgBouncer in transaction mode.
+ */
+export const SEED_LOCK = 72707370;
+
+/** Waits for, then holds until the transaction ends, the seed lock. */
+export async function lockSeed(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+}
+
+/**
  * Writes a validated taxonomy into the database in one transaction. Ids are stable: existing skills and roles
  * are updated in place, so ratings survive; a renamed skill keeps its old name as an alias; items missing from
  * the new version are retired (hidden), never deleted.
@@ -122,6 +133,8 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
 
   return prisma.$transaction(
     async (tx: Tx) => {
+      // Replicas starting together: the second waits here, then finds the first one's version and changes nothing.
+      await lockSeed(tx);
       const sameVersion = await tx.taxonomyVersion.findMany({
         where: { version: t.version },
         orderBy: { id: "desc" },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * For the container image: bundles the start script (preflight, migrations, seed, then the server) and the
- * migration job into plain ESM files, so the image runs them with node alone: no tsx, no TypeScript sources, and no
+ * For the container image: bundles the start script (preflight, migrations, seed, then the server), the
+ * migration job and the first-administrator command (`node scripts/user-create.mjs --email … --admin`) into plain ESM files, so the image runs them with node alone: no tsx, no TypeScript sources, and no
  * Prisma CLI (migrations are applied by lib/data/migrate.ts). Packages the server also needs stay external; they come
  * from Next's standalone output (.next/standalone/node_modules), which traces exactly what the app uses.
  * Usage (after `next build` with output "standalone"): node scripts/image/bundle.mjs OUTDIR
@@ -14,7 +14,7 @@ const outdir = path.resolve(process.argv[2] ?? path.join(root, ".next", "image-s
 
 await build({
   absWorkingDir: root,
-  entryPoints: { start: "scripts/start.ts", migrate: "scripts/migrate.ts" },
+  entryPoints: { start: "scripts/start.ts", migrate: "scripts/migrate.ts", "user-create": "scripts/user-create.ts" },
   outdir,
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -39,4 +39,4 @@ await build({
   ],
   logLevel: "warning",
 });
-console.log(`bundled start.mjs and migrate.mjs into ${path.relative(root, outdir)}`);
+console.log(`bundled start.mjs, migrate.mjs and user-create.mjs into ${path.relative(root, outdir)}`);

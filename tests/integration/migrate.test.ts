@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR } from "@/lib/data/migrations";
 import { applyMigrations, readMigrations } from "@/lib/data/migrate";
+import { closePrisma, openPrisma } from "@/lib/data/open";
+import { seed } from "@/prisma/seed";
 import { emptyServerDatabases, queryAt } from "../support/test-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -59,6 +61,25 @@ describe.skipIf(!serverUrl)("the migration runner on PostgreSQL", () => {
     expect(results.flatMap((r) => r.applied).sort()).toEqual(expected);
     const booked = await rows(url, `SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`);
     expect(booked.map((r) => r.migration_name)).toEqual(expected);
+  });
+
+  it("three replicas starting together with the demo seed: one taxonomy version, one set of demo accounts", async () => {
+    // Seen in the image stage before the seed took a lock: two of three containers died on unique violations.
+    const url = await emptyDb();
+    const target = { kind: "postgres" as const, url };
+    await Promise.all([1, 2, 3].map(() => applyMigrations(target)));
+    const clients = await Promise.all([1, 2, 3].map(() => openPrisma(target)));
+    try {
+      const summaries = await Promise.all(clients.map((c) => seed(c, { demo: true })));
+      expect(summaries.filter((s) => /demo accounts created \(5\)/.test(s))).toHaveLength(1);
+      expect(summaries.filter((s) => /demo accounts present/.test(s))).toHaveLength(2);
+      expect(summaries.filter((s) => / applied \(/.test(s))).toHaveLength(1);
+    } finally {
+      await Promise.all(clients.map((c) => closePrisma(c)));
+    }
+    expect(await rows(url, `SELECT count(*)::int AS n FROM "TaxonomyVersion"`)).toEqual([{ n: 1 }]);
+    expect(await rows(url, `SELECT count(*)::int AS n FROM "User"`)).toEqual([{ n: 5 }]);
+    expect(await rows(url, `SELECT count(*)::int AS n FROM "Team"`)).toEqual([{ n: 1 }]);
   });
 
   it("rolls a failing migration back whole and names it; the ones before it stay applied", async () => {
