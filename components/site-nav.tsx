@@ -10,6 +10,7 @@ const privateLinks: NavLink[] = [
   { href: "/me/skills", label: "My skills" },
   { href: "/compare", label: "Compare" },
   { href: "/teams", label: "Teams" },
+  { href: "/people", label: "People" },
   { href: "/invitations", label: "Invitations" },
   { href: "/reviews", label: "Reviews" },
 ];

@@ -30,6 +30,8 @@ export function withSyntheticSkills(t: Taxonomy, total: number): Taxonomy {
     aliases: [],
     prerequisites: [],
     sources: ["ours"],
+    levels: [],
+    resources: [],
   }));
   return { ...t, version: `${t.version}+bench${total}`, skills: [...t.skills, ...skills] };
 }
@@ -136,6 +138,7 @@ export async function seedLarge(prisma: Db, opts: { people: number; skills: numb
   const roleIds = taxonomy.roles.filter((r) => r.kind === "ic").map((r) => r.id);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const run = `${opts.prefix}-${Date.now().toString(36)}`;
+  const now0 = Date.now();
   const users = Array.from({ length: opts.people }, (_, i) => ({
     id: `${run}-u${i}`,
     email: `${run}-u${i}@bench.local`,
@@ -143,8 +146,17 @@ export async function seedLarge(prisma: Db, opts: { people: number; skills: numb
     passwordHash,
     currentRoleId: roleIds[i % roleIds.length],
     targetRoleId: roleIds[(i + 3) % roleIds.length],
+    emailVerified: new Date(now0),
+    // A mix of privacy settings, as an organisation would have: a third each.
+    findableBy: (["teams", "organisation", "nobody"] as const)[i % 3],
   }));
-  const manager = { id: `${run}-mgr`, email: `${run}-mgr@bench.local`, name: `Manager (${run})`, passwordHash };
+  const manager = {
+    id: `${run}-mgr`,
+    email: `${run}-mgr@bench.local`,
+    name: `Manager (${run})`,
+    passwordHash,
+    emailVerified: new Date(now0),
+  };
   for (let i = 0; i < users.length; i += 1000) await prisma.user.createMany({ data: users.slice(i, i + 1000) });
   await prisma.user.create({ data: manager });
 
@@ -215,6 +227,31 @@ export async function seedLarge(prisma: Db, opts: { people: number; skills: numb
         .map((u, i) => ({ teamId: team.id, userId: u.id, role: i === 0 ? "manager" : "member" })),
     });
   }
+  // Certifications (about one in three people holds one or two, some expired) and endorsements by squad mates.
+  const catalogue = taxonomy.certifications.map((c) => c.id);
+  const certs: Prisma.PersonCertificationCreateManyInput[] = [];
+  const endorsements: Prisma.EndorsementCreateManyInput[] = [];
+  const levelOf = new Map(cur.map((c) => [`${c.userId}|${c.skillId}`, c.level]));
+  users.forEach((u, i) => {
+    if (catalogue.length && i % 3 === 0)
+      for (let k = 0; k < 1 + (i % 2); k++)
+        certs.push({
+          userId: u.id,
+          certificationId: catalogue[(i + k * 7) % catalogue.length]!,
+          issuedOn: new Date(now - (100 + (i % 700)) * 86_400_000),
+          expiresOn: new Date(now + ((i % 900) - 200) * 86_400_000),
+        });
+    const mate = users[i % 8 === 7 ? i - 7 : i + 1];
+    if (!mate || i % 2) return;
+    for (const s of skillIds.slice(i % 10, (i % 10) + 3)) {
+      const level = levelOf.get(`${u.id}|${s}`);
+      if (level && level > 0) endorsements.push({ userId: u.id, skillId: s, endorserId: mate.id, level });
+    }
+  });
+  for (let i = 0; i < certs.length; i += 5000)
+    await prisma.personCertification.createMany({ data: certs.slice(i, i + 5000) });
+  for (let i = 0; i < endorsements.length; i += 5000)
+    await prisma.endorsement.createMany({ data: endorsements.slice(i, i + 5000) });
   const reviews = await seedReviews(prisma, { run, users, manager, bigTeamId: big.id, squadIds, skillIds, rnd, now });
   return {
     teamId: big.id,

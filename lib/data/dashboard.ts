@@ -8,12 +8,24 @@ import { computeRoleFit, fitOverTime, isStale, planLearningPath, suggestNextRole
 import { goalProgress, levelsVsRole } from "@/lib/domain/taxonomy-views";
 import { careerView } from "@/lib/domain/career-route";
 import { doorOpeningGaps } from "@/lib/domain/doors";
+import { discountedSkills, discountStale, monthsBetween } from "@/lib/domain/confidence";
+import { countMyInvitations } from "./invitation-responses";
+import { myCertificationAlerts } from "./certifications";
+
+export type DashboardOptions = {
+  /**
+   * The "confidence" view: fit, gaps, suggestions and the learning path count old ratings for less (see
+   * lib/domain/confidence.ts). Goals and the fit-over-time line keep the levels as rated.
+   */
+  confidence?: boolean;
+};
 
 /**
  * Everything the dashboard shows, from a fixed number of queries whatever the history length:
  * one for the person (roles, current ratings, history, goals) and one for the taxonomy version (cached).
+ * The confidence view needs no extra query: the current ratings already carry their date.
  */
-export async function getDashboard(actor: Actor, now = new Date()) {
+export async function getDashboard(actor: Actor, now = new Date(), options: DashboardOptions = {}) {
   const prisma = await db();
   const [taxonomy, me] = await Promise.all([
     getTaxonomy(),
@@ -37,20 +49,23 @@ export async function getDashboard(actor: Actor, now = new Date()) {
   ]);
   if (!me) throw new NotFoundError();
   const known = new Set(taxonomy.skills.map((s) => s.id));
-  const levels = Object.fromEntries(
-    me.currentRatings.filter((r) => known.has(r.skillId)).map((r) => [r.skillId, r.level]),
-  );
+  const current = me.currentRatings.filter((r) => known.has(r.skillId));
+  const rated = Object.fromEntries(current.map((r) => [r.skillId, r.level]));
+  const ratedAt = Object.fromEntries(current.map((r) => [r.skillId, r.updatedAt]));
+  // Fit, gaps, suggestions and the path read these: the levels as rated, or discounted for age in the confidence view.
+  const levels = options.confidence ? discountStale(rated, ratedAt, now) : rated;
+  const skillName = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   const role = (id: string | null) => taxonomy.roles.find((r) => r.id === id) ?? null;
   const target = role(me.targetRoleId);
-  const current = role(me.currentRoleId);
+  const currentRole = role(me.currentRoleId);
   const history = me.ratings
     .filter((r) => known.has(r.skillId))
     .map((r) => ({ skill: r.skillId, level: r.level, at: r.createdAt }));
   // Every candidate (a few dozen roles at most), so the doors below weigh all of them, not just the top five.
-  const suggestions = suggestNextRoles(levels, current?.id ?? null, taxonomy, { limit: Infinity });
-  const career = careerView(taxonomy, { currentId: current?.id ?? null, targetId: target?.id ?? null });
+  const suggestions = suggestNextRoles(levels, currentRole?.id ?? null, taxonomy, { limit: Infinity });
+  const career = careerView(taxonomy, { currentId: currentRole?.id ?? null, targetId: target?.id ?? null });
   const doors = doorOpeningGaps(levels, taxonomy, {
-    currentRoleId: current?.id ?? null,
+    currentRoleId: currentRole?.id ?? null,
     targetRoleId: target?.id ?? null,
     candidateRoleIds: suggestions.suggestions.map((s) => s.roleId),
     routeRoleIds: (career.route ?? []).map((s) => s.id),
@@ -60,7 +75,23 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     taxonomy,
     ratedCount: me.currentRatings.length,
     staleCount: me.currentRatings.filter((r) => isStale(r.updatedAt, now, STALE_MONTHS)).length,
-    currentRole: current ? { id: current.id, title: current.title, kind: current.kind } : null,
+    /** Rated skills older than six months (the same rule as the count), for the "older than 6 months" marks. */
+    staleSkills: current.filter((r) => isStale(r.updatedAt, now, STALE_MONTHS)).map((r) => r.skillId),
+    confidence: options.confidence
+      ? {
+          /** Fit to the target as rated, beside the discounted one. */
+          fitAsRated: target ? computeRoleFit(rated, target, { taxonomy }).fit : null,
+          /** The skills the discount changed, biggest change first: "Linux 4 → counted as 3 (rated 8 months ago)". */
+          discounted: discountedSkills(rated, ratedAt, now)
+            .map((d) => ({
+              ...d,
+              name: skillName.get(d.skillId) ?? d.skillId,
+              months: monthsBetween(ratedAt[d.skillId]!, now),
+            }))
+            .sort((a, b) => b.level - b.counted - (a.level - a.counted) || a.name.localeCompare(b.name)),
+        }
+      : null,
+    currentRole: currentRole ? { id: currentRole.id, title: currentRole.title, kind: currentRole.kind } : null,
     targetRole: target ? { id: target.id, title: target.title, kind: target.kind } : null,
     fit,
     radar: target ? levelsVsRole(levels, target, taxonomy) : [],
@@ -68,7 +99,8 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     series: target ? fitOverTime(history, target) : [],
     suggestions: { top: suggestions.suggestions.slice(0, 3), doors: doors.slice(0, 3) },
     path: target ? planLearningPath(levels, target, taxonomy) : null,
-    goals: goalProgress(me.goals, levels, taxonomy).map((g, i) => ({
+    // Goals measure progress against the person's own ratings, so they never take the discount.
+    goals: goalProgress(me.goals, rated, taxonomy).map((g, i) => ({
       ...g,
       dueDate: me.goals[i].dueDate,
       note: me.goals[i].note,
@@ -78,3 +110,17 @@ export async function getDashboard(actor: Actor, now = new Date()) {
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/**
+ * /dashboard: the dashboard, the invitations badge and the certification warnings (expired, or expiring within 90
+ * days), in parallel: one query more than the dashboard and the badge, whatever the data.
+ */
+export async function getDashboardView(actor: Actor, options: DashboardOptions = {}, now = new Date()) {
+  const [dashboard, invitationCount, certificationAlerts] = await Promise.all([
+    getDashboard(actor, now, options),
+    countMyInvitations(actor, now),
+    myCertificationAlerts(actor, now),
+  ]);
+  return { dashboard, invitationCount, certificationAlerts };
+}
+export type DashboardView = Awaited<ReturnType<typeof getDashboardView>>;

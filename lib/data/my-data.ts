@@ -41,6 +41,7 @@ export async function exportMyData(actor: Actor) {
       currentRoleId: true,
       targetRoleId: true,
       isAdmin: true,
+      findableBy: true,
       currentRatings: {
         orderBy: { skillId: "asc" },
         select: {
@@ -49,6 +50,7 @@ export async function exportMyData(actor: Actor) {
           note: true,
           evidenceUrl: true,
           wantsToGrow: true,
+          certificationId: true,
           source: true,
           updatedAt: true,
         },
@@ -64,6 +66,7 @@ export async function exportMyData(actor: Actor) {
           source: true,
           createdAt: true,
           reviewId: true,
+          certificationId: true,
         },
       },
       goals: {
@@ -80,6 +83,35 @@ export async function exportMyData(actor: Actor) {
         },
       },
       memberships: { select: { role: true, createdAt: true, team: { select: { id: true, name: true } } } },
+      certifications: {
+        orderBy: { issuedOn: "asc" },
+        select: {
+          id: true,
+          certificationId: true,
+          name: true,
+          credentialId: true,
+          credentialUrl: true,
+          issuedOn: true,
+          expiresOn: true,
+          createdAt: true,
+        },
+      },
+      // Endorsements of my ratings (who vouched, including hidden ones) and the ones I gave.
+      endorsementsReceived: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          skillId: true,
+          level: true,
+          comment: true,
+          hidden: true,
+          createdAt: true,
+          endorser: { select: { name: true } },
+        },
+      },
+      endorsementsGiven: {
+        orderBy: { createdAt: "asc" },
+        select: { skillId: true, level: true, comment: true, createdAt: true, user: { select: { name: true } } },
+      },
       reviewsAsSubject: {
         select: {
           id: true,
@@ -96,7 +128,15 @@ export async function exportMyData(actor: Actor) {
     },
   });
   if (!user) throw new NotFoundError();
-  const { currentRatings, ratings, reviewsAsSubject, ...profile } = user;
+  const {
+    currentRatings,
+    ratings,
+    reviewsAsSubject,
+    certifications,
+    endorsementsReceived,
+    endorsementsGiven,
+    ...profile
+  } = user;
   // Exactly what the subject's review page shows: the manager's and agreed levels only after the reveal.
   // The state as stored and shown ("self-assessment"), not the client's enum key.
   const reviews = reviewsAsSubject.map((r) => ({
@@ -112,6 +152,11 @@ export async function exportMyData(actor: Actor) {
     currentRatings,
     history: ratings,
     reviews,
+    certifications,
+    endorsements: {
+      received: endorsementsReceived.map(({ endorser, ...e }) => ({ ...e, by: endorser.name })),
+      given: endorsementsGiven.map(({ user: person, ...e }) => ({ ...e, for: person.name })),
+    },
   };
 }
 

@@ -3,8 +3,6 @@ import { NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
 import { sourceTitles } from "@/lib/domain/taxonomy-views";
 import { loadSourceCatalogue } from "@/lib/taxonomy/load";
-import { getDashboard } from "./dashboard";
-import { countMyInvitations } from "./invitation-responses";
 import { getAccount } from "./users";
 import { listMySessions } from "./sessions";
 import { getReview } from "./reviews";
@@ -28,10 +26,8 @@ export { getMyTeams as getTeamsPage } from "./teams";
 export { getTeamAudit as getTeamPage } from "./team-audit";
 
 /** /dashboard: the person's dashboard and the invitations badge. */
-export async function getDashboardPage(actor: Actor) {
-  const [dashboard, invitationCount] = await Promise.all([getDashboard(actor), countMyInvitations(actor)]);
-  return { dashboard, invitationCount };
-}
+// The dashboard (with the invitations badge and certification warnings) lives beside its data: lib/data/dashboard.ts.
+export { getDashboardView as getDashboardPage } from "./dashboard";
 
 /** /account: the profile and this person's signed-in browsers. */
 export async function getAccountPage(actor: Actor & { sessionId?: string }) {

@@ -5,7 +5,7 @@
  *   - managers see their teams' members' ratings and reviews;
  *   - admins see everything.
  */
-import { TeamRole } from "@/lib/generated/prisma/enums";
+import { Findability, TeamRole } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/domain/types";
 
 export type { Actor };
@@ -46,6 +46,35 @@ export function visibleReviewsWhere(actor: Actor) {
 export function visibleReviewsOfSubjectWhere(actor: Actor, subjectId: string) {
   if (actor.isAdmin || actor.id === subjectId) return {};
   return { team: { AND: [teamsManagedByWhere(actor), { memberships: { some: { userId: subjectId } } }] } };
+}
+
+/**
+ * People whose profile and finder entry the actor may see — the person's own "findable by" setting as a filter:
+ *   - themself; admins see everyone;
+ *   - managers see the members of teams they currently manage, whatever the setting;
+ *   - "teams": people who share a team with the actor;
+ *   - "organisation": anyone in the organisation, i.e. an actor who is verified, active, and an admin or a member of
+ *     at least one team (`actorInOrganisation`); a stranger who merely signed up sees no one;
+ *   - "nobody": only themself, their managers and admins.
+ * Deactivated people are hidden from everyone but admins.
+ */
+export function visiblePeopleWhere(actor: Actor, actorInOrganisation: boolean) {
+  if (actor.isAdmin) return {};
+  const sharesTeam = { memberships: { some: { team: { memberships: { some: { userId: actor.id } } } } } };
+  return {
+    AND: [
+      { deactivatedAt: null },
+      {
+        OR: [
+          { id: actor.id },
+          { memberships: { some: { team: teamsManagedByWhere(actor) } } },
+          // Sharing a team implies being in the organisation, so "organisation" covers teammates too.
+          { AND: [{ findableBy: { in: [Findability.teams, Findability.organisation] } }, sharesTeam] },
+          ...(actorInOrganisation ? [{ findableBy: Findability.organisation }] : []),
+        ],
+      },
+    ],
+  };
 }
 
 /** Only admins manage the taxonomy and users. */

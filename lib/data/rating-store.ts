@@ -7,12 +7,16 @@ export type RatingInput = {
   note?: string | null;
   evidenceUrl?: string | null;
   wantsToGrow?: boolean;
+  /** Evidence: one of the person's certifications (checked by the caller). Left out: the current one stays. */
+  certificationId?: string | null;
 };
 
 /**
  * Appends history rows and moves the current-rating pointer, inside the caller's transaction.
  * Entries identical to the current rating (same level, note, link and flag) are skipped, so saving an
  * unchanged form or re-importing a file adds no history. Returns how many rows were appended.
+ * Endorsements of a rating whose level changes are withdrawn (deleted) in the same transaction: they vouched for
+ * the old level.
  * Internal: callers have already checked that the actor may write for `userId`.
  */
 export async function appendRatings(
@@ -32,6 +36,8 @@ export async function appendRatings(
   });
   const byId = new Map(current.map((c) => [c.skillId, c]));
   const at = opts.at ?? new Date();
+  const certOf = (e: RatingInput) =>
+    e.certificationId === undefined ? (byId.get(e.skillId)?.certificationId ?? null) : e.certificationId;
   const changed = entries.filter((e) => {
     const c = byId.get(e.skillId);
     return !(
@@ -40,6 +46,7 @@ export async function appendRatings(
       (c.note ?? null) === (e.note ?? null) &&
       (c.evidenceUrl ?? null) === (e.evidenceUrl ?? null) &&
       c.wantsToGrow === (e.wantsToGrow ?? false) &&
+      (c.certificationId ?? null) === certOf(e) &&
       // a manager confirming the same level is news; a self-rating repeating a confirmed level is not
       (opts.source !== "manager" || c.source === "manager")
     );
@@ -56,6 +63,7 @@ export async function appendRatings(
       source: opts.source,
       confirmedById: opts.confirmedById ?? null,
       reviewId: opts.reviewId ?? null,
+      certificationId: certOf(e),
       createdAt: at,
     })),
     select: { id: true, skillId: true },
@@ -72,8 +80,11 @@ export async function appendRatings(
       wantsToGrow: e.wantsToGrow ?? false,
       source: opts.source,
       ratingId: idBySkill.get(e.skillId)!,
+      certificationId: certOf(e),
       updatedAt: at,
     })),
   });
+  const levelChanged = changed.filter((e) => byId.get(e.skillId)?.level !== e.level).map((e) => e.skillId);
+  if (levelChanged.length) await tx.endorsement.deleteMany({ where: { userId, skillId: { in: levelChanged } } });
   return changed.length;
 }

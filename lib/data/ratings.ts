@@ -15,6 +15,12 @@ export const ratingEntrySchema = z.object(
     level: level(),
     note: optionalText(1000, "Note"),
     evidenceUrl: url("Evidence link"),
+    // Evidence: one of the person's certifications. Left out: the current one stays; "" clears it.
+    certificationId: z
+      .union([id("Certification"), z.literal("")], { message: "Certification is not a valid id." })
+      .nullable()
+      .optional()
+      .transform((v) => (v === "" ? null : v)),
     wantsToGrow: z
       .union([z.boolean(), z.enum(["true", "false", "on", "1", "0", "yes", "no", ""])], {
         message: "Wants to grow must be yes or no.",
@@ -30,13 +36,17 @@ export const ratingListSchema = z
   .array(ratingEntrySchema, { message: "Ratings must be a list." })
   .min(1, "Change at least one rating.")
   .max(500, "At most 500 ratings at once.");
-export type RatingEntry = z.infer<typeof ratingEntrySchema>;
+/** A parsed entry; evidence may be left out (the current one stays). */
+export type RatingEntry = Omit<z.infer<typeof ratingEntrySchema>, "certificationId"> & {
+  certificationId?: string | null;
+};
 
 export type MyRating = {
   skillId: string;
   level: number;
   note: string | null;
   evidenceUrl: string | null;
+  certificationId: string | null;
   wantsToGrow: boolean;
   source: string;
   updatedAt: Date;
@@ -64,6 +74,24 @@ export async function saveMyRatings(
   if (Object.keys(errors).length)
     throw new DataError("Some ratings refer to unknown skills; nothing was saved.", errors);
   const prisma = await db();
+  // Evidence must be the actor's own certification (someone else's id reads as unknown).
+  const certIds = [...new Set(entries.map((e) => e.certificationId).filter((c): c is string => Boolean(c)))];
+  if (certIds.length) {
+    const mine = new Set(
+      (
+        await prisma.personCertification.findMany({
+          where: { userId: actor.id, id: { in: certIds } },
+          select: { id: true },
+        })
+      ).map((c) => c.id),
+    );
+    entries.forEach((e, i) => {
+      if (e.certificationId && !mine.has(e.certificationId))
+        (errors[`ratings.${i}.certificationId`] ??= []).push("Choose one of your own certifications.");
+    });
+    if (Object.keys(errors).length)
+      throw new DataError("A rating cites an unknown certification; nothing was saved.", errors);
+  }
   return prisma.$transaction((tx) => appendRatings(tx, actor.id, entries as RatingInput[], { source }));
 }
 
@@ -89,7 +117,15 @@ export async function getMySkillsPage(actor: Actor, now = new Date()) {
     getTaxonomy(),
     prisma.user.findUnique({
       where: { id: actor.id },
-      select: { currentRoleId: true, targetRoleId: true, currentRatings: { where: { skill: { retired: false } } } },
+      select: {
+        currentRoleId: true,
+        targetRoleId: true,
+        currentRatings: { where: { skill: { retired: false } } },
+        certifications: {
+          orderBy: { issuedOn: "desc" },
+          select: { id: true, name: true, expiresOn: true, certification: { select: { name: true, short: true } } },
+        },
+      },
     }),
   ]);
   if (!me) throw new NotFoundError();
@@ -98,6 +134,7 @@ export async function getMySkillsPage(actor: Actor, now = new Date()) {
     level: r.level,
     note: r.note,
     evidenceUrl: r.evidenceUrl,
+    certificationId: r.certificationId,
     wantsToGrow: r.wantsToGrow,
     source: r.source,
     updatedAt: r.updatedAt,
@@ -116,5 +153,18 @@ export async function getMySkillsPage(actor: Actor, now = new Date()) {
         })),
       }
     : null;
-  return { taxonomy, ratings, currentRoleId: me.currentRoleId, targetRoleId: me.targetRoleId, target };
+  // The person's certifications, to cite one as evidence for a rating.
+  const certifications = me.certifications.map((c) => ({
+    id: c.id,
+    name: c.certification?.short ?? c.certification?.name ?? c.name ?? "Certification",
+    expiresOn: c.expiresOn,
+  }));
+  return {
+    taxonomy,
+    ratings,
+    certifications,
+    currentRoleId: me.currentRoleId,
+    targetRoleId: me.targetRoleId,
+    target,
+  };
 }

@@ -1,5 +1,17 @@
 import type { Tx } from "./open";
-import type { Taxonomy } from "@/lib/domain/types";
+import type { LearningResource, Taxonomy } from "@/lib/domain/types";
+
+/** The stored resources column (jsonb, validated on the way in); anything malformed is left out rather than shown. */
+function toResources(value: unknown): LearningResource[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((r: unknown) => {
+    if (typeof r !== "object" || r === null) return [];
+    const { title, url, level } = r as Record<string, unknown>;
+    return typeof title === "string" && typeof url === "string" && typeof level === "number"
+      ? [{ title, url, level }]
+      : [];
+  });
+}
 
 /**
  * Reads the active taxonomy (retired skills and roles left out) from the database as plain domain data.
@@ -11,7 +23,7 @@ export async function readTaxonomy(prisma: Tx, version?: string): Promise<Taxono
       (await prisma.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { version: true } }))?.version ??
       "none";
   }
-  const [scale, categories, skills, roles, paths] = await Promise.all([
+  const [scale, categories, skills, roles, paths, certifications] = await Promise.all([
     prisma.scaleLevel.findMany({ orderBy: { level: "asc" } }),
     prisma.category.findMany({ orderBy: { position: "asc" } }),
     prisma.skill.findMany({
@@ -21,6 +33,7 @@ export async function readTaxonomy(prisma: Tx, version?: string): Promise<Taxono
     }),
     prisma.role.findMany({ where: { retired: false }, orderBy: { position: "asc" }, include: { requirements: true } }),
     prisma.careerPath.findMany({ where: { from: { retired: false }, to: { retired: false } } }),
+    prisma.certification.findMany({ where: { retired: false }, orderBy: { position: "asc" } }),
   ]);
   const skillOrder = new Map(skills.map((s, i) => [s.id, i]));
   return {
@@ -36,6 +49,8 @@ export async function readTaxonomy(prisma: Tx, version?: string): Promise<Taxono
       aliases: s.aliases,
       prerequisites: s.prerequisites.map((p) => p.prerequisiteId).sort(),
       sources: s.sources,
+      levels: s.levels ?? [],
+      resources: toResources(s.resources),
     })),
     roles: roles.map((r) => ({
       id: r.id,
@@ -62,5 +77,14 @@ export async function readTaxonomy(prisma: Tx, version?: string): Promise<Taxono
     paths: paths
       .map((p) => ({ from: p.fromId, to: p.toId, kind: p.kind, sources: p.sources }))
       .sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to)),
+    certifications: certifications.map((c) => ({
+      id: c.id,
+      name: c.name,
+      short: c.short,
+      issuer: c.issuer,
+      validityMonths: c.validityMonths,
+      skills: c.skills,
+      url: c.url,
+    })),
   };
 }

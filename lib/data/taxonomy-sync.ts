@@ -41,6 +41,8 @@ export function canonicalTaxonomy(t: Taxonomy) {
       aliases: [...new Set(s.aliases)].filter((a) => a !== s.name).sort(byString),
       prerequisites: [...s.prerequisites].sort(byString),
       sources: [...s.sources],
+      levels: [...s.levels],
+      resources: s.resources.map(({ title, url, level }) => ({ title, url, level })),
     })),
     roles: t.roles.map((r) => ({
       id: r.id,
@@ -63,11 +65,23 @@ export function canonicalTaxonomy(t: Taxonomy) {
     paths: [...t.paths]
       .sort((a, b) => byString(a.from, b.from) || byString(a.to, b.to))
       .map(({ from, to, kind, sources }) => ({ from, to, kind, sources: [...sources] })),
+    certifications: t.certifications.map((c) => ({
+      id: c.id,
+      name: c.name,
+      short: c.short,
+      issuer: c.issuer,
+      validityMonths: c.validityMonths,
+      skills: [...c.skills],
+      url: c.url,
+    })),
   };
 }
 
-/** Marks checksums of the canonical content; older rows hold a checksum of the raw document, which is not comparable. */
-const CHECKSUM_PREFIX = "v2:";
+/**
+ * Marks checksums of the canonical content. Older rows hold a checksum of another form (the raw document; "v2:" before
+ * descriptors, resources and certifications), which is not comparable.
+ */
+const CHECKSUM_PREFIX = "v3:";
 
 /** A stable checksum of a taxonomy's content (not its version string): equal content, equal checksum. */
 export function taxonomyChecksum(t: Taxonomy): string {
@@ -180,12 +194,15 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
           const aliases = new Set([...s.aliases, ...(previous?.aliases ?? [])]);
           if (previous && previous.name !== s.name) aliases.add(previous.name);
           aliases.delete(s.name);
-          return Prisma.sql`(${s.id}, ${s.name}, ${s.category}, ${s.description}, ${textArray(s.tools)}, ${textArray([...aliases].sort())}, ${textArray(s.sources)}, ${position}::int, false)`;
+          const resources = JSON.stringify(s.resources.map(({ title, url, level }) => ({ title, url, level })));
+          return Prisma.sql`(${s.id}, ${s.name}, ${s.category}, ${s.description}, ${textArray(s.tools)}, ${textArray([...aliases].sort())}, ${textArray(s.sources)},
+            ${textArray(s.levels)}, ${resources}::jsonb, ${position}::int, false)`;
         });
-        await tx.$executeRaw`INSERT INTO "Skill" ("id", "name", "categoryId", "description", "tools", "aliases", "sources", "position", "retired")
+        await tx.$executeRaw`INSERT INTO "Skill" ("id", "name", "categoryId", "description", "tools", "aliases", "sources", "levels", "resources", "position", "retired")
           VALUES ${Prisma.join(rows)}
           ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "categoryId" = EXCLUDED."categoryId", "description" = EXCLUDED."description",
-            "tools" = EXCLUDED."tools", "aliases" = EXCLUDED."aliases", "sources" = EXCLUDED."sources", "position" = EXCLUDED."position", "retired" = false`;
+            "tools" = EXCLUDED."tools", "aliases" = EXCLUDED."aliases", "sources" = EXCLUDED."sources", "levels" = EXCLUDED."levels",
+            "resources" = EXCLUDED."resources", "position" = EXCLUDED."position", "retired" = false`;
       }
       const skillIds = new Set(t.skills.map((s) => s.id));
       const retiredSkills = oldSkills.filter((s) => !skillIds.has(s.id)).map((s) => s.id);
@@ -229,6 +246,24 @@ export async function applyTaxonomy(prisma: Db, t: Taxonomy, appliedBy: string |
       await tx.careerPath.deleteMany({});
       await tx.careerPath.createMany({
         data: t.paths.map((p) => ({ fromId: p.from, toId: p.to, kind: p.kind, sources: p.sources })),
+      });
+
+      // The certification catalogue: upserted by id; entries missing from this version are retired, never deleted,
+      // because people's certifications point at them.
+      if (t.certifications.length) {
+        const rows = t.certifications.map(
+          (c, position) =>
+            Prisma.sql`(${c.id}, ${c.name}, ${c.short}, ${c.issuer}, ${c.validityMonths}::int, ${textArray(c.skills)}, ${c.url}, ${position}::int, false)`,
+        );
+        await tx.$executeRaw`INSERT INTO "Certification" ("id", "name", "short", "issuer", "validityMonths", "skills", "url", "position", "retired")
+          VALUES ${Prisma.join(rows)}
+          ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "short" = EXCLUDED."short", "issuer" = EXCLUDED."issuer",
+            "validityMonths" = EXCLUDED."validityMonths", "skills" = EXCLUDED."skills", "url" = EXCLUDED."url",
+            "position" = EXCLUDED."position", "retired" = false`;
+      }
+      await tx.certification.updateMany({
+        where: { id: { notIn: t.certifications.map((c) => c.id) }, retired: false },
+        data: { retired: true },
       });
 
       await tx.taxonomyVersion.create({ data: { version: t.version, checksum, appliedBy } });

@@ -19,7 +19,11 @@ import {
 
 export const COVERAGE_LEVEL = 3;
 
-export type Cell = { level: number; confirmed: boolean };
+/**
+ * One heat-map cell: the level, and its evidence — confirmed by a manager in a review, backed by a current
+ * certification, and how many teammates endorse it (visible endorsements of this level).
+ */
+export type Cell = { level: number; confirmed: boolean; certified: boolean; endorsements: number };
 export type MatrixRow = { userId: string; name: string; cells: Record<string, Cell> };
 
 /**
@@ -67,11 +71,16 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
 
   const [taxonomy, ratings, audit] = await Promise.all([
     getTaxonomy(),
-    // One row per member with their levels as JSON text, {skillId: [level, confirmedByManager]}: at 500 people this
-    // ships 500 rows instead of ~50,000 and halves the page's server time (docs/benchmarks.md, team audit).
+    // One row per member with their levels as JSON text, {skillId: [level, confirmedByManager, certified,
+    // endorsements]}: at 500 people this ships 500 rows instead of ~50,000 and halves the page's server time
+    // (docs/benchmarks.md, team audit). Evidence is read only for those who see cells.
     aggregatesAllowed
       ? prisma.$queryRaw<{ userId: string; cells: string }[]>`
-          SELECT c."userId" AS "userId", json_object_agg(c."skillId", json_build_array(c."level", c."source" = 'manager'))::text AS "cells"
+          SELECT c."userId" AS "userId", json_object_agg(c."skillId", json_build_array(c."level", c."source" = 'manager',
+            ${canSeeCells} AND c."certificationId" IS NOT NULL AND EXISTS (SELECT 1 FROM "PersonCertification" pc
+              WHERE pc."id" = c."certificationId" AND (pc."expiresOn" IS NULL OR pc."expiresOn" >= CURRENT_DATE)),
+            CASE WHEN ${canSeeCells} THEN (SELECT count(*) FROM "Endorsement" e WHERE e."userId" = c."userId"
+              AND e."skillId" = c."skillId" AND e."level" = c."level" AND NOT e."hidden") ELSE 0 END))::text AS "cells"
           FROM "CurrentRating" c
           JOIN "TeamMembership" m ON m."userId" = c."userId" AND m."teamId" = ${teamId} AND m."role" = 'member'
           JOIN "Skill" s ON s."id" = c."skillId" AND NOT s."retired"
@@ -88,10 +97,10 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
   for (const r of ratings) {
     const row = rows.get(r.userId);
     if (!row) continue;
-    for (const [skillId, [level, confirmed]] of Object.entries(
-      JSON.parse(r.cells) as Record<string, [number, boolean]>,
+    for (const [skillId, [level, confirmed, certified, endorsements]] of Object.entries(
+      JSON.parse(r.cells) as Record<string, [number, boolean, boolean, number]>,
     ))
-      row.cells[skillId] = { level, confirmed };
+      row.cells[skillId] = { level, confirmed, certified, endorsements: Number(endorsements) };
   }
   const members: TeamMember[] = [...rows.values()].map((r) => ({
     id: r.userId,

@@ -89,6 +89,7 @@ export async function getAccount(actor: Actor) {
       isAdmin: true,
       createdAt: true,
       passwordHash: true,
+      findableBy: true,
       accounts: { select: { provider: true } },
     },
   });

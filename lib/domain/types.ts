@@ -38,6 +38,27 @@ export type Skill = {
   /** Skill ids that should be learned first. Never cyclic. */
   prerequisites: string[];
   sources: Source[];
+  /** Skill-specific descriptors for levels 1–5, in order (levels[0] is level 1); empty: the generic scale applies. */
+  levels: string[];
+  /** Official documentation and project pages, each tagged with the level it helps reach. */
+  resources: LearningResource[];
+};
+
+/** A link to official documentation or a project site; `level` (1–5) is the level it helps reach. */
+export type LearningResource = { title: string; url: string; level: Level };
+
+/** An entry of the certification catalogue (not a person's certificate). */
+export type CertificationType = {
+  id: string;
+  name: string;
+  /** Short label, e.g. "CKA". Unique. */
+  short: string;
+  issuer: string;
+  /** Typical validity in months; null when it does not expire. */
+  validityMonths: number | null;
+  /** Skill ids the certification evidences. */
+  skills: string[];
+  url: string;
 };
 
 export type Requirement = { skill: string; level: Level; importance: Importance };
@@ -72,6 +93,8 @@ export type Taxonomy = {
   skills: Skill[];
   roles: Role[];
   paths: CareerPath[];
+  /** The certification catalogue; empty for an imported taxonomy that has none. */
+  certifications: CertificationType[];
 };
 
 /** A person's current levels, keyed by skill id. Missing skills count as level 0. */

@@ -5,7 +5,7 @@
  */
 import { MAX_LEVEL, MIN_LEVEL } from "../domain/types";
 
-export type TaxonomySection = "version" | "scale" | "categories" | "skills" | "roles" | "paths";
+export type TaxonomySection = "version" | "scale" | "categories" | "skills" | "roles" | "paths" | "certifications";
 export type Problem = { section: TaxonomySection; path: string; message: string };
 
 type Raw = Record<string, unknown>;
@@ -37,6 +37,7 @@ export function checkReferences(input: Raw): Problem[] {
   const skills = items(input, "skills");
   const roles = items(input, "roles");
   const paths = items(input, "paths");
+  const certifications = items(input, "certifications");
   const ids = (list: Item[]) => new Set(list.map((i) => str(i.raw, "id")).filter(isString));
   const known = { categories: ids(categories), skills: ids(skills), roles: ids(roles) };
 
@@ -51,6 +52,22 @@ export function checkReferences(input: Raw): Problem[] {
     ...checkDuplicates("roles", roles, "title", (v) => (isString(v) ? norm(v) : undefined), "role title"),
     ...checkRequirements(roles, known.skills),
     ...checkPaths(paths, roles, known.roles),
+    ...checkResources(skills),
+    ...checkDuplicates(
+      "certifications",
+      certifications,
+      "id",
+      (v) => (isString(v) ? v : undefined),
+      "certification id",
+    ),
+    ...checkDuplicates(
+      "certifications",
+      certifications,
+      "short",
+      (v) => (isString(v) ? norm(v) : undefined),
+      "certification short name",
+    ),
+    ...checkCertificationSkills(certifications, known.skills),
   ];
 }
 
@@ -169,6 +186,44 @@ function checkPrerequisiteCycles(skills: Item[], known: Set<string>): Problem[] 
     state.set(id, "done");
   };
   for (const [id, item] of byId) if (!state.has(id)) visit(id, item);
+  return problems;
+}
+
+/** A skill lists each learning resource once (the same page may serve several skills). */
+function checkResources(skills: Item[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const { at, raw } of skills) {
+    const first = new Map<string, string>();
+    for (const { index, value: r } of entries(raw, "resources", isRecord)) {
+      const url = str(r, "url")?.trim();
+      if (url === undefined) continue;
+      const path = `${at}.resources[${index}]`;
+      const seen = first.get(url);
+      if (seen === undefined) first.set(url, path);
+      else
+        problems.push({
+          section: "skills",
+          path: `${path}.url`,
+          message: `resource url ${q(url)} is listed twice (first at ${seen})`,
+        });
+    }
+  }
+  return problems;
+}
+
+function checkCertificationSkills(certifications: Item[], knownSkills: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const { at, raw } of certifications) {
+    const seen = new Set<string>();
+    for (const { index, value: skill } of entries(raw, "skills", isString)) {
+      const path = `${at}.skills[${index}]`;
+      if (!knownSkills.has(skill))
+        problems.push({ section: "certifications", path, message: `unknown skill id ${q(skill)}` });
+      else if (seen.has(skill))
+        problems.push({ section: "certifications", path, message: `skill ${q(skill)} is listed twice` });
+      seen.add(skill);
+    }
+  }
   return problems;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Taxonomy } from "../domain/types";
 import categories from "./data/categories.json";
+import certifications from "./data/certifications.json";
 import meta from "./data/meta.json";
 import paths from "./data/paths.json";
 import roles from "./data/roles.json";
@@ -24,6 +25,7 @@ export const TAXONOMY_DATA_FILES = {
   skills: "skills.json",
   roles: "roles.json",
   paths: "paths.json",
+  certifications: "certifications.json",
 } as const satisfies Record<TaxonomySection, string>;
 
 /** The raw contents of the data files, one key per file, as plain JSON values. */
@@ -34,11 +36,12 @@ export type TaxonomyDataFiles = {
   skills: unknown;
   roles: unknown;
   paths: unknown;
+  certifications: unknown;
 };
 
 /** A fresh deep copy of the shipped data files (safe to modify, e.g. to build broken copies in tests). */
 export function readTaxonomyDataFiles(): TaxonomyDataFiles {
-  return structuredClone({ meta, scale, categories, skills, roles, paths });
+  return structuredClone({ meta, scale, categories, skills, roles, paths, certifications });
 }
 
 /** Validates the split data files, attributing each error to the file it came from. */
@@ -52,6 +55,7 @@ export function validateTaxonomyDataFiles(files: TaxonomyDataFiles): TaxonomyVal
     skills: files.skills,
     roles: files.roles,
     paths: files.paths,
+    certifications: files.certifications,
   };
   return validateTaxonomy(document, { files: TAXONOMY_DATA_FILES });
 }
@@ -61,7 +65,7 @@ let cached: Taxonomy | undefined;
 /** The shipped taxonomy, validated and deeply frozen; throws listing every problem if the data is invalid. */
 export function loadTaxonomy(): Taxonomy {
   if (cached) return cached;
-  const result = validateTaxonomyDataFiles({ meta, scale, categories, skills, roles, paths });
+  const result = validateTaxonomyDataFiles({ meta, scale, categories, skills, roles, paths, certifications });
   if (!result.ok) {
     throw new Error(
       `Invalid taxonomy data (${result.errors.length} problems):\n${formatTaxonomyErrors(result.errors)}`,
@@ -105,6 +109,8 @@ export function toExportDocument(t: Taxonomy): TaxonomyDocument {
       aliases: [...s.aliases],
       prerequisites: [...s.prerequisites],
       sources: [...s.sources],
+      levels: [...s.levels],
+      resources: s.resources.map(({ title, url, level }) => ({ title, url, level })),
     })),
     roles: t.roles.map((r) => ({
       id: r.id,
@@ -123,6 +129,15 @@ export function toExportDocument(t: Taxonomy): TaxonomyDocument {
       sources: [...r.sources],
     })),
     paths: t.paths.map(({ from, to, kind, sources }) => ({ from, to, kind, sources: [...sources] })),
+    certifications: t.certifications.map((c) => ({
+      id: c.id,
+      name: c.name,
+      short: c.short,
+      issuer: c.issuer,
+      validityMonths: c.validityMonths,
+      skills: [...c.skills],
+      url: c.url,
+    })),
   };
 }
 

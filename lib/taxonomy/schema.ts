@@ -51,6 +51,43 @@ export const categorySchema = z.object({
   description: z.string().default(""),
 });
 
+/** Skill-specific descriptors: none (the generic scale applies) or exactly one per level 1–5. */
+export const SKILL_DESCRIPTOR_COUNT = MAX_LEVEL - MIN_LEVEL;
+
+const levelsSchema = z
+  .array(text("level descriptor"))
+  .superRefine((list, ctx) => {
+    if (list.length !== 0 && list.length !== SKILL_DESCRIPTOR_COUNT)
+      ctx.addIssue({
+        code: "custom",
+        message: `levels must list ${SKILL_DESCRIPTOR_COUNT} descriptors, for levels 1 to ${MAX_LEVEL} (got ${list.length})`,
+      });
+  })
+  .default([]);
+
+/** A full https:// address with a host name. */
+const httpsUrl = (what: string) =>
+  z
+    .string({ error: `expected ${what} to be a string` })
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === "https:" && url.hostname.length > 0;
+        } catch {
+          return false;
+        }
+      },
+      { error: (iss) => `${what} must be a full https:// address (got ${JSON.stringify(iss.input)})` },
+    );
+
+export const learningResourceSchema = z.object({
+  title: text("resource title"),
+  url: httpsUrl("resource url"),
+  level: intInRange("resource level", MIN_LEVEL + 1, MAX_LEVEL),
+});
+
 export const skillSchema = z.object({
   id: idSchema,
   name: text("name"),
@@ -60,6 +97,8 @@ export const skillSchema = z.object({
   aliases: z.array(text("alias")).default([]),
   prerequisites: z.array(idSchema).default([]),
   sources: sourcesSchema,
+  levels: levelsSchema,
+  resources: z.array(learningResourceSchema).default([]),
 });
 
 export const requirementSchema = z.object({
@@ -105,6 +144,19 @@ export const careerPathSchema = z.object({
   sources: sourcesSchema,
 });
 
+/** Longest typical validity accepted, in months. */
+export const MAX_VALIDITY_MONTHS = 120;
+
+export const certificationSchema = z.object({
+  id: idSchema,
+  name: text("name"),
+  short: text("short name"),
+  issuer: text("issuer"),
+  validityMonths: intInRange("validityMonths", 1, MAX_VALIDITY_MONTHS).nullable().default(null),
+  skills: z.array(idSchema).min(1, { error: "a certification must name at least one skill it evidences" }),
+  url: httpsUrl("certification url"),
+});
+
 export const versionSchema = text("version");
 
 /** One entry of the source catalogue (data/sources.json): a source id as the data uses it, and its title. */
@@ -129,6 +181,7 @@ export const taxonomyDocumentSchema = z.object({
   skills: z.array(skillSchema),
   roles: z.array(roleSchema),
   paths: z.array(careerPathSchema),
+  certifications: z.array(certificationSchema).default([]),
 });
 
 /** What an import file may contain (optional fields may be left out). */

@@ -5,7 +5,15 @@
 import type { z } from "zod";
 import type { Taxonomy } from "../domain/types";
 import { checkReferences, type Problem, type TaxonomySection } from "./checks";
-import { careerPathSchema, categorySchema, roleSchema, scaleLevelSchema, skillSchema, versionSchema } from "./schema";
+import {
+  careerPathSchema,
+  categorySchema,
+  certificationSchema,
+  roleSchema,
+  scaleLevelSchema,
+  skillSchema,
+  versionSchema,
+} from "./schema";
 
 export type { TaxonomySection } from "./checks";
 export type TaxonomyError = { file: string; path: string; message: string };
@@ -21,6 +29,7 @@ export const TAXONOMY_SECTIONS: readonly TaxonomySection[] = [
   "skills",
   "roles",
   "paths",
+  "certifications",
 ];
 export const DEFAULT_TAXONOMY_FILE = "taxonomy.json";
 
@@ -45,8 +54,10 @@ export function validateTaxonomy(input: unknown, opts: ValidateTaxonomyOptions =
   if (!version.success) problems.push(...issuesToProblems("version", "version", version.error));
 
   // Each item is parsed on its own, so one malformed item hides nothing about the others.
-  const section = <T>(name: Exclude<TaxonomySection, "version">, schema: z.ZodType<T>): T[] => {
+  // `optional` sections may be left out of the document (an older export, or an organisation's own taxonomy).
+  const section = <T>(name: Exclude<TaxonomySection, "version">, schema: z.ZodType<T>, optional = false): T[] => {
     const raw = input[name];
+    if (optional && raw === undefined) return [];
     if (!Array.isArray(raw)) {
       problems.push({ section: name, path: name, message: `expected an array of ${name}` });
       return [];
@@ -63,10 +74,11 @@ export function validateTaxonomy(input: unknown, opts: ValidateTaxonomyOptions =
   const skills = section("skills", skillSchema);
   const roles = section("roles", roleSchema);
   const paths = section("paths", careerPathSchema);
+  const certifications = section("certifications", certificationSchema, true);
   problems.push(...checkReferences(input));
 
   if (problems.length > 0 || !version.success) return { ok: false, errors: toErrors(problems, fileOf) };
-  return { ok: true, taxonomy: { version: version.data, scale, categories, skills, roles, paths } };
+  return { ok: true, taxonomy: { version: version.data, scale, categories, skills, roles, paths, certifications } };
 }
 
 /** One readable line per error: `roles.json: roles[3].requirements[2].skill: unknown skill id "kubernetess"`. */

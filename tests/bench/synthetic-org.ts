@@ -35,6 +35,8 @@ export function syntheticOrg(seed = 42) {
     aliases: [],
     prerequisites: i > 10 && rnd() < 0.4 ? [`skill-${String(int(0, i - 1)).padStart(3, "0")}`] : [],
     sources: [],
+    levels: [],
+    resources: [],
   }));
   const importance = (): Importance => {
     const x = rnd();
@@ -69,7 +71,7 @@ export function syntheticOrg(seed = 42) {
     if (i + perTrack < N_ROLES)
       paths.push({ from: roles[i]!.id, to: roles[i + perTrack]!.id, kind: "lateral", sources: [] });
   }
-  const taxonomy: Taxonomy = { version: "bench", scale: [], categories: [], skills, roles, paths };
+  const taxonomy: Taxonomy = { version: "bench", scale: [], categories: [], skills, roles, paths, certifications: [] };
   const people = Array.from({ length: N_PEOPLE }, (_, p) => {
     const skew = rnd() * 3;
     const levels: Record<string, number> = {};

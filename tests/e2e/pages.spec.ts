@@ -210,6 +210,12 @@ test("member: every page a member sees fits the viewport and passes axe, light a
   for (const path of ["/invitations", "/reviews"]) await visit(page, path);
   const review = await aReview(page, "alex@skillgap.demo");
   if (review) await visit(page, review);
+  // The people finder with results, a profile from them, and the certifications page.
+  await visit(page, "/people?skill=linux&level=1");
+  const profile = await firstLink(page, "/people?skill=linux&level=1", /^\/people\/[^/?#]+$/);
+  expect(profile, "the finder links a profile").not.toBeNull();
+  await visit(page, profile!);
+  await visit(page, "/me/certifications");
   await visit(page, "/account");
   await withMenuOpen(page, "/account (member)");
 });
@@ -220,7 +226,13 @@ test("manager: the dashboard, team and review pages fit the viewport and pass ax
   budget(300_000);
   await signedInAs(page, "manager@skillgap.demo");
   for (const path of ["/dashboard", "/teams"]) await visit(page, path);
-  await visit(page, await demoTeam(page));
+  const team = await demoTeam(page);
+  await visit(page, team);
+  await visit(page, `${team}?view=certifications`);
+  // A member's profile, from the heat map's names.
+  const profile = await firstLink(page, team, /^\/people\/[^/?#]+$/);
+  expect(profile, "the heat map links members' profiles").not.toBeNull();
+  await visit(page, profile!);
   await visit(page, "/reviews");
   const review = await aReview(page, "manager@skillgap.demo");
   if (review) await visit(page, review);

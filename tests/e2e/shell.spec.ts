@@ -99,17 +99,27 @@ test.describe("on a phone (390 × 844)", () => {
 test.describe("on a desktop (1280 × 800)", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  test("the admin's nav (nine links, name, Sign out) is one row, and marks the current page", async ({ page }) => {
+  test("the admin's nav (ten links, name, Sign out) is one row, and marks the current page", async ({ page }) => {
     await signIn(page, "admin@skillgap.demo", DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/dashboard/, { timeout: 30_000 });
     await expect(nav(page).getByRole("button", { name: "Menu" })).toBeHidden();
     const items = nav(page).locator("#site-menu").locator("a, button");
     const labels = await items.allInnerTexts();
-    for (const name of ["Dashboard", "My skills", "Compare", "Teams", "Invitations", "Reviews", "Roles", "Skills"])
+    for (const name of [
+      "Dashboard",
+      "My skills",
+      "Compare",
+      "Teams",
+      "People",
+      "Invitations",
+      "Reviews",
+      "Roles",
+      "Skills",
+    ])
       expect(labels).toContain(name);
     expect(labels).toContain("Admin");
     expect(labels).toContain("Sign out");
-    expect(labels).toHaveLength(11);
+    expect(labels).toHaveLength(12);
     const tops = await items.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
     expect(new Set(tops).size, `nav items share one row (tops: ${tops.join(", ")})`).toBe(1);
     expect((await page.getByRole("banner").boundingBox())!.height).toBeLessThan(80);

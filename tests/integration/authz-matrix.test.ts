@@ -9,8 +9,9 @@ const { accountRows } = await import("./authz/rows-accounts");
 const { personalRows } = await import("./authz/rows-personal");
 const { teamRows } = await import("./authz/rows-teams");
 const { reviewRows } = await import("./authz/rows-reviews");
+const { peopleRows } = await import("./authz/rows-people");
 
-const rows: MatrixRow[] = [...accountRows, ...personalRows, ...teamRows, ...reviewRows];
+const rows: MatrixRow[] = [...accountRows, ...personalRows, ...teamRows, ...reviewRows, ...peopleRows];
 
 let w: World;
 beforeAll(async () => {

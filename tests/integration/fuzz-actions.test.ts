@@ -37,6 +37,8 @@ import * as meActions from "@/app/(app)/me/actions";
 import * as reviewActions from "@/app/(app)/reviews/actions";
 import * as teamActions from "@/app/(app)/teams/actions";
 import * as invitationActions from "@/app/(app)/invitations/actions";
+import * as peopleActions from "@/app/(app)/people/actions";
+import * as certificationActions from "@/app/(app)/me/certifications/actions";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -49,6 +51,8 @@ const modules: Record<string, Record<string, unknown>> = {
   reviews: reviewActions,
   teams: teamActions,
   invitations: invitationActions,
+  people: peopleActions,
+  certifications: certificationActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -126,6 +130,70 @@ const specs: Record<string, Spec> = {
     as: (w) => w.actors.admin,
     base: () => ({ fileName: "taxonomy.json", text: `{"version":"fuzz"}` }),
     runs: 40,
+  },
+  "account.setFindabilityAction": {
+    as: (w) => w.actors.otherMember,
+    base: (_w, _s, n) => ({ findableBy: ["nobody", "teams", "organisation"][n % 3] }),
+  },
+  "people.endorseAction": {
+    as: (w) => w.actors.manager,
+    base: (w) => ({ personId: w.actors.member.id, skillId: "linux", comment: "I've seen this" }),
+  },
+  "people.withdrawEndorsementAction": {
+    as: (w) => w.actors.manager,
+    base: (w) => ({ personId: w.actors.member.id, skillId: "linux" }),
+  },
+  "people.setEndorsementHiddenAction": {
+    as: (w) => w.actors.member,
+    base: async (w) => {
+      const e = await w.db.prisma.endorsement.upsert({
+        where: {
+          userId_skillId_endorserId: { userId: w.actors.member.id, skillId: "linux", endorserId: w.actors.manager.id },
+        },
+        create: { userId: w.actors.member.id, skillId: "linux", endorserId: w.actors.manager.id, level: 2 },
+        update: {},
+      });
+      return { endorsementId: e.id, hidden: "true" };
+    },
+  },
+  "certifications.addCertificationAction": {
+    as: (w) => w.actors.otherManager,
+    base: (_w, _s, n) => ({
+      certificationId: n % 2 ? "cka" : "",
+      name: n % 2 ? "" : "Internal platform badge",
+      credentialId: "ABC-123",
+      credentialUrl: "https://example.com/cred",
+      issuedOn: "2025-06-01",
+      expiresOn: "",
+      noExpiry: "",
+    }),
+  },
+  "certifications.updateCertificationAction": {
+    as: (w) => w.actors.otherManager,
+    base: async (w) => {
+      const c = await w.db.prisma.personCertification.create({
+        data: { userId: w.actors.otherManager.id, name: "Editable", issuedOn: new Date("2025-01-01") },
+      });
+      return {
+        certId: c.id,
+        certificationId: "",
+        name: "Edited name",
+        credentialId: "",
+        credentialUrl: "",
+        issuedOn: "2025-02-01",
+        expiresOn: "2027-02-01",
+        noExpiry: "",
+      };
+    },
+  },
+  "certifications.deleteCertificationAction": {
+    as: (w) => w.actors.otherManager,
+    base: async (w) => {
+      const c = await w.db.prisma.personCertification.create({
+        data: { userId: w.actors.otherManager.id, name: "Deletable", issuedOn: new Date("2025-01-01") },
+      });
+      return { certId: c.id };
+    },
   },
   "me.saveRatingsAction": {
     as: (w) => w.actors.member,

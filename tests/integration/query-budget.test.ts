@@ -28,6 +28,8 @@ import { addReviewComment, startReview } from "@/lib/data/review-writes";
 import { createGoal } from "@/lib/data/goals";
 import { appendRatings } from "@/lib/data/rating-store";
 import { loadTaxonomy } from "@/lib/taxonomy";
+import { findExperts, getPersonProfile } from "@/lib/data/people";
+import { getTeamCertifications, listMyCertifications, myCertificationAlerts } from "@/lib/data/certifications";
 
 let w: World;
 let reviewId = "";
@@ -35,7 +37,8 @@ const skills = loadTaxonomy().skills.map((s) => s.id);
 
 /** page → [bound, the data function as the page calls it] */
 const pages: Record<string, [number, () => Promise<unknown>]> = {
-  "/dashboard": [3, () => getDashboardPage(w.actors.member)], // dashboard (2) and the invitations badge (1) in parallel
+  // dashboard (2), the invitations badge (1) and the certification warnings (1) in parallel
+  "/dashboard": [4, () => getDashboardPage(w.actors.member)],
   "/invitations": [2, () => getInvitationsPage(w.actors.member)],
   "/me/skills": [2, () => getMySkillsPage(w.actors.member)],
   "/compare": [2, () => getComparePage(w.actors.member, "infrastructure-engineer", "platform-engineer")],
@@ -51,6 +54,24 @@ const pages: Record<string, [number, () => Promise<unknown>]> = {
   "/roles, /skills": [1, () => getTaxonomyPage()],
   "/roles/[id]": [1, () => getRolePage("platform-engineer")],
   "/skills/[id]": [1, () => getSkillPage("linux")],
+  // taxonomy version (1), organisation membership (1), the matches with ratings, evidence and endorsements
+  "/people": [
+    3,
+    () =>
+      findExperts(w.actors.manager, {
+        criteria: [
+          { skillId: "linux", minLevel: 1 },
+          { skillId: skills[1]!, minLevel: 1 },
+        ],
+        certificationId: null,
+      }),
+  ],
+  // taxonomy version and organisation membership (parallel), the person with ratings, certifications and endorsements,
+  // then history, goals and reviews in parallel (for those who see the private part)
+  "/people/[id]": [6, () => getPersonProfile(w.actors.manager, w.actors.member.id)],
+  "/me/certifications": [2, () => listMyCertifications(w.actors.member)],
+  "dashboard certification alerts": [1, () => myCertificationAlerts(w.actors.member)],
+  "/teams/[id] certifications": [1, () => getTeamCertifications(w.actors.manager, w.teamId)],
 };
 const small: Record<string, number> = {};
 
@@ -75,6 +96,12 @@ async function grow() {
       data: { email: `grow-${i}-${w.tag}@test.local`, name: `Grown ${i}`, targetRoleId: "platform-engineer" },
     });
     await p.teamMembership.create({ data: { teamId: w.teamId, userId: u.id } });
+    await p.personCertification.create({
+      data: { userId: u.id, name: `Cert ${i}`, issuedOn: new Date("2026-01-01"), expiresOn: new Date("2026-12-01") },
+    });
+    await p.personCertification.create({
+      data: { userId: m.id, name: `Mine ${i}`, issuedOn: new Date("2026-01-01"), expiresOn: new Date("2026-12-01") },
+    });
     await p.$transaction((tx) =>
       appendRatings(
         tx,
@@ -83,6 +110,8 @@ async function grow() {
         { source: "self" },
       ),
     );
+    await p.endorsement.create({ data: { userId: u.id, skillId: skills[1]!, endorserId: m.id, level: (i + 1) % 6 } });
+    await p.endorsement.create({ data: { userId: m.id, skillId: skills[i]!, endorserId: u.id, level: 2 } });
     if (i < 10)
       await startReview(w.actors.manager, {
         teamId: w.teamId,

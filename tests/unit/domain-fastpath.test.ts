@@ -53,6 +53,8 @@ const taxonomyArb: fc.Arbitrary<Taxonomy> = fc.integer({ min: 1, max: 8 }).chain
     aliases: [],
     prerequisites: [],
     sources: [],
+    levels: [],
+    resources: [],
   }));
   return fc
     .tuple(fc.tuple(...roleIds.map(roleArb)), fc.array(pathArb, { maxLength: 14 }))

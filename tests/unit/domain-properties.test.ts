@@ -43,6 +43,8 @@ const skillsArb: fc.Arbitrary<Skill[]> = fc
       aliases: [],
       prerequisites: prereqs[i]!,
       sources: [],
+      levels: [],
+      resources: [],
     })),
   );
 

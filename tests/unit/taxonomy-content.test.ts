@@ -23,6 +23,7 @@ function proseFields(): [string, string][] {
     ...t.skills.flatMap((s): [string, string][] => [
       [`skill ${s.id} name`, s.name],
       [`skill ${s.id} description`, s.description],
+      ...s.levels.map((text, i): [string, string] => [`skill ${s.id} level ${i + 1}`, text]),
     ]),
     ...t.roles.flatMap((r): [string, string][] => [
       [`role ${r.id} summary`, r.summary],
@@ -182,4 +183,161 @@ describe("level policy", () => {
       "infrastructure-manager": { min: 140000, max: 230000, currency: "USD" },
     });
   });
+});
+
+/**
+ * Hosts that learning resources may link to: official documentation, standards bodies and project sites.
+ * A subdomain of a listed host is allowed too (docs.aws.amazon.com under aws.amazon.com).
+ */
+const ALLOWED_RESOURCE_HOSTS = [
+  // clouds and vendors' official documentation
+  "aws.amazon.com",
+  "learn.microsoft.com",
+  "cloud.google.com",
+  "developers.google.com",
+  "sre.google",
+  "developer.hashicorp.com",
+  "redhat.com",
+  "docs.github.com",
+  "docs.gitlab.com",
+  "docs.docker.com",
+  "grafana.com",
+  "elastic.co",
+  "atlassian.com",
+  "response.pagerduty.com",
+  "docs.haproxy.org",
+  "nginx.org",
+  "pve.proxmox.com",
+  // open-source projects
+  "kubernetes.io",
+  "prometheus.io",
+  "docs.ansible.com",
+  "cncf.io",
+  "helm.sh",
+  "opentofu.org",
+  "argo-cd.readthedocs.io",
+  "fluxcd.io",
+  "tekton.dev",
+  "jenkins.io",
+  "istio.io",
+  "envoyproxy.io",
+  "opentelemetry.io",
+  "openpolicyagent.org",
+  "backstage.io",
+  "containers.dev",
+  "podman.io",
+  "docs.ceph.com",
+  "docs.openstack.org",
+  "docs.netbox.dev",
+  "docs.kernel.org",
+  "man7.org",
+  "gnu.org",
+  "debian.org",
+  "git-scm.com",
+  "docs.python.org",
+  "go.dev",
+  "postgresql.org",
+  "wireshark.org",
+  // standards, research and practice sites
+  "rfc-editor.org",
+  "nist.gov",
+  "iso.org",
+  "cisecurity.org",
+  "owasp.org",
+  "dmtf.org",
+  "finops.org",
+  "axelos.com",
+  "dora.dev",
+  "12factor.net",
+  "semver.org",
+  "conventionalcommits.org",
+  "trunkbaseddevelopment.com",
+];
+const allowedHost = (host: string) => ALLOWED_RESOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+const normText = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+describe("skill-specific level descriptors", () => {
+  it.each(t.skills.map((s) => [s.id, s.levels] as const))("skill %s has 5 descriptors", (_id, levels) => {
+    expect(levels).toHaveLength(5);
+    for (const text of levels) expect(text.trim().length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("no descriptor text repeats anywhere, nor copies the generic scale", () => {
+    const first = new Map<string, string>();
+    for (const l of t.scale) first.set(normText(l.description), `scale ${l.level}`);
+    const repeats: string[] = [];
+    for (const s of t.skills) {
+      s.levels.forEach((text, i) => {
+        const key = normText(text);
+        const seen = first.get(key);
+        if (seen) repeats.push(`skill ${s.id} level ${i + 1} repeats ${seen}`);
+        else first.set(key, `skill ${s.id} level ${i + 1}`);
+      });
+    }
+    expect(repeats).toEqual([]);
+  });
+});
+
+describe("learning resources", () => {
+  const all = t.skills.flatMap((s) => s.resources.map((r) => [s.id, r] as const));
+
+  it("most skills have some", () => {
+    expect(all.length).toBeGreaterThan(100);
+    expect(t.skills.filter((s) => s.resources.length > 0).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it("every resource is https on an allow-listed host, with a title and a level 1–5", () => {
+    const bad = all.flatMap(([id, r]) => {
+      const url = new URL(r.url);
+      const problems: string[] = [];
+      if (url.protocol !== "https:") problems.push(`${id}: ${r.url} is not https`);
+      if (!allowedHost(url.hostname)) problems.push(`${id}: ${url.hostname} is not on the allow-list`);
+      if (!r.title.trim()) problems.push(`${id}: ${r.url} has no title`);
+      if (!Number.isInteger(r.level) || r.level < 1 || r.level > 5) problems.push(`${id}: ${r.url} level ${r.level}`);
+      return problems;
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it("the allow-list check takes subdomains but not look-alikes", () => {
+    expect(allowedHost("docs.aws.amazon.com")).toBe(true);
+    expect(allowedHost("kubernetes.io")).toBe(true);
+    expect(allowedHost("evilkubernetes.io")).toBe(false);
+    expect(allowedHost("kubernetes.io.example.com")).toBe(false);
+  });
+
+  it("every allow-listed host is used (the list stays tight)", () => {
+    const used = all.map(([, r]) => new URL(r.url).hostname);
+    const unused = ALLOWED_RESOURCE_HOSTS.filter((h) => !used.some((u) => u === h || u.endsWith(`.${h}`)));
+    expect(unused).toEqual([]);
+  });
+});
+
+describe("certification catalogue", () => {
+  it("holds the common infrastructure and platform certifications", () => {
+    const shorts = new Set(t.certifications.map((c) => c.short));
+    for (const short of ["CKA", "CKAD", "CKS", "AWS SAA", "AZ-104", "AZ-400", "Terraform Associate", "RHCSA", "CCNA"])
+      expect(shorts).toContain(short);
+    expect(t.certifications.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(t.certifications.map((c) => [c.id, c] as const))(
+    "%s names existing skills, a validity of 1–60 months or none, and an https url",
+    (_id, c) => {
+      const skills = new Set(t.skills.map((s) => s.id));
+      expect(c.skills.length).toBeGreaterThan(0);
+      for (const id of c.skills) expect(skills).toContain(id);
+      if (c.validityMonths !== null) {
+        expect(Number.isInteger(c.validityMonths)).toBe(true);
+        expect(c.validityMonths).toBeGreaterThanOrEqual(1);
+        expect(c.validityMonths).toBeLessThanOrEqual(60);
+      }
+      expect(new URL(c.url).protocol).toBe("https:");
+      expect(c.issuer.trim()).not.toBe("");
+    },
+  );
 });

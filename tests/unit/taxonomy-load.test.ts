@@ -154,7 +154,7 @@ describe("export and import", () => {
   });
 
   it("has exactly the documented keys", () => {
-    expect(Object.keys(doc)).toEqual(["version", "scale", "categories", "skills", "roles", "paths"]);
+    expect(Object.keys(doc)).toEqual(["version", "scale", "categories", "skills", "roles", "paths", "certifications"]);
     expect(Object.keys(doc.skills[0]!)).toEqual([
       "id",
       "name",
@@ -164,6 +164,18 @@ describe("export and import", () => {
       "aliases",
       "prerequisites",
       "sources",
+      "levels",
+      "resources",
+    ]);
+    expect(Object.keys(doc.skills[0]!.resources[0]!)).toEqual(["title", "url", "level"]);
+    expect(Object.keys(doc.certifications[0]!)).toEqual([
+      "id",
+      "name",
+      "short",
+      "issuer",
+      "validityMonths",
+      "skills",
+      "url",
     ]);
     expect(Object.keys(doc.roles[0]!)).toEqual([
       "id",
@@ -222,7 +234,10 @@ describe("export and import", () => {
       prerequisites: [],
       sources: [],
       description: "",
+      levels: [],
+      resources: [],
     });
+    expect(result.taxonomy.certifications).toEqual([]);
     expect(result.taxonomy.roles[0]).toMatchObject({
       kind: "ic",
       salary: null,

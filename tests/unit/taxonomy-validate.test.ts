@@ -14,7 +14,15 @@ import {
   type TaxonomyError,
 } from "../../lib/taxonomy/validate";
 
-type Files = { meta: any; scale: any[]; categories: any[]; skills: any[]; roles: any[]; paths: any[] };
+type Files = {
+  meta: any;
+  scale: any[];
+  categories: any[];
+  skills: any[];
+  roles: any[];
+  paths: any[];
+  certifications: any[];
+};
 const files = () => readTaxonomyDataFiles() as unknown as Files;
 const indexOf = (list: { id: string }[], id: string) => list.findIndex((x) => x.id === id);
 
@@ -35,6 +43,7 @@ type Case = { name: string; breakIt: (f: Files) => void; expected: string[] };
 const iOrch = () => indexOf(files().skills, "container-orchestration");
 const iPE = () => indexOf(files().roles, "platform-engineer");
 const iIaC = () => indexOf(files().skills, "infrastructure-as-code");
+const iCKA = () => indexOf(files().certifications, "cka");
 
 const cases: Case[] = [
   {
@@ -168,6 +177,78 @@ const cases: Case[] = [
     name: "a data file that is not an array",
     breakIt: (f) => (f.paths = { from: "a", to: "b" } as any),
     expected: ["paths.json: paths: expected an array of paths"],
+  },
+  {
+    name: "wrong number of level descriptors",
+    breakIt: (f) => (f.skills[iIaC()].levels = f.skills[iIaC()].levels.slice(0, 3)),
+    expected: [`skills.json: skills[${iIaC()}].levels: levels must list 5 descriptors, for levels 1 to 5 (got 3)`],
+  },
+  {
+    name: "an empty level descriptor",
+    breakIt: (f) => (f.skills[iIaC()].levels[1] = "   "),
+    expected: [`skills.json: skills[${iIaC()}].levels[1]: level descriptor must not be empty`],
+  },
+  {
+    name: "a resource that is not https",
+    breakIt: (f) => (f.skills[iIaC()].resources[0].url = "http://developer.hashicorp.com/terraform"),
+    expected: [
+      `skills.json: skills[${iIaC()}].resources[0].url: resource url must be a full https:// address (got "http://developer.hashicorp.com/terraform")`,
+    ],
+  },
+  {
+    name: "a resource level off the scale, and one without a title",
+    breakIt: (f) => {
+      f.skills[iIaC()].resources[0].level = 0;
+      f.skills[iIaC()].resources[1].title = "";
+    },
+    expected: [
+      `skills.json: skills[${iIaC()}].resources[0].level: resource level must be an integer from 1 to 5 (got 0)`,
+      `skills.json: skills[${iIaC()}].resources[1].title: resource title must not be empty`,
+    ],
+  },
+  {
+    name: "a resource listed twice for one skill",
+    breakIt: (f) => f.skills[iIaC()].resources.push({ ...f.skills[iIaC()].resources[0], title: "Again" }),
+    expected: [
+      `skills.json: skills[${iIaC()}].resources[${files().skills[iIaC()].resources.length}].url: resource url "${files().skills[iIaC()].resources[0].url}" is listed twice (first at skills[${iIaC()}].resources[0])`,
+    ],
+  },
+  {
+    name: "a certification naming an unknown skill",
+    breakIt: (f) => f.certifications[iCKA()].skills.push("kubernetess"),
+    expected: [
+      `certifications.json: certifications[${iCKA()}].skills[${files().certifications[iCKA()].skills.length}]: unknown skill id "kubernetess"`,
+    ],
+  },
+  {
+    name: "duplicate certification id",
+    breakIt: (f) => f.certifications.push({ ...f.certifications[iCKA()], short: "CKA again" }),
+    expected: [
+      `certifications.json: certifications[${files().certifications.length}].id: duplicate certification id "cka" (first at certifications[${iCKA()}])`,
+    ],
+  },
+  {
+    name: "duplicate certification short name",
+    breakIt: (f) => f.certifications.push({ ...f.certifications[iCKA()], id: "cka-2" }),
+    expected: [
+      `certifications.json: certifications[${files().certifications.length}].short: duplicate certification short name "CKA" (first at certifications[${iCKA()}])`,
+    ],
+  },
+  {
+    name: "a certification with a bad validity and a plain-http url",
+    breakIt: (f) => {
+      f.certifications[iCKA()].validityMonths = 0;
+      f.certifications[iCKA()].url = "http://example.org/cka";
+    },
+    expected: [
+      `certifications.json: certifications[${iCKA()}].validityMonths: validityMonths must be an integer from 1 to 120 (got 0)`,
+      `certifications.json: certifications[${iCKA()}].url: certification url must be a full https:// address (got "http://example.org/cka")`,
+    ],
+  },
+  {
+    name: "a certifications file that is not an array",
+    breakIt: (f) => (f.certifications = { id: "cka" } as any),
+    expected: ["certifications.json: certifications: expected an array of certifications"],
   },
 ];
 

@@ -3,6 +3,7 @@ import { revalidatePages } from "@/lib/actions/revalidate";
 import { createAction } from "@/lib/actions/safe-action";
 import { changePassword, deleteAccount, updateDisplayName } from "@/lib/data/users";
 import { signOutEverywhere } from "@/lib/data/accounts";
+import { findabilitySchema, setFindability } from "@/lib/data/people";
 import { endMySession } from "@/lib/data/sessions";
 import { id, noInput, password, requiredText, z } from "@/lib/validation";
 
@@ -57,3 +58,10 @@ export const endSessionAction = createAction(
     return { ended: 1 };
   },
 );
+
+/** "Who can find you": the setting the finder and the profile page follow. */
+export const setFindabilityAction = createAction(findabilitySchema, async ({ findableBy }, actor) => {
+  await setFindability(actor, findableBy);
+  revalidatePages("/account", "/people", `/people/${actor.id}`);
+  return { findableBy };
+});

@@ -3,6 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getAccountPage } from "@/lib/data/pages";
 import { describeUserAgent } from "@/lib/domain/user-agent";
 import { AccountForms } from "./account-forms";
+import { FindabilityForm } from "./findability-form";
 import { SessionsPanel, VerificationPanel } from "./sessions-panel";
 
 export const metadata: Metadata = { title: "Account" };
@@ -28,6 +29,7 @@ export default async function AccountPage() {
           current: s.current,
         }))}
       />
+      <FindabilityForm value={account.findableBy} />
       <AccountForms name={account.name ?? ""} email={account.email} hasPassword={account.hasPassword} />
     </section>
   );

@@ -1,12 +1,15 @@
 import Link from "next/link";
-import type { getDashboardPage } from "@/lib/data/pages";
+import type { DashboardView } from "@/lib/data/dashboard";
+import { resourceHost } from "@/lib/domain/level-descriptors";
+import type { LearningResource } from "@/lib/domain/types";
 import { LevelRadar } from "@/components/charts/radar";
 import { HorizontalBars } from "@/components/charts/bars";
 import { FitLine } from "@/components/charts/line";
 import { GoalButton, GoalList } from "./goal-controls";
+import { StaleMark } from "./stale-mark";
 
 /** The dashboard's data, as the page loads it; every section only renders its part. */
-export type Dashboard = Awaited<ReturnType<typeof getDashboardPage>>["dashboard"];
+export type Dashboard = DashboardView["dashboard"];
 
 const readinessText = { ready: "ready", stretch: "a stretch", far: "still far" } as const;
 
@@ -58,13 +61,14 @@ export function DashboardHeader({
           </Link>
           : <strong>{readinessText[d.fit.readiness]}</strong>. You meet {d.fit.coreMet} of {d.fit.coreTotal} core
           skills; {d.fit.effort} level step{d.fit.effort === 1 ? "" : "s"} to go.
+          {d.confidence ? " (Old ratings counted for less.)" : ""}
         </p>
       ) : null}
       {d.staleCount > 0 && (
-        <p className="mt-2 text-amber-900">
-          {d.staleCount} of your ratings are older than six months.{" "}
+        <p className="mt-2 text-amber-900" data-testid="stale-count">
+          {d.staleCount} of your ratings {d.staleCount === 1 ? "is" : "are"} older than 6 months —{" "}
           <Link className="underline" href="/me/skills">
-            Review them
+            review {d.staleCount === 1 ? "it" : "them"}
           </Link>
           .
         </p>
@@ -75,6 +79,7 @@ export function DashboardHeader({
 
 /** Radar against the target role and the gaps, biggest first, each a possible goal. */
 export function FitAndGaps({ d, newUser }: { d: Dashboard; newUser: boolean }) {
+  const stale = new Set(d.staleSkills);
   return (
     <>
       {d.fit && d.targetRole && !newUser && (
@@ -154,7 +159,10 @@ export function FitAndGaps({ d, newUser }: { d: Dashboard; newUser: boolean }) {
                   <tbody>
                     {d.gaps.map((g) => (
                       <tr key={g.skill} className="border-b border-slate-100">
-                        <td className="p-1">{g.name}</td>
+                        <td className="p-1">
+                          {g.name}
+                          {stale.has(g.skill) && <StaleMark />}
+                        </td>
                         <td className="p-1">
                           {g.current} → {g.required}
                         </td>
@@ -230,7 +238,13 @@ export function DevelopmentPlan({ d }: { d: Dashboard }) {
       {d.goals.length === 0 ? (
         <p className="text-slate-700">No open goals. Turn a gap or a learning-path step into a goal.</p>
       ) : (
-        <GoalList goals={d.goals.map((g) => ({ ...g, dueDate: g.dueDate?.toISOString().slice(0, 10) ?? null }))} />
+        <GoalList
+          goals={d.goals.map((g) => ({
+            ...g,
+            dueDate: g.dueDate?.toISOString().slice(0, 10) ?? null,
+            stale: d.staleSkills.includes(g.skill),
+          }))}
+        />
       )}
     </section>
   );
@@ -266,8 +280,15 @@ export function SuggestedRoles({ d, newUser }: { d: Dashboard; newUser: boolean 
   );
 }
 
-/** Ordered steps to the target role, each a possible goal. */
-export function LearningPath({ d }: { d: Dashboard }) {
+/** Ordered steps to the target role, each a possible goal, with a few official resources for the levels it climbs. */
+export function LearningPath({
+  d,
+  resources = {},
+}: {
+  d: Dashboard;
+  /** Up to two resources per step, by skill id. */
+  resources?: Readonly<Record<string, readonly LearningResource[]>>;
+}) {
   return (
     <>
       {d.path && d.path.length > 0 && d.targetRole && (
@@ -284,8 +305,23 @@ export function LearningPath({ d }: { d: Dashboard }) {
                 <span className="min-w-0 flex-1 basis-64">
                   <strong>
                     {step.order}. {step.skillName}
-                  </strong>{" "}
+                  </strong>
+                  {d.staleSkills.includes(step.skill) && <StaleMark />}{" "}
                   <span className="text-slate-700">{step.reason}</span>
+                  {(resources[step.skill]?.length ?? 0) > 0 && (
+                    <span className="mt-1 block text-sm" data-testid="step-resources">
+                      <span className="text-slate-600">Read: </span>
+                      {resources[step.skill]!.map((r, i) => (
+                        <span key={r.url} className="break-words">
+                          {i > 0 && " · "}
+                          <a className="text-brand-700 underline" href={r.url} rel="noopener noreferrer">
+                            {r.title}
+                          </a>{" "}
+                          <span className="text-slate-600">({resourceHost(r.url)})</span>
+                        </span>
+                      ))}
+                    </span>
+                  )}
                 </span>
                 <GoalButton
                   skillId={step.skill}
@@ -317,7 +353,8 @@ function Doors({ d }: { d: Dashboard }) {
       <ul className="mt-2 space-y-2" data-testid="doors">
         {doors.map((u) => (
           <li key={u.skill} className="rounded border border-slate-200 bg-white p-3">
-            <strong>{u.name}</strong> {u.current} → {u.level}:{" "}
+            <strong>{u.name}</strong>
+            {d.staleSkills.includes(u.skill) && <StaleMark />} {u.current} → {u.level}:{" "}
             <span className="text-slate-700">
               opens {u.roles.map((r) => `${r.title} (needs ${r.required})`).join(", ")}
             </span>

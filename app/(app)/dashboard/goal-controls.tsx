@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { FieldError } from "@/components/field-error";
 import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { createGoalAction, setGoalStatusAction } from "../me/actions";
+import { StaleMark } from "./stale-mark";
 
 /** "Make this a goal": opens a small form (target level, due date, note). */
 export function GoalButton({
@@ -78,6 +79,8 @@ type Goal = {
   dueDate: string | null;
   note: string | null;
   fromReview: boolean;
+  /** The rating behind "now" is older than six months. */
+  stale?: boolean;
 };
 
 export function GoalList({ goals }: { goals: Goal[] }) {
@@ -92,6 +95,7 @@ export function GoalList({ goals }: { goals: Goal[] }) {
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span>
                 <strong>{g.skillName}</strong> to level {g.targetLevel} — now {g.current}
+                {g.stale && <StaleMark />}
                 {g.dueDate ? ` · due ${g.dueDate}` : ""}
                 {g.fromReview ? " · from a review" : ""}
                 {g.done ? " · target reached" : ""}

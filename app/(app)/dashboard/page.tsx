@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { getDashboardPage } from "@/lib/data/pages";
+import { getDashboardView } from "@/lib/data/dashboard";
+import { resourcesFor } from "@/lib/domain/level-descriptors";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { CareerPaths } from "./career-section";
+import { CertificationAlerts } from "./certification-alerts";
+import { ConfidenceView } from "./confidence-section";
 import {
   DashboardHeader,
   DevelopmentPlan,
@@ -13,18 +17,32 @@ import {
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function DashboardPage({ searchParams }: Props) {
   const actor = await requireActor("/dashboard");
-  const { dashboard: d, invitationCount } = await getDashboardPage(actor);
+  // Off unless asked for: ?view=confidence counts old ratings for less in fit, gaps, suggestions and the path.
+  const confidence = firstParam((await searchParams).view) === "confidence";
+  const now = new Date();
+  const { dashboard: d, invitationCount, certificationAlerts } = await getDashboardView(actor, { confidence }, now);
   const newUser = d.ratedCount === 0;
+  // Up to two learning resources per learning-path step, for the levels the step climbs (the dashboard's taxonomy).
+  const skillById = new Map(d.taxonomy.skills.map((s) => [s.id, s]));
+  const stepResources = Object.fromEntries(
+    (d.path ?? []).map((step) => [step.skill, resourcesFor(skillById.get(step.skill), step.from, step.to).slice(0, 2)]),
+  );
   return (
     <div className="space-y-10">
-      <DashboardHeader d={d} invitationCount={invitationCount} newUser={newUser} />
+      <div className="space-y-4">
+        <DashboardHeader d={d} invitationCount={invitationCount} newUser={newUser} />
+        <CertificationAlerts alerts={certificationAlerts} now={now} />
+        {!newUser && <ConfidenceView d={d} on={confidence} />}
+      </div>
       <FitAndGaps d={d} newUser={newUser} />
       <FitOverTime d={d} />
       <DevelopmentPlan d={d} />
       <SuggestedRoles d={d} newUser={newUser} />
-      <LearningPath d={d} />
+      <LearningPath d={d} resources={stepResources} />
       <CareerPaths d={d} />
     </div>
   );

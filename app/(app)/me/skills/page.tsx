@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { getMySkillsPage } from "@/lib/data/pages";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "My skills" };
 export default async function MySkillsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("/me/skills");
   const welcome = firstParam((await searchParams).welcome);
-  const { taxonomy, ratings, currentRoleId, targetRoleId, target } = await getMySkillsPage(actor);
+  const { taxonomy, ratings, certifications, currentRoleId, targetRoleId, target } = await getMySkillsPage(actor);
   return (
     // Room below the content on phones, where the save bar is fixed to the bottom of the screen.
     <div className="space-y-8 pb-32 lg:pb-0">
@@ -26,6 +27,13 @@ export default async function MySkillsPage({ searchParams }: { searchParams: Pro
             Rate yourself 0–5 against the level descriptors. Every save is kept in your history; nothing is overwritten.
           </p>
         )}
+        <p className="mt-2 text-slate-700">
+          Certifications back up your ratings:{" "}
+          <Link href="/me/certifications" className="font-medium text-brand-700 underline">
+            record yours
+          </Link>{" "}
+          and cite one as evidence on a skill.
+        </p>
       </header>
       <RolePicker
         roles={taxonomy.roles.map((r) => ({ id: r.id, title: r.title, track: r.track }))}
@@ -34,6 +42,7 @@ export default async function MySkillsPage({ searchParams }: { searchParams: Pro
       />
       <RatingEditor
         userId={actor.id}
+        certifications={certifications.map((c) => ({ id: c.id, name: c.name }))}
         target={target}
         scale={taxonomy.scale}
         categories={taxonomy.categories.map((c) => ({ id: c.id, name: c.name }))}
@@ -44,6 +53,7 @@ export default async function MySkillsPage({ searchParams }: { searchParams: Pro
           description: s.description,
           tools: s.tools,
           aliases: s.aliases,
+          levels: s.levels,
         }))}
         ratings={ratings.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }))}
       />

@@ -13,7 +13,7 @@ export type TargetNeeds = { title: string; requirements: { skillId: string; leve
 type Filter = "target" | "all" | "rated";
 type Sent = { ratings: ({ skillId: string } & Draft)[] };
 // Fields a skill row shows beside itself; anything else about a row is said in the save bar.
-const ROW_FIELDS = new Set(["level", "note", "evidenceUrl"]);
+const ROW_FIELDS = new Set(["level", "note", "evidenceUrl", "certificationId"]);
 
 export function RatingEditor({
   userId,
@@ -22,7 +22,9 @@ export function RatingEditor({
   skills,
   ratings,
   target,
+  certifications = [],
 }: {
+  certifications?: { id: string; name: string }[];
   /** Whose drafts these are: the session-storage key, so another person on this browser never sees them. */
   userId: string;
   scale: ScaleLevel[];
@@ -291,6 +293,7 @@ export function RatingEditor({
                     offerSave={lastEdited === s.id}
                     onChange={(p) => update(s.id, p)}
                     onSave={save}
+                    certifications={certifications}
                   />
                 ))}
               </div>

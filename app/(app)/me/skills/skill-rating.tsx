@@ -1,10 +1,11 @@
 "use client";
 import { FieldError } from "@/components/field-error";
 import { LevelPicker } from "@/components/level-picker";
+import { levelDescriptor } from "@/lib/domain/level-descriptors";
 import type { ScaleLevel, Skill } from "@/lib/domain/types";
 import { plural, sameDraft, toDraft, type Draft, type Rating } from "./drafts";
 
-export type SkillRow = Pick<Skill, "id" | "name" | "category" | "description" | "tools" | "aliases">;
+export type SkillRow = Pick<Skill, "id" | "name" | "category" | "description" | "tools" | "aliases" | "levels">;
 /** A skill row's own error messages, by field (level, note, evidenceUrl). */
 export type RowErrors = Partial<Record<string, string[]>>;
 
@@ -22,7 +23,10 @@ export function SkillRating({
   offerSave,
   onChange,
   onSave,
+  certifications = [],
 }: {
+  /** The person's certifications, to cite one as evidence. */
+  certifications?: { id: string; name: string }[];
   skill: SkillRow;
   scale: ScaleLevel[];
   draft: Draft;
@@ -37,7 +41,8 @@ export function SkillRating({
   onChange: (p: Partial<Draft>) => void;
   onSave: (origin: HTMLElement) => void;
 }) {
-  const descriptor = draft.level === null ? null : scale.find((l) => l.level === draft.level);
+  // The skill's own descriptor for the chosen level; the generic scale's where the skill has none (and for 0).
+  const descriptor = draft.level === null ? null : levelDescriptor(skill, scale, draft.level);
   const changed = !sameDraft(draft, toDraft(saved));
   const id = `skill-${skill.id}`;
   // The message names the skill as well as the field, so it reads on its own when announced.
@@ -70,7 +75,10 @@ export function SkillRating({
       <p id={`${id}-desc`} className="mt-2 text-sm text-slate-800">
         {descriptor ? (
           <>
-            <strong>{descriptor.name}:</strong> {descriptor.description}
+            <strong>
+              Level {descriptor.level} · {descriptor.name}
+            </strong>
+            {descriptor.text && <> — {descriptor.text}</>}
           </>
         ) : (
           "No level chosen. Pick the one that fits; each level's description appears here."
@@ -110,6 +118,29 @@ export function SkillRating({
           />
           <FieldError id={`${id}-link-error`} messages={say(errors.evidenceUrl)} />
         </div>
+        {certifications.length > 0 && (
+          <div className="min-w-0 md:col-span-2">
+            <label htmlFor={`${id}-cert`} className="block text-sm font-medium">
+              Evidence certification
+            </label>
+            <select
+              id={`${id}-cert`}
+              aria-invalid={Boolean(errors.certificationId)}
+              aria-describedby={`${id}-cert-error`}
+              value={draft.certificationId}
+              onChange={(e) => onChange({ certificationId: e.target.value })}
+              className={input}
+            >
+              <option value="">None</option>
+              {certifications.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id}-cert-error`} messages={say(errors.certificationId)} />
+          </div>
+        )}
         <label className="flex min-h-11 items-center gap-2 text-sm md:mt-6">
           <input
             type="checkbox"

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { LevelPicker } from "@/components/level-picker";
 import { FormMessage, useActionForm } from "@/components/use-action-form";
+import { levelDescriptor } from "@/lib/domain/level-descriptors";
 import { assessmentStart } from "@/lib/domain/review";
 import { saveAssessmentAction, transitionAction } from "../actions";
 import { primaryButton, secondaryButton, type Line, type ReviewFormProps } from "./review-types";
@@ -118,7 +119,7 @@ export function AssessmentForm({ review, scale, version, announce }: ReviewFormP
       <ul className="divide-y divide-slate-100">
         {review.lines.map((l) => {
           const start = suggestion(l);
-          const d = scale.find((s) => s.level === start.level);
+          const d = start.level === null ? null : levelDescriptor(l, scale, start.level);
           const bad = invalid.has(l.skillId);
           return (
             <li key={l.skillId} data-skill={l.skillId} className="space-y-2 py-3">
@@ -153,7 +154,7 @@ export function AssessmentForm({ review, scale, version, announce }: ReviewFormP
                 )}
               </div>
               <p id={`lvd-${l.skillId}`} className="text-sm text-slate-700">
-                {d ? `${d.level} ${d.name}: ${d.description}` : ""}
+                {d ? `${d.level} ${d.name}${d.text ? `: ${d.text}` : ""}` : ""}
               </p>
             </li>
           );

@@ -4,6 +4,7 @@ import { FieldError } from "@/components/field-error";
 import { LevelPicker } from "@/components/level-picker";
 import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { DISAGREEMENT_FLAG, discussionOrder, type DiscussionItem } from "@/lib/domain/disagreements";
+import { levelDescriptor } from "@/lib/domain/level-descriptors";
 import type { ScaleLevel } from "@/lib/domain/types";
 import { commentAction, saveAgreementAction, transitionAction } from "../actions";
 import { ReviewGoalForm } from "./review-goal-form";
@@ -149,7 +150,7 @@ function SkillCard({
 }) {
   const comments = props.review.comments.filter((c) => c.skillId === l.skillId);
   const headingId = `dc-${l.skillId}`;
-  const chosen = scale.find((s) => s.level === agreed);
+  const chosen = agreed === null ? null : levelDescriptor(l, scale, agreed);
   return (
     <li
       className={compact ? "space-y-2 p-3" : "space-y-3 rounded-lg border-2 border-red-300 bg-red-50 p-3"}
@@ -198,7 +199,7 @@ function SkillCard({
             compact
           />
           <p id={`agd-${l.skillId}`} className={compact ? "sr-only" : "text-sm text-slate-700"}>
-            {chosen ? `${chosen.level} ${chosen.name}` : ""}
+            {chosen ? `${chosen.level} ${chosen.name}${chosen.specific ? `: ${chosen.text}` : ""}` : ""}
             {l.agreedLevel === null ? " (the manager's level; not saved yet)" : ""}
           </p>
         </div>

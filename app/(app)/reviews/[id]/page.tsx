@@ -30,6 +30,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const flagged = new Set(dis?.items.filter((d) => d.flagged).map((d) => d.skill) ?? []);
   const subjectName = review.subject.name ?? review.subject.email;
   const levelName = new Map(taxonomy.scale.map((s) => [s.level, s.name]));
+  const skillLevels = new Map(taxonomy.skills.map((s) => [s.id, s.levels]));
   // In discussion the participants see every skill in the discussion cards; the table is then for print only.
   const tableInCards = review.state === "discussion" && review.side !== "observer";
   const count = dis?.flaggedCount ?? 0;
@@ -109,6 +110,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             effectiveLevel: l.effectiveLevel,
             currentLevel: l.currentLevel,
             currentRatedOn: l.currentRatedAt ? day(l.currentRatedAt) : null,
+            levels: skillLevels.get(l.skillId) ?? [],
           })),
           comments: review.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
         }}

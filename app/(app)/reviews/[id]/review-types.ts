@@ -12,6 +12,8 @@ export type Line = {
   /** The person's current rating (0–5) and when it was set (YYYY-MM-DD), or null when they never rated the skill. */
   currentLevel: number | null;
   currentRatedOn: string | null;
+  /** The skill's own descriptors for levels 1–5, or empty when the generic scale applies. */
+  levels: string[];
 };
 
 export type Review = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { HEAT } from "@/components/heat-colors";
-import type { MatrixRow } from "@/lib/data/team-audit";
+import type { Cell, MatrixRow } from "@/lib/data/team-audit";
 import { plural } from "@/lib/domain/plural";
 
 const PAGE = 100;
@@ -22,7 +22,8 @@ type Props = {
  * The members × skills matrix, with numbers in every cell as well as colour. It opens on every category, showing only
  * the skills the team is short of when it has a target profile with gaps; a category filter keeps 500 people × 150
  * skills usable. Filters are plain GET parameters: they work by keyboard and without JavaScript. The table scrolls
- * sideways inside its own box, with the names column kept in view.
+ * sideways inside its own box, with the names column kept in view. Only managers and admins see it, and they may open
+ * each member's profile, so names link there. Evidence shows as small markers with words for screen readers.
  */
 export function HeatMap({ rows, skills, categories, coverage, risks, needed, gapSkills, params, teamId }: Props) {
   const category = categories.some((c) => c.id === params.category) ? params.category! : "all";
@@ -133,8 +134,9 @@ export function HeatMap({ rows, skills, categories, coverage, risks, needed, gap
         >
           <table className="text-sm" data-testid="heat-map">
             <caption className="sr-only">
-              Skill levels per person; numbers are levels 0–5, a star marks a manager-confirmed level, a dash means not
-              rated.
+              Skill levels per person; numbers are levels 0–5, a star marks a level confirmed by a manager in a review,
+              a tick a level backed by a current certification, a small number how many teammates endorse it; a dash
+              means not rated.
             </caption>
             <thead>
               <tr>
@@ -161,7 +163,9 @@ export function HeatMap({ rows, skills, categories, coverage, risks, needed, gap
                     scope="row"
                     className="sticky left-0 z-10 max-w-36 bg-white p-2 text-left font-normal break-words"
                   >
-                    {r.name}
+                    <Link className="text-brand-700 underline" href={`/people/${r.userId}`}>
+                      {r.name}
+                    </Link>
                   </th>
                   {cols.map((s) => {
                     const c = r.cells[s.id];
@@ -170,11 +174,22 @@ export function HeatMap({ rows, skills, categories, coverage, risks, needed, gap
                     return (
                       <td key={s.id} className="p-0.5 text-center">
                         <span
-                          className={`block min-w-9 rounded px-1 py-1 font-mono ${below ? "ring-2 ring-red-700 ring-inset" : ""}`}
+                          className={`flex min-w-9 items-baseline justify-center gap-0.5 rounded px-1 py-1 font-mono whitespace-nowrap ${below ? "ring-2 ring-red-700 ring-inset" : ""}`}
                           style={{ background: color.bg, color: color.fg }}
-                          title={`${r.name} — ${s.name}: ${c ? `level ${c.level}${c.confirmed ? ", confirmed by a manager" : ", self-rated"}` : "not rated"}${below ? `, below the needed ${needed[s.id]}` : ""}`}
                         >
-                          {c ? `${c.level}${c.confirmed ? "★" : ""}` : "–"}
+                          <span
+                            title={`${r.name} — ${s.name}: ${c ? `level ${c.level}${c.confirmed ? ", confirmed by a manager" : ", self-rated"}${evidenceTitle(c)}` : "not rated"}${below ? `, below the needed ${needed[s.id]}` : ""}`}
+                          >
+                            {c ? (
+                              <>
+                                {c.level}
+                                {c.confirmed && <span aria-hidden="true">★</span>}
+                              </>
+                            ) : (
+                              "–"
+                            )}
+                          </span>
+                          {c && <EvidenceMarkers cell={c} />}
                         </span>
                       </td>
                     );
@@ -222,6 +237,32 @@ function categoryName(categories: { id: string; name: string }[], id: string): s
   return categories.find((c) => c.id === id)?.name ?? id;
 }
 
+/** ", certified, 2 endorsements": the evidence beyond the manager's confirmation, for the cell's tooltip. */
+function evidenceTitle(c: Cell): string {
+  return `${c.certified ? ", certified" : ""}${c.endorsements > 0 ? `, ${plural(c.endorsements, "endorsement", "endorsements")}` : ""}`;
+}
+
+/** The cell's evidence: words for screen readers, small symbols on screen (the legend explains them). */
+function EvidenceMarkers({ cell }: { cell: Cell }) {
+  return (
+    <>
+      {cell.confirmed && <span className="sr-only">, confirmed in a review</span>}
+      {cell.certified && (
+        <span className="text-xs">
+          <span aria-hidden="true">✓</span>
+          <span className="sr-only">, certified</span>
+        </span>
+      )}
+      {cell.endorsements > 0 && (
+        <sup className="text-[0.65rem]">
+          <span aria-hidden="true">{cell.endorsements}</span>
+          <span className="sr-only">, {plural(cell.endorsements, "endorsement", "endorsements")}</span>
+        </sup>
+      )}
+    </>
+  );
+}
+
 function Legend() {
   return (
     <ul className="flex flex-wrap items-center gap-2 text-xs" aria-label="Legend">
@@ -236,7 +277,14 @@ function Legend() {
           level {l}
         </li>
       ))}
-      <li>★ confirmed by a manager</li>
+      <li>★ confirmed by a manager in a review</li>
+      <li>✓ backed by a current certification</li>
+      <li>
+        <span aria-hidden="true" className="font-mono">
+          3<sup>2</sup>
+        </span>{" "}
+        raised number: how many teammates endorse the level
+      </li>
       <li>– not rated</li>
       <li>
         <span className="inline-block rounded px-2 py-0.5 ring-2 ring-red-700 ring-inset">n</span> below what the team

@@ -2,44 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getTeamPage } from "@/lib/data/pages";
-import { orNotFound } from "@/lib/page";
-import { HorizontalBars } from "@/components/charts/bars";
-import { HEAT } from "@/components/heat-colors";
+import { getTeamCertifications } from "@/lib/data/certifications";
+import { orNotFound, orNull } from "@/lib/page";
 import { headcount } from "@/lib/domain/team";
 import { plural } from "@/lib/domain/plural";
-import { HeatMap } from "./heat-map";
-import { RiskLists } from "./risk-lists";
-import { TeamAdmin } from "./team-admin";
+import { TeamCertifications } from "./team-certifications";
+import { TeamSkillsView } from "./skills-view";
 import { firstParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Team audit" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-/** "2 skills at risk, 1 category of the level distribution": what a plain member does not see, by section shown. */
-function hiddenSummary(h: { busFactor: number; gap: number; distribution: number }): string {
-  const n = (count: number, one: string, many: string) => (count ? plural(count, one, many) : "");
-  return [
-    n(h.busFactor, "skill at risk", "skills at risk"),
-    n(h.gap, "team-gap row", "team-gap rows"),
-    n(h.distribution, "category of the level distribution", "categories of the level distribution"),
-  ]
-    .filter(Boolean)
-    .join(", ");
-}
-
 export default async function TeamPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = firstParams(await searchParams);
   const actor = await requireActor(`/teams/${id}`);
-  const audit = await orNotFound(getTeamPage(actor, id));
-  const { taxonomy, aggregates } = audit;
-  const skillName = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
-  const gapRows = aggregates?.gap.filter((g) => g.shortfall > 0) ?? [];
-  const nameOf = new Map(audit.people.map((p) => [p.userId, p.name]));
+  const now = new Date();
+  // ?view=certifications: the team's certifications, for its managers and admins. Anyone else (not found there) gets
+  // the usual page, so the parameter reveals nothing.
+  const [audit, certifications] = await Promise.all([
+    orNotFound(getTeamPage(actor, id)),
+    sp.view === "certifications" ? orNull(getTeamCertifications(actor, id, now)) : null,
+  ]);
   const pending = audit.invitations.filter((i) => i.state === "pending").length;
-  // Nothing to chart until some member has rated something: then say what happens next instead.
-  const empty = aggregates && audit.ratedCount === 0;
   return (
     <div className="space-y-10">
       <header>
@@ -70,229 +56,32 @@ export default async function TeamPage({ params, searchParams }: Props) {
             </a>
           </p>
         )}
+        {audit.canManage && (
+          <nav aria-label="Team views" className="mt-3 flex flex-wrap gap-2 border-b border-slate-200">
+            {[
+              { href: `/teams/${audit.team.id}`, label: "Skills", current: !certifications },
+              {
+                href: `/teams/${audit.team.id}?view=certifications`,
+                label: "Certifications",
+                current: Boolean(certifications),
+              },
+            ].map((t) => (
+              <Link
+                key={t.label}
+                href={t.href}
+                aria-current={t.current ? "page" : undefined}
+                className={`-mb-px inline-flex min-h-11 items-center border-b-2 px-3 font-medium ${t.current ? "border-brand-700 text-brand-900" : "border-transparent text-brand-700 underline"}`}
+              >
+                {t.label}
+              </Link>
+            ))}
+          </nav>
+        )}
       </header>
 
-      {!aggregates && (
-        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
-          Team figures appear once the team has at least {plural(audit.minAggregate, "member", "members")} besides you,
-          so that nobody&apos;s ratings can be worked out from them.
-        </p>
-      )}
+      {certifications && <TeamCertifications data={certifications} now={now} />}
 
-      {audit.hidden && hiddenSummary(audit.hidden) && (
-        <p
-          role="status"
-          className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-900"
-          data-testid="hidden-rows"
-        >
-          Hidden: fewer than {plural(audit.minAggregate, "colleague", "colleagues")} rated these skills (
-          {hiddenSummary(audit.hidden)}), so that nobody&apos;s ratings can be worked out from them.
-        </p>
-      )}
-
-      {empty && (
-        <section
-          aria-labelledby="empty-h"
-          className="rounded border border-slate-200 bg-white p-4"
-          data-testid="team-empty"
-        >
-          <h2 id="empty-h" className="text-xl font-semibold">
-            No ratings yet
-          </h2>
-          <p className="mt-1 text-slate-700">
-            {audit.memberCount === 0
-              ? audit.canManage
-                ? "The team has no members yet. Invite members below; their ratings appear here once they rate their skills."
-                : "The team has no members yet. Their ratings appear here once they join and rate their skills."
-              : `None of the ${plural(audit.memberCount, "member", "members")} has rated a skill yet. Their ratings appear here once they rate their skills on their My skills page.`}
-          </p>
-        </section>
-      )}
-
-      {audit.matrix && aggregates && !empty && (
-        <HeatMap
-          rows={audit.matrix.rows}
-          skills={taxonomy.skills.map((s) => ({ id: s.id, name: s.name, category: s.category }))}
-          categories={taxonomy.categories.map((c) => ({ id: c.id, name: c.name }))}
-          coverage={Object.fromEntries(aggregates.coverage.map((c) => [c.skill, c.count]))}
-          risks={Object.fromEntries(aggregates.busFactor.map((b) => [b.skill, b.risk]))}
-          needed={Object.fromEntries(audit.target.map((t) => [t.skill, t.level]))}
-          gapSkills={aggregates.gap.filter((g) => g.shortfall > 0).map((g) => g.skill)}
-          params={sp}
-          teamId={audit.team.id}
-        />
-      )}
-
-      {aggregates && !empty && (
-        <>
-          <RiskLists
-            rows={aggregates.busFactor}
-            skillName={(id) => skillName.get(id) ?? id}
-            nameOf={(id) => nameOf.get(id)}
-            hasTarget={audit.target.length > 0}
-            canManage={audit.canManage}
-            someHidden={Boolean(audit.hidden?.busFactor)}
-          />
-          <section aria-labelledby="gap-h">
-            <h2 id="gap-h" className="text-xl font-semibold">
-              Team gap against the target profile
-            </h2>
-            <p className="text-sm text-slate-700">
-              Per needed skill, how many members the target profile asks for at the needed level, and how many the team
-              has.
-            </p>
-            {audit.target.length === 0 ? (
-              <p className="mt-2">
-                No target profile yet.{" "}
-                {audit.canManage
-                  ? "Set one below (a mix of roles, or skills at a level) to see what the team is short of."
-                  : "A manager can set one."}
-              </p>
-            ) : gapRows.length === 0 ? (
-              <p className="mt-2 text-green-800" data-testid="gap-none">
-                {audit.hidden?.gap
-                  ? "No gap among the skills enough colleagues rated."
-                  : "The team meets its target profile: every needed skill has enough members at the needed level."}
-              </p>
-            ) : (
-              <>
-                <HorizontalBars
-                  label="Bar chart: people still needed per skill"
-                  data={gapRows
-                    .slice(0, 25)
-                    .map((g) => ({ label: skillName.get(g.skill) ?? g.skill, shortfall: g.shortfall, have: g.have }))}
-                  series={[
-                    { key: "have", name: "Members at the level", color: "var(--color-blue-500)", stack: "a" },
-                    { key: "shortfall", name: "Members still needed", color: "var(--color-red-700)", stack: "a" },
-                  ]}
-                />
-                <div
-                  role="region"
-                  aria-label="Team gap table (scrolls sideways)"
-                  tabIndex={0}
-                  className="mt-3 max-w-3xl overflow-x-auto rounded border border-slate-200 bg-white"
-                >
-                  <table className="w-full text-left text-sm">
-                    <caption className="p-2 text-left font-medium">Team gap (table)</caption>
-                    <thead>
-                      <tr className="border-b">
-                        <th scope="col" className="p-2">
-                          Skill
-                        </th>
-                        <th scope="col" className="p-2">
-                          Level needed
-                        </th>
-                        <th scope="col" className="p-2">
-                          Members needed
-                        </th>
-                        <th scope="col" className="p-2">
-                          Have
-                        </th>
-                        <th scope="col" className="p-2">
-                          Short by
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {gapRows.map((g) => (
-                        <tr key={g.skill} className="border-b border-slate-100">
-                          <td className="p-2">
-                            <Link className="text-brand-700 underline" href={`/skills/${g.skill}`}>
-                              {skillName.get(g.skill)}
-                            </Link>
-                          </td>
-                          <td className="p-2">{g.required}</td>
-                          <td className="p-2">{g.needed}</td>
-                          <td className="p-2">{g.have}</td>
-                          <td className="p-2">{g.shortfall}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </>
-            )}
-          </section>
-
-          <section aria-labelledby="dist-h">
-            <h2 id="dist-h" className="text-xl font-semibold">
-              Level distribution by category
-            </h2>
-            <p className="text-sm text-slate-700">
-              Per category, how many member × skill ratings sit at each level; a skill a member has not rated counts as
-              level 0.
-            </p>
-            <HorizontalBars
-              label="Stacked bar chart: number of ratings at each level, per category"
-              empty="No ratings in any category yet."
-              data={aggregates.distribution.map((d) => ({
-                label: taxonomy.categories.find((c) => c.id === d.category)?.name ?? d.category,
-                ...Object.fromEntries(d.counts.map((n, l) => [`l${l}`, n])),
-              }))}
-              series={HEAT.map((h, l) => ({
-                key: `l${l}`,
-                name: `Level ${l}`,
-                color: l === 0 ? "var(--color-slate-300)" : h.bg,
-                stack: "d",
-              }))}
-            />
-            <details className="mt-2 rounded border border-slate-200 bg-white p-3">
-              <summary className="min-h-11 cursor-pointer py-2.5 font-medium">Distribution as a table</summary>
-              <div
-                role="region"
-                aria-label="Distribution table (scrolls sideways)"
-                tabIndex={0}
-                className="overflow-x-auto"
-              >
-                <table className="mt-2 w-full text-left text-sm">
-                  <thead>
-                    <tr className="border-b">
-                      <th scope="col" className="p-1">
-                        Category
-                      </th>
-                      {HEAT.map((_, l) => (
-                        <th scope="col" key={l} className="p-1">
-                          Level {l}
-                          {l === 0 ? " or not rated" : ""}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {aggregates.distribution.map((d) => (
-                      <tr key={d.category} className="border-b border-slate-100">
-                        <td className="p-1">{taxonomy.categories.find((c) => c.id === d.category)?.name}</td>
-                        {d.counts.map((n, l) => (
-                          <td key={l} className="p-1">
-                            {n}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          </section>
-        </>
-      )}
-
-      {audit.canManage && (
-        <TeamAdmin
-          audit={{
-            teamId: audit.team.id,
-            people: audit.people,
-            invitations: audit.invitations,
-            targetRoles: audit.targetRoles,
-            targetSkills: audit.targetSkills,
-            isAdmin: actor.isAdmin,
-            audit: audit.audit,
-          }}
-          roles={taxonomy.roles.map((r) => ({ id: r.id, title: r.title }))}
-          skills={taxonomy.skills.map((s) => ({ id: s.id, name: s.name }))}
-          scale={taxonomy.scale}
-        />
-      )}
+      {!certifications && <TeamSkillsView audit={audit} params={sp} isAdmin={actor.isAdmin} />}
     </div>
   );
 }

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { getSkillPage } from "@/lib/data/pages";
 import { orNotFound, orNull } from "@/lib/page";
 import { rolesNeedingSkill } from "@/lib/domain/taxonomy-views";
+import { hasSpecificLevels, levelDescriptors, resourceHost, resourcesFor } from "@/lib/domain/level-descriptors";
 import { ImportanceBadge, SourceNote, trackLabel } from "@/components/badges";
+import { getActor } from "@/lib/auth/session";
+import { peopleWhoCanHelp } from "@/lib/data/people";
 
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
@@ -21,6 +24,12 @@ export default async function SkillPage({ params }: Props) {
   const demand = rolesNeedingSkill(skill.id, taxonomy);
   const unlocks = taxonomy.skills.filter((s) => s.prerequisites.includes(skill.id));
   const levelName = new Map(taxonomy.scale.map((l) => [l.level, l.name]));
+  const descriptors = levelDescriptors(skill, taxonomy.scale);
+  const specific = hasSpecificLevels(skill);
+  // Resources grouped by the level they help reach, lowest first.
+  const resourceGroups = descriptors
+    .map((d) => ({ ...d, resources: resourcesFor(skill, d.level - 1, d.level) }))
+    .filter((g) => g.resources.length > 0);
   return (
     <article className="space-y-8">
       <header>
@@ -38,20 +47,64 @@ export default async function SkillPage({ params }: Props) {
         )}
         <SourceNote titles={sources} />
       </header>
-      <section aria-labelledby="levels-h">
+      <section aria-labelledby="levels-h" data-testid="skill-levels">
         <h2 id="levels-h" className="text-xl font-semibold">
-          Levels
+          What each level looks like
         </h2>
+        <p className="mt-1 text-sm text-slate-600" data-testid="levels-kind">
+          {specific
+            ? `Written for ${skill.name}. Level 0 means no experience yet.`
+            : "This skill has no descriptors of its own, so the general scale applies."}
+        </p>
         <ol className="mt-2 space-y-2">
-          {taxonomy.scale.map((l) => (
-            <li key={l.level} className="rounded border border-slate-200 bg-white p-3">
+          {descriptors.map((d) => (
+            <li
+              key={d.level}
+              className="rounded border border-slate-200 bg-white p-3 break-words"
+              data-level={d.level}
+              data-specific={d.specific}
+            >
               <strong>
-                {l.level} · {l.name}
+                {d.level} · {d.name}
               </strong>{" "}
-              — {l.description}
+              — {d.text}
+              {!d.specific && <span className="ml-1 text-xs text-slate-600">(general scale)</span>}
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="resources-h" data-testid="skill-resources">
+        <h2 id="resources-h" className="text-xl font-semibold">
+          Learning resources
+        </h2>
+        {resourceGroups.length ? (
+          <>
+            <p className="mt-1 text-sm text-slate-600">
+              Official documentation and project sites, grouped by the level they help you reach.
+            </p>
+            <div className="mt-2 space-y-4">
+              {resourceGroups.map((g) => (
+                <div key={g.level}>
+                  <h3 className="font-semibold">
+                    Towards level {g.level} · {g.name}
+                  </h3>
+                  <ul className="mt-1 space-y-1">
+                    {g.resources.map((r) => (
+                      <li key={r.url} className="break-words">
+                        <a className="text-brand-700 underline" href={r.url} rel="noopener noreferrer">
+                          {r.title}
+                        </a>{" "}
+                        <span className="text-sm text-slate-600">({resourceHost(r.url)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          </>
+        ) : (
+          <p className="mt-1 text-slate-700">No learning resources are listed for this skill yet.</p>
+        )}
       </section>
       <section aria-labelledby="prereq-h" className="grid gap-6 md:grid-cols-2">
         <div>
@@ -134,6 +187,70 @@ export default async function SkillPage({ params }: Props) {
           <p className="text-slate-700">No role in the taxonomy requires it yet.</p>
         )}
       </section>
+      <PeopleWhoCanHelp skillId={skill.id} skillName={skill.name} levelName={levelName} />
     </article>
+  );
+}
+
+/**
+ * Signed-in viewers: colleagues rated 3 or more on this skill, under the finder's privacy rules (lib/data/people.ts).
+ * Visitors are invited to sign in; nothing about anyone is shown to them.
+ */
+async function PeopleWhoCanHelp({
+  skillId,
+  skillName,
+  levelName,
+}: {
+  skillId: string;
+  skillName: string;
+  levelName: Map<number, string>;
+}) {
+  const actor = await getActor();
+  const help = actor ? await peopleWhoCanHelp(actor, skillId) : null;
+  return (
+    <section aria-labelledby="help-h" data-testid="people-who-can-help">
+      <h2 id="help-h" className="text-xl font-semibold">
+        People who can help
+      </h2>
+      {!help ? (
+        <p className="mt-1 text-slate-700">
+          <Link
+            className="text-brand-700 underline"
+            href={`/signin?callbackUrl=${encodeURIComponent(`/skills/${skillId}`)}`}
+          >
+            Sign in
+          </Link>{" "}
+          to see colleagues who practise {skillName}.
+        </p>
+      ) : help.people.length === 0 ? (
+        <p className="mt-1 text-slate-700">
+          Nobody you can see is rated 3 or more here yet. People choose who may find them; try{" "}
+          <Link className="text-brand-700 underline" href={`/people?skill=${skillId}&level=3`}>
+            the people finder
+          </Link>
+          .
+        </p>
+      ) : (
+        <>
+          <ul className="mt-2 space-y-1">
+            {help.people.map((p) => (
+              <li key={p.id}>
+                <Link className="text-brand-700 underline" href={`/people/${p.id}`}>
+                  {p.name}
+                </Link>{" "}
+                — level {p.ratings[0]!.level} · {levelName.get(p.ratings[0]!.level)}
+              </li>
+            ))}
+          </ul>
+          {help.total > help.people.length && (
+            <p className="mt-1 text-sm">
+              <Link className="text-brand-700 underline" href={`/people?skill=${skillId}&level=3`}>
+                All {help.total} people at level 3 or more
+              </Link>
+            </p>
+          )}
+        </>
+      )}
+    </section>
   );
 }
