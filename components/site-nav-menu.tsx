@@ -16,7 +16,8 @@ function isCurrent(href: string, pathname: string): boolean {
 
 /**
  * Breakpoint classes (written out in full so Tailwind sees them). A visitor's two links fit one row from `md` (768 px);
- * a signed-in person's eight or nine links, name and Sign out need `xl` (1280 px), below which they would wrap.
+ * a signed-in person's links (ten for an admin), name and Sign out need `xl` (1280 px) and the nav's wider `max-w-7xl`
+ * there, below which they would wrap.
  */
 const WIDE = {
   md: {
@@ -61,7 +62,7 @@ export function SiteNavMenu({ links, accountName }: { links: NavLink[]; accountN
   const item = "flex min-h-11 items-center rounded px-2 hover:bg-slate-100 hover:text-brand-700";
 
   return (
-    <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 px-4 py-2">
+    <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 px-4 py-2 xl:max-w-7xl">
       <Link href="/" onClick={close} className="flex min-h-11 items-center gap-2 text-lg font-bold text-brand-900">
         <LogoMark />
         skillgap
