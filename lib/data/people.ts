@@ -5,6 +5,7 @@ import { getTaxonomy } from "./taxonomy";
 import { STALE_MONTHS } from "./ratings";
 import { teamsManagedByWhere, visiblePeopleWhere, visibleReviewsOfSubjectWhere, type Actor } from "@/lib/data/policy";
 import { Findability } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { computeRoleFit, isStale } from "@/lib/domain";
 import { certificationStatus, isCurrent } from "@/lib/domain/certifications";
 import { rankCandidates, type FinderCandidate, type FinderCriterion } from "@/lib/domain/finder";
@@ -54,9 +55,9 @@ export async function setFindability(actor: Actor, value: FindabilityValue): Pro
 
 /**
  * The expert finder: people the actor may see (visiblePeopleWhere) whose current ratings meet every criterion, and
- * who hold the certification (current, not expired) when one is asked for. Ranked by lib/domain/finder.ts. Three
- * queries whatever the organisation's size: the actor's organisation membership, the matches with their ratings,
- * certifications and endorsement counts, and the taxonomy (cached). People who chose otherwise are never loaded,
+ * who hold the certification (current, not expired) when one is asked for. Ranked by lib/domain/finder.ts. Four
+ * queries whatever the organisation's size: the taxonomy version (cached), then in parallel the actor's organisation
+ * membership and the searched skills' ratings with their evidence, then the visible matches. People who chose otherwise are never loaded,
  * so neither the list nor the count can hint at them.
  */
 export async function findExperts(actor: Actor, query: FinderQuery, now = new Date()) {
@@ -71,9 +72,49 @@ export async function findExperts(actor: Actor, query: FinderQuery, now = new Da
   if (query.certificationId && !taxonomy.certifications.some((c) => c.id === query.certificationId))
     throw new DataError("Unknown certification.", { certificationId: ["Choose a certification from the list."] });
   const prisma = await db();
-  const org = await inOrganisation(actor);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const skillIds = query.criteria.map((q) => q.skillId);
+  const lowest = Math.min(...query.criteria.map((q) => q.minLevel));
+  // Only people who meet every criterion (and hold the certification): a narrow search reads few rows.
+  const meetsAll = Prisma.join(
+    [
+      ...query.criteria.map(
+        (q) => Prisma.sql`AND EXISTS (SELECT 1 FROM "CurrentRating" k WHERE k."userId" = c."userId"
+          AND k."skillId" = ${q.skillId} AND k."level" >= ${q.minLevel})`,
+      ),
+      ...(query.certificationId
+        ? [
+            Prisma.sql`AND EXISTS (SELECT 1 FROM "PersonCertification" h WHERE h."userId" = c."userId"
+              AND h."certificationId" = ${query.certificationId} AND (h."expiresOn" IS NULL OR h."expiresOn" >= ${today}))`,
+          ]
+        : []),
+    ],
+    " ",
+  );
+  // In parallel: the actor's organisation membership, and every current rating of the searched skills at the lowest
+  // minimum or above with its evidence (a current certification, a manager's confirmation, visible endorsements of
+  // that level). The ratings are only ever read for the people the visibility query below returns.
+  const [org, ratingRows] = await Promise.all([
+    inOrganisation(actor),
+    prisma.$queryRaw<
+      {
+        userId: string;
+        skillId: string;
+        level: number;
+        updatedAt: Date;
+        confirmed: boolean;
+        certified: boolean;
+        endorsements: number;
+      }[]
+    >`
+      SELECT c."userId", c."skillId", c."level", c."updatedAt", c."source" = 'manager' AS "confirmed",
+        (pc."id" IS NOT NULL AND (pc."expiresOn" IS NULL OR pc."expiresOn" >= ${today})) AS "certified",
+        (SELECT count(*)::int FROM "Endorsement" e WHERE e."userId" = c."userId" AND e."skillId" = c."skillId"
+          AND e."level" = c."level" AND NOT e."hidden") AS "endorsements"
+      FROM "CurrentRating" c LEFT JOIN "PersonCertification" pc ON pc."id" = c."certificationId"
+      WHERE c."skillId" IN (${Prisma.join(skillIds)}) AND c."level" >= ${lowest} ${meetsAll}`,
+  ]);
+  // Who the actor may see among those who meet every criterion (and hold the certification, when asked).
   const people = await prisma.user.findMany({
     where: {
       AND: [
@@ -95,37 +136,25 @@ export async function findExperts(actor: Actor, query: FinderQuery, now = new Da
           : []),
       ],
     },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      currentRatings: {
-        where: { skillId: { in: skillIds } },
-        select: {
-          skillId: true,
-          level: true,
-          updatedAt: true,
-          source: true,
-          certification: { select: { expiresOn: true } },
-        },
-      },
-      endorsementsReceived: {
-        where: { hidden: false, skillId: { in: skillIds } },
-        select: { skillId: true, level: true },
-      },
-    },
+    select: { id: true, name: true, email: true },
   });
+  const ratingsOf = new Map<string, FinderCandidate["ratings"]>();
+  for (const r of ratingRows) {
+    const list = ratingsOf.get(r.userId) ?? [];
+    list.push({
+      skillId: r.skillId,
+      level: Number(r.level),
+      updatedAt: new Date(r.updatedAt),
+      certified: Boolean(r.certified),
+      confirmed: Boolean(r.confirmed),
+      endorsements: Number(r.endorsements),
+    });
+    ratingsOf.set(r.userId, list);
+  }
   const candidates: FinderCandidate[] = people.map((p) => ({
     id: p.id,
     name: p.name ?? p.email.split("@")[0]!,
-    ratings: p.currentRatings.map((r) => ({
-      skillId: r.skillId,
-      level: r.level,
-      updatedAt: r.updatedAt,
-      certified: r.certification !== null && isCurrent(r.certification.expiresOn, now),
-      confirmed: r.source === "manager",
-      endorsements: p.endorsementsReceived.filter((e) => e.skillId === r.skillId && e.level === r.level).length,
-    })),
+    ratings: ratingsOf.get(p.id) ?? [],
   }));
   const criteria: FinderCriterion[] = query.criteria;
   const ranked = rankCandidates(candidates, criteria);

@@ -54,9 +54,10 @@ const pages: Record<string, [number, () => Promise<unknown>]> = {
   "/roles, /skills": [1, () => getTaxonomyPage()],
   "/roles/[id]": [1, () => getRolePage("platform-engineer")],
   "/skills/[id]": [1, () => getSkillPage("linux")],
-  // taxonomy version (1), organisation membership (1), the matches with ratings, evidence and endorsements
+  // taxonomy version (1); organisation membership and the searched skills' ratings with evidence (2, in parallel);
+  // the visible matches (1)
   "/people": [
-    3,
+    4,
     () =>
       findExperts(w.actors.manager, {
         criteria: [
