@@ -374,7 +374,10 @@ export async function getPersonProfile(actor: Actor, personId: string, now = new
       findableBy: person.findableBy,
       currentRole: taxonomy.roles.find((r) => r.id === person.currentRoleId)?.title ?? null,
       targetRole: taxonomy.roles.find((r) => r.id === person.targetRoleId)?.title ?? null,
-      teams: person.memberships.map((m) => ({ id: m.team.id, name: m.team.name, role: m.role })),
+      // Only teams the viewer is in too (all of them for the person and admins): a profile does not reveal other teams.
+      teams: person.memberships
+        .filter((m) => isSelf || actor.isAdmin || m.team.memberships.length > 0)
+        .map((m) => ({ id: m.team.id, name: m.team.name, role: m.role })),
     },
     viewer: { isSelf, full, canEndorse, managesThem },
     ratings,

@@ -153,7 +153,14 @@ describe("who the finder shows", () => {
 
   it("colleagues see ratings but not the private part; the manager sees fit, goals, timeline and reviews", async () => {
     await w.db.prisma.teamMembership.create({ data: { teamId: w.teamId, userId: w.actors.otherManager.id } });
+    // The member is also in a team the colleague is not in: the profile names only the shared team.
+    const extra = await w.db.prisma.team.create({ data: { name: `Private side team ${w.tag}` } });
+    await w.db.prisma.teamMembership.create({ data: { teamId: extra.id, userId: w.actors.member.id } });
     const colleague = await getPersonProfile(w.actors.otherManager, w.actors.member.id);
+    expect(colleague.person.teams.map((t) => t.id)).toEqual([w.teamId]);
+    expect((await getPersonProfile(w.actors.member, w.actors.member.id)).person.teams.map((t) => t.id)).toContain(
+      extra.id,
+    );
     expect(colleague.viewer).toMatchObject({ full: false, canEndorse: true });
     expect(colleague.private).toBeNull();
     expect(colleague.person.email).toBeNull();
