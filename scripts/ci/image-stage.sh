@@ -199,6 +199,7 @@ node scripts/ci/cross-replica.mjs admin@skillgap.demo skillgap-demo-2026 \
   "http://127.0.0.1:${PORTS[0]}" "http://127.0.0.1:${PORTS[1]}" "http://127.0.0.1:${PORTS[2]}" \
   "http://127.0.0.1:$LB_PORT" || fail "sessions across replicas"
 ts "browser journey through haproxy"
+node scripts/browser.mjs || fail "no browser for the journey"
 IMAGE_BASE_URL="http://127.0.0.1:$LB_PORT" E2E_MAIL_HTTP_PORT=$MAIL_HTTP \
   npx playwright test -c tests/image/playwright.config.ts || fail "the browser journey"
 
