@@ -179,7 +179,8 @@ export async function peopleWhoCanHelp(actor: Actor, skillId: string, now = new 
     { criteria: [{ skillId, minLevel: 3 }], certificationId: null },
     now,
   );
-  return { total, people: results.filter((r) => !r.isMe).slice(0, 5) };
+  const others = results.filter((r) => !r.isMe);
+  return { total: total - (results.length - others.length), people: others.slice(0, 5) };
 }
 
 /** Which of these people the actor may open a profile of (for names that become links, e.g. in the heat map). */
