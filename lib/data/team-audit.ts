@@ -19,6 +19,11 @@ import {
 
 export const COVERAGE_LEVEL = 3;
 
+export type TeamAuditOptions = {
+  /** Time travel: the levels as they stood at this moment (inclusive), and every figure read from them. */
+  asOf?: Date;
+};
+
 /**
  * One heat-map cell: the level, and its evidence — confirmed by a manager in a review, backed by a current
  * certification, and how many teammates endorse it (visible endorsements of this level).
@@ -31,8 +36,10 @@ export type MatrixRow = { userId: string; name: string; cells: Record<string, Ce
  * admins) or aggregates only (plain members, and only when at least TEAM_MIN_AGGREGATE members other than themself;
  * rows that fewer colleagues rated are dropped and counted in `hidden`).
  * A fixed number of queries whatever the team size: team (1), ratings (1), taxonomy version (1, cached), audit log (1).
+ * With `asOf`, the ratings query reads the history instead of the current ratings (still one query): each member's
+ * latest rating per skill at or before that moment. Membership, targets, invitations and the audit log stay today's.
  */
-export async function getTeamAudit(actor: Actor, teamId: string) {
+export async function getTeamAudit(actor: Actor, teamId: string, options: TeamAuditOptions = {}) {
   assertLookupId(teamId); // straight from the URL
   const prisma = await db();
   const team = await prisma.team.findFirst({
@@ -74,8 +81,10 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     // One row per member with their levels as JSON text, {skillId: [level, confirmedByManager, certified,
     // endorsements]}: at 500 people this ships 500 rows instead of ~50,000 and halves the page's server time
     // (docs/benchmarks.md, team audit). Evidence is read only for those who see cells.
-    aggregatesAllowed
-      ? prisma.$queryRaw<{ userId: string; cells: string }[]>`
+    aggregatesAllowed && options.asOf
+      ? ratingsAsOf(prisma, teamId, options.asOf, canSeeCells)
+      : aggregatesAllowed
+        ? prisma.$queryRaw<{ userId: string; cells: string }[]>`
           SELECT c."userId" AS "userId", json_object_agg(c."skillId", json_build_array(c."level", c."source" = 'manager',
             ${canSeeCells} AND c."certificationId" IS NOT NULL AND EXISTS (SELECT 1 FROM "PersonCertification" pc
               WHERE pc."id" = c."certificationId" AND (pc."expiresOn" IS NULL OR pc."expiresOn" >= CURRENT_DATE)),
@@ -85,7 +94,7 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
           JOIN "TeamMembership" m ON m."userId" = c."userId" AND m."teamId" = ${teamId} AND m."role" = 'member'
           JOIN "Skill" s ON s."id" = c."skillId" AND NOT s."retired"
           GROUP BY c."userId"`
-      : Promise.resolve([]),
+        : Promise.resolve([]),
     canSeeCells
       ? prisma.auditLog.findMany({ where: { teamId, reviewId: null }, orderBy: { id: "desc" }, take: 30 })
       : Promise.resolve([]),
@@ -146,6 +155,8 @@ export async function getTeamAudit(actor: Actor, teamId: string) {
     : all;
   return {
     team: { id: team.id, name: team.name, description: team.description },
+    /** The moment shown when looking back in time; null for today. */
+    asOf: options.asOf ?? null,
     myRole: actor.isAdmin && !myRole ? "admin" : myRole,
     canSeeCells,
     canManage: canSeeCells,
@@ -193,6 +204,31 @@ function invitationState(
 ): "pending" | "expired" | "declined" {
   if (i.declinedAt) return "declined";
   return i.expiresAt && i.expiresAt > now ? "pending" : "expired";
+}
+
+/**
+ * The members' cells as they stood at `asOf`, in the same shape as the current-ratings query: one row per member,
+ * {skillId: [level, confirmedByManager, certified, endorsements]}. DISTINCT ON keeps the latest history row per
+ * (member, skill) at or before `asOf` (the (userId, skillId, createdAt) index serves it). Evidence as of then: the
+ * row's own source; a certification that had not expired by that day; endorsements of that level given by then and
+ * still standing (withdrawn ones are gone from the database, so this count can only be lower than it was).
+ */
+function ratingsAsOf(prisma: Awaited<ReturnType<typeof db>>, teamId: string, asOf: Date, canSeeCells: boolean) {
+  return prisma.$queryRaw<{ userId: string; cells: string }[]>`
+    SELECT c."userId" AS "userId", json_object_agg(c."skillId", json_build_array(c."level", c."source" = 'manager',
+      ${canSeeCells} AND c."certificationId" IS NOT NULL AND EXISTS (SELECT 1 FROM "PersonCertification" pc
+        WHERE pc."id" = c."certificationId" AND (pc."expiresOn" IS NULL OR pc."expiresOn" >= ${asOf.toISOString().slice(0, 10)}::date)),
+      CASE WHEN ${canSeeCells} THEN (SELECT count(*) FROM "Endorsement" e WHERE e."userId" = c."userId"
+        AND e."skillId" = c."skillId" AND e."level" = c."level" AND NOT e."hidden" AND e."createdAt" <= ${asOf}) ELSE 0 END))::text AS "cells"
+    FROM (
+      SELECT DISTINCT ON (r."userId", r."skillId") r."userId", r."skillId", r."level", r."source", r."certificationId"
+      FROM "Rating" r
+      JOIN "TeamMembership" m ON m."userId" = r."userId" AND m."teamId" = ${teamId} AND m."role" = 'member'
+      WHERE r."createdAt" <= ${asOf}
+      ORDER BY r."userId", r."skillId", r."createdAt" DESC, r."id" DESC
+    ) c
+    JOIN "Skill" s ON s."id" = c."skillId" AND NOT s."retired"
+    GROUP BY c."userId"`;
 }
 
 type Target = ReturnType<typeof deriveTeamTarget>[number];

@@ -229,6 +229,7 @@ test("manager: the dashboard, team and review pages fit the viewport and pass ax
   const team = await demoTeam(page);
   await visit(page, team);
   await visit(page, `${team}?view=certifications`);
+  await visit(page, "/reports");
   // A member's profile, from the heat map's names.
   const profile = await firstLink(page, team, /^\/people\/[^/?#]+$/);
   expect(profile, "the heat map links members' profiles").not.toBeNull();
@@ -241,6 +242,6 @@ test("manager: the dashboard, team and review pages fit the viewport and pass ax
 test("admin: the admin pages and dashboard fit the viewport and pass axe, light and dark", async ({ page }) => {
   budget(240_000);
   await signedInAs(page, "admin@skillgap.demo");
-  for (const path of ["/admin", "/admin/outbox", "/dashboard"]) await visit(page, path);
+  for (const path of ["/admin", "/admin/outbox", "/reports", "/dashboard"]) await visit(page, path);
   await withMenuOpen(page, "/dashboard (admin)");
 });

@@ -10,8 +10,17 @@ const { personalRows } = await import("./authz/rows-personal");
 const { teamRows } = await import("./authz/rows-teams");
 const { reviewRows } = await import("./authz/rows-reviews");
 const { peopleRows } = await import("./authz/rows-people");
+const { scenariosRows } = await import("./authz/rows-scenarios");
+const { reportsRows } = await import("./authz/rows-reports");
 
-const rows: MatrixRow[] = [...accountRows, ...personalRows, ...teamRows, ...reviewRows, ...peopleRows];
+const rows: MatrixRow[] = [
+  ...accountRows,
+  ...personalRows,
+  ...teamRows,
+  ...reviewRows,
+  ...peopleRows,
+  ...scenariosRows,
+];
 
 let w: World;
 beforeAll(async () => {

@@ -39,6 +39,7 @@ import * as teamActions from "@/app/(app)/teams/actions";
 import * as invitationActions from "@/app/(app)/invitations/actions";
 import * as peopleActions from "@/app/(app)/people/actions";
 import * as certificationActions from "@/app/(app)/me/certifications/actions";
+import * as whatIfActions from "@/app/(app)/dashboard/what-if-actions";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -53,6 +54,7 @@ const modules: Record<string, Record<string, unknown>> = {
   invitations: invitationActions,
   people: peopleActions,
   certifications: certificationActions,
+  whatIf: whatIfActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -194,6 +196,10 @@ const specs: Record<string, Spec> = {
       });
       return { certId: c.id };
     },
+  },
+  "whatIf.saveWhatIfGoalsAction": {
+    as: (w) => w.actors.otherMember,
+    base: (_w, _s, n) => ({ raise: [`${skills[n % skills.length]}:${1 + (n % 5)}`] }),
   },
   "me.saveRatingsAction": {
     as: (w) => w.actors.member,

@@ -23,6 +23,7 @@ import * as taxonomy from "@/app/api/v1/taxonomy/route";
 import * as myExport from "@/app/api/me/export/route";
 import * as myRatings from "@/app/api/me/ratings/route";
 import * as teamMatrix from "@/app/api/teams/[id]/matrix/route";
+import * as reports from "@/app/api/reports/route";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -38,6 +39,7 @@ const modules: Record<string, { path: string; mod: Record<string, unknown> }> = 
   myExport: { path: "/api/me/export", mod: myExport },
   myRatings: { path: "/api/me/ratings", mod: myRatings },
   teamMatrix: { path: "/api/teams/[id]/matrix", mod: teamMatrix },
+  reports: { path: "/api/reports", mod: reports },
 };
 
 type Spec = { runs: number; params?: (w: World) => fc.Arbitrary<Record<string, string>> };
@@ -48,6 +50,7 @@ const specs: Record<string, Spec> = {
   "taxonomy.GET": { runs: 25 },
   "myExport.GET": { runs: 40 },
   "myRatings.GET": { runs: 40 },
+  "reports.GET": { runs: 40 },
   // The one writer: hostile bodies never form a valid { ratings: [...] }, so it too must refuse without a change.
   "myRatings.PUT": { runs: 60 },
   // Next hands path params over as decoded strings, so the id is any string: real team ids among hostile ones.

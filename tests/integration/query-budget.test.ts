@@ -29,6 +29,7 @@ import { createGoal } from "@/lib/data/goals";
 import { appendRatings } from "@/lib/data/rating-store";
 import { loadTaxonomy } from "@/lib/taxonomy";
 import { findExperts, getPersonProfile } from "@/lib/data/people";
+import { getOrgReport } from "@/lib/data/reports";
 import { getTeamCertifications, listMyCertifications, myCertificationAlerts } from "@/lib/data/certifications";
 
 let w: World;
@@ -70,6 +71,8 @@ const pages: Record<string, [number, () => Promise<unknown>]> = {
   // taxonomy version and organisation membership (parallel), the person with ratings, certifications and endorsements,
   // then history, goals and reviews in parallel (for those who see the private part)
   "/people/[id]": [6, () => getPersonProfile(w.actors.manager, w.actors.member.id)],
+  // teams, taxonomy version, people with current levels, the history for the trends
+  "/reports": [4, () => getOrgReport(w.actors.admin, {})],
   "/me/certifications": [2, () => listMyCertifications(w.actors.member)],
   "dashboard certification alerts": [1, () => myCertificationAlerts(w.actors.member)],
   "/teams/[id] certifications": [1, () => getTeamCertifications(w.actors.manager, w.teamId)],

@@ -15,6 +15,12 @@ export default async function AdminPage() {
   return (
     <div className="space-y-10">
       <h1 className="text-3xl font-bold">Administration</h1>
+      <p className="text-slate-700">
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/reports">
+          Organisation report
+        </Link>{" "}
+        — coverage, trends, readiness and single points of failure across every team.
+      </p>
       <section aria-labelledby="tax-h" className="space-y-3">
         <h2 id="tax-h" className="text-xl font-semibold">
           Taxonomy

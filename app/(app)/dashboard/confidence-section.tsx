@@ -15,12 +15,16 @@ function monthsAgo(months: number): string {
  */
 export function ConfidenceView({ d, on }: { d: Dashboard; on: boolean }) {
   const c = d.confidence;
+  // A past date chosen with the "as of" selector stays chosen when the view is switched.
+  const day = d.asOfDay ? `asOf=${d.asOfDay}` : "";
+  const withView = `/dashboard?${["view=confidence", day].filter(Boolean).join("&")}`;
+  const withoutView = day ? `/dashboard?${day}` : "/dashboard";
   if (!on || !c) {
     if (d.staleCount === 0) return null;
     return (
       <p className="text-sm text-slate-700" data-testid="confidence-off">
         The numbers below take every rating as it stands.{" "}
-        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/dashboard?view=confidence">
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href={withView}>
           Count old ratings for less
         </Link>
       </p>
@@ -61,7 +65,7 @@ export function ConfidenceView({ d, on }: { d: Dashboard; on: boolean }) {
         </>
       )}
       <p className="mt-2">
-        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/dashboard">
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href={withoutView}>
           Count every rating as rated
         </Link>{" "}
         <span className="text-slate-700">

@@ -6,6 +6,9 @@ import { firstParam, type SearchParams } from "@/lib/search-params";
 import { CareerPaths } from "./career-section";
 import { CertificationAlerts } from "./certification-alerts";
 import { ConfidenceView } from "./confidence-section";
+import { readAsOf } from "./as-of-form";
+import { DashboardAsOf } from "./as-of-section";
+import { WhatIf } from "./what-if-section";
 import {
   DashboardHeader,
   DevelopmentPlan,
@@ -22,9 +25,17 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function DashboardPage({ searchParams }: Props) {
   const actor = await requireActor("/dashboard");
   // Off unless asked for: ?view=confidence counts old ratings for less in fit, gaps, suggestions and the path.
-  const confidence = firstParam((await searchParams).view) === "confidence";
+  const sp = await searchParams;
+  const confidence = firstParam(sp.view) === "confidence";
   const now = new Date();
-  const { dashboard: d, invitationCount, certificationAlerts } = await getDashboardView(actor, { confidence }, now);
+  // ?asOf=YYYY-MM-DD: levels and figures as they stood at the end of that day; a bad date → today and a message.
+  const rawAsOf = firstParam(sp.asOf);
+  const asOf = readAsOf(rawAsOf, now);
+  const {
+    dashboard: d,
+    invitationCount,
+    certificationAlerts,
+  } = await getDashboardView(actor, { confidence, asOf: asOf.asOf }, now);
   const newUser = d.ratedCount === 0;
   // Up to two learning resources per learning-path step, for the levels the step climbs (the dashboard's taxonomy).
   const skillById = new Map(d.taxonomy.skills.map((s) => [s.id, s]));
@@ -34,7 +45,8 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <div className="space-y-10">
       <div className="space-y-4">
-        <DashboardHeader d={d} invitationCount={invitationCount} newUser={newUser} />
+        <DashboardHeader d={d} invitationCount={invitationCount} newUser={newUser && !d.asOfDay} />
+        <DashboardAsOf d={d} choice={asOf} raw={rawAsOf} now={now} confidence={confidence} />
         <CertificationAlerts alerts={certificationAlerts} now={now} />
         {!newUser && <ConfidenceView d={d} on={confidence} />}
       </div>
@@ -42,6 +54,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <FitOverTime d={d} />
       <DevelopmentPlan d={d} />
       <SuggestedRoles d={d} newUser={newUser} />
+      <WhatIf actor={actor} searchParams={searchParams} />
       <LearningPath d={d} resources={stepResources} />
       <CareerPaths d={d} />
     </div>

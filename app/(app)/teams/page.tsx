@@ -13,6 +13,15 @@ export default async function TeamsPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Teams</h1>
+      {(actor.isAdmin || teams.some((t) => t.myRole === "manager")) && (
+        <p className="text-slate-700" data-testid="reports-link">
+          Across {actor.isAdmin ? "the organisation" : "the teams you manage"}:{" "}
+          <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/reports">
+            organisation report
+          </Link>{" "}
+          (coverage, trends, readiness, single points of failure).
+        </p>
+      )}
       {teams.length === 0 ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-teams">
           <p>

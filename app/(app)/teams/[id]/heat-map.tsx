@@ -33,6 +33,8 @@ export function HeatMap({ rows, skills, categories, coverage, risks, needed, gap
   const sort = params.sort === "total" ? "total" : "name";
   const colSort = params.cols === "coverage" ? "coverage" : "taxonomy";
   const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
+  // A past date chosen with the "as of" selector stays chosen through filters and pages.
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.asOf ?? "") ? params.asOf! : null;
   const gapSet = new Set(gapSkills);
   const cols = skills
     .filter((s) => (category === "all" || s.category === category) && (!gapsOnly || gapSet.has(s.id)))
@@ -44,7 +46,7 @@ export function HeatMap({ rows, skills, categories, coverage, risks, needed, gap
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
   const shown = filtered.slice((page - 1) * PAGE, page * PAGE);
   const href = (patch: Record<string, string>) =>
-    `/teams/${teamId}?${new URLSearchParams({ category, gaps: gapsOnly ? "1" : "0", ...(q ? { q } : {}), sort, cols: colSort, ...patch })}`;
+    `/teams/${teamId}?${new URLSearchParams({ category, gaps: gapsOnly ? "1" : "0", ...(q ? { q } : {}), sort, cols: colSort, ...(asOf ? { asOf } : {}), ...patch })}`;
   const control = "mt-1 min-h-11 w-full rounded border border-slate-400 bg-white px-2 py-1 sm:w-auto";
   return (
     <section aria-labelledby="matrix-h" className="space-y-3">
@@ -56,6 +58,7 @@ export function HeatMap({ rows, skills, categories, coverage, risks, needed, gap
         className="grid gap-3 rounded border border-slate-200 bg-white p-3 sm:flex sm:flex-wrap sm:items-end sm:gap-4"
         aria-label="Filter the matrix"
       >
+        {asOf && <input type="hidden" name="asOf" value={asOf} />}
         <div>
           <label htmlFor="hm-category" className="block text-sm font-medium">
             Category

@@ -8,6 +8,9 @@ import { headcount } from "@/lib/domain/team";
 import { plural } from "@/lib/domain/plural";
 import { TeamCertifications } from "./team-certifications";
 import { TeamSkillsView } from "./skills-view";
+import { TeamScenario } from "./scenario-section";
+import { TeamAsOf } from "./as-of-section";
+import { readAsOf } from "../../dashboard/as-of-form";
 import { firstParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Team audit" };
@@ -19,10 +22,12 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const sp = firstParams(await searchParams);
   const actor = await requireActor(`/teams/${id}`);
   const now = new Date();
+  // ?asOf=YYYY-MM-DD: the members' levels and the figures as they stood at the end of that day (bad date → today).
+  const asOf = readAsOf(sp.asOf, now);
   // ?view=certifications: the team's certifications, for its managers and admins. Anyone else (not found there) gets
   // the usual page, so the parameter reveals nothing.
   const [audit, certifications] = await Promise.all([
-    orNotFound(getTeamPage(actor, id)),
+    orNotFound(getTeamPage(actor, id, { asOf: asOf.asOf })),
     sp.view === "certifications" ? orNull(getTeamCertifications(actor, id, now)) : null,
   ]);
   const pending = audit.invitations.filter((i) => i.state === "pending").length;
@@ -81,7 +86,13 @@ export default async function TeamPage({ params, searchParams }: Props) {
 
       {certifications && <TeamCertifications data={certifications} now={now} />}
 
+      {!certifications && <TeamAsOf audit={audit} choice={asOf} raw={sp.asOf} now={now} params={sp} />}
+
       {!certifications && <TeamSkillsView audit={audit} params={sp} isAdmin={actor.isAdmin} />}
+
+      {!certifications && audit.canSeeCells && (
+        <TeamScenario actor={actor} teamId={audit.team.id} searchParams={searchParams} />
+      )}
     </div>
   );
 }
