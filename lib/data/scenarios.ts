@@ -5,7 +5,7 @@ import { getTaxonomy } from "./taxonomy";
 import { createGoal } from "./goals";
 import { COVERAGE_LEVEL } from "./team-audit";
 import { managedTeamsWhere, type Actor } from "@/lib/data/policy";
-import { deriveTeamTarget, type TeamMember, type TeamTargetSkill } from "@/lib/domain";
+import { teamTargetProfile, type TeamMember } from "@/lib/domain";
 import { personalScenario, teamScenario, type Raise } from "@/lib/domain/scenario";
 
 /** At most this many members taken out, and skills raised, in one scenario. */
@@ -65,7 +65,7 @@ export async function getTeamScenario(actor: Actor, teamId: string, without: rea
     errors.without = ["One of the chosen people is not a member of this team. Choose from the list."];
   if (errors.without || chosen.length === 0) return { ...base, without: [] as string[], errors, scenario: null };
 
-  const target = teamTarget(team, taxonomy);
+  const target = teamTargetProfile(team.targetRoles, team.targetSkills, taxonomy);
   const scenario = teamScenario(members, {
     without: chosen,
     target,
@@ -75,20 +75,6 @@ export async function getTeamScenario(actor: Actor, teamId: string, without: rea
   return { ...base, without: chosen, errors, scenario, hasTarget: target.length > 0 };
 }
 export type TeamScenarioView = Awaited<ReturnType<typeof getTeamScenario>>;
-
-/** The team's target as the audit computes it: role-derived, with explicit skill targets overriding. */
-function teamTarget(
-  team: {
-    targetRoles: { roleId: string; count: number }[];
-    targetSkills: { skillId: string; level: number; count: number }[];
-  },
-  taxonomy: Awaited<ReturnType<typeof getTaxonomy>>,
-): TeamTargetSkill[] {
-  const map = new Map(deriveTeamTarget(team.targetRoles, taxonomy).map((t) => [t.skill, t]));
-  for (const t of team.targetSkills)
-    map.set(t.skillId, { skill: t.skillId, level: t.level, needed: t.count, importance: "core" });
-  return [...map.values()];
-}
 
 /** The actor's own roles and current levels (known skills only). NotFoundError when the account does not exist. */
 async function myProfile(actor: Actor) {

@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import { FORMULA_START } from "@/lib/domain/csv";
 import {
   colleaguesCount,
-  deriveTeamTarget,
+  teamTargetProfile,
   levelDistribution,
   suppressSmallGroups,
   teamBusFactor,
@@ -119,17 +119,7 @@ export async function getTeamAudit(actor: Actor, teamId: string, options: TeamAu
   const skillIds = taxonomy.skills.map((s) => s.id);
   const categoryOf = Object.fromEntries(taxonomy.skills.map((s) => [s.id, s.category]));
 
-  const explicit = team.targetSkills.map((t) => ({
-    skill: t.skillId,
-    level: t.level,
-    needed: t.count,
-    importance: "core" as const,
-  }));
-  const derived = deriveTeamTarget(
-    team.targetRoles.map((t) => ({ roleId: t.roleId, count: t.count })),
-    taxonomy,
-  );
-  const target = mergeTargets(derived, explicit);
+  const target = teamTargetProfile(team.targetRoles, team.targetSkills, taxonomy);
 
   // Plain members get counts only: holder ids would tell them who holds what.
   const anonymous = <T extends { holders: string[] }>(row: T): T => (canSeeCells ? row : { ...row, holders: [] });
@@ -229,15 +219,6 @@ function ratingsAsOf(prisma: Awaited<ReturnType<typeof db>>, teamId: string, asO
     ) c
     JOIN "Skill" s ON s."id" = c."skillId" AND NOT s."retired"
     GROUP BY c."userId"`;
-}
-
-type Target = ReturnType<typeof deriveTeamTarget>[number];
-
-/** Explicit skill targets override role-derived ones for the same skill. */
-function mergeTargets(derived: Target[], explicit: Target[]): Target[] {
-  const map = new Map(derived.map((t) => [t.skill, t]));
-  for (const e of explicit) map.set(e.skill, { ...(map.get(e.skill) ?? {}), ...e } as Target);
-  return [...map.values()];
 }
 
 /** The individual matrix as CSV (managers and admins only). */

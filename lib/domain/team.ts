@@ -154,6 +154,21 @@ export function deriveTeamTarget(
 }
 
 /**
+ * A team's target profile: derived from its role mix (deriveTeamTarget), with explicit skill targets overriding the
+ * derived entry for the same skill (importance "core"). The team audit and the team scenario both use it.
+ */
+export function teamTargetProfile(
+  roleMix: readonly { roleId: string; count: number }[],
+  skillTargets: readonly { skillId: string; level: number; count: number }[],
+  taxonomy: Taxonomy,
+): TeamTargetSkill[] {
+  const bySkill = new Map(deriveTeamTarget(roleMix, taxonomy).map((t) => [t.skill, t]));
+  for (const t of skillTargets)
+    bySkill.set(t.skillId, { skill: t.skillId, level: t.level, needed: t.count, importance: "core" });
+  return [...bySkill.values()];
+}
+
+/**
  * Per target skill: required level (0–5), people needed, people at or above it (`have`),
  * shortfall = max(0, needed − have), best level in the team (0–5). Biggest shortfall first, then skill id.
  */

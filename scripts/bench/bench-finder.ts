@@ -7,22 +7,16 @@
  */
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { seedLarge } from "../seed-large";
 import { replaceSection } from "./bench-doc";
-import { freshPostgresDatabase } from "./bench-server";
+import { freshMigratedDatabase } from "./bench-server";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 
 async function main() {
-  const url = await freshPostgresDatabase("skillgap_bench_finder");
-  const { migrationScripts } = await import("../../tests/support/test-db");
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  for (const m of await migrationScripts()) await c.query(m.sql);
-  await c.end();
+  const url = await freshMigratedDatabase("skillgap_bench_finder");
   const prisma = new PrismaClient({
     adapter: new PrismaPg({ connectionString: url }),
     log: [{ emit: "event", level: "query" }],

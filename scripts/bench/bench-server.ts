@@ -26,6 +26,17 @@ export async function freshPostgresDatabase(name: string): Promise<string> {
   return u.toString();
 }
 
+/** A fresh database (freshPostgresDatabase) with every migration applied; returns its URL. */
+export async function freshMigratedDatabase(name: string): Promise<string> {
+  const url = await freshPostgresDatabase(name);
+  const { migrationScripts } = await import("../../tests/support/test-db");
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  for (const m of await migrationScripts()) await c.query(m.sql);
+  await c.end();
+  return url;
+}
+
 export type AppOptions = {
   port: number;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };

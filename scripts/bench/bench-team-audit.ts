@@ -5,30 +5,18 @@
  */
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { seedLarge } from "../seed-large";
 import { replaceSection } from "./bench-doc";
-import { freshPostgresDatabase } from "./bench-server";
+import { freshMigratedDatabase } from "./bench-server";
 
 const sizes = (process.env.BENCH_SIZES ?? "50,500,2000").split(",").map(Number);
-
-/** A fresh database (see bench-server.ts) with the migrations applied. */
-async function freshDatabase(name: string): Promise<string> {
-  const url = await freshPostgresDatabase(name);
-  const { migrationScripts } = await import("../../tests/support/test-db");
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  for (const m of await migrationScripts()) await c.query(m.sql);
-  await c.end();
-  return url;
-}
 
 async function main() {
   const rows: string[] = [];
   for (const people of sizes) {
-    const url = await freshDatabase(`skillgap_bench_${people}`);
+    const url = await freshMigratedDatabase(`skillgap_bench_${people}`);
     const prisma = new PrismaClient({
       adapter: new PrismaPg({ connectionString: url }),
       log: [{ emit: "event", level: "query" }],

@@ -3,6 +3,7 @@ import {
   DomainError,
   busFactor,
   deriveTeamTarget,
+  teamTargetProfile,
   headcount,
   splitBusFactor,
   teamBusFactor,
@@ -189,6 +190,22 @@ describe("deriveTeamTarget and teamGap", () => {
     ]);
     expect(deriveTeamTarget([], taxonomy)).toEqual([]);
     expect(() => deriveTeamTarget([{ roleId: "infra", count: -1 }], taxonomy)).toThrow(DomainError);
+  });
+
+  it("a team's target profile: explicit skill targets override the role-derived entry, and add new skills", () => {
+    const profile = teamTargetProfile(
+      [{ roleId: "infra", count: 2 }],
+      [
+        { skillId: "linux", level: 5, count: 1 },
+        { skillId: "golang", level: 2, count: 3 },
+      ],
+      taxonomy,
+    );
+    const bySkill = Object.fromEntries(profile.map((t) => [t.skill, t]));
+    expect(bySkill.linux).toEqual({ skill: "linux", level: 5, importance: "core", needed: 1 });
+    expect(bySkill.golang).toEqual({ skill: "golang", level: 2, importance: "core", needed: 3 });
+    expect(bySkill.networking).toEqual({ skill: "networking", level: 3, importance: "core", needed: 2 });
+    expect(teamTargetProfile([], [], taxonomy)).toEqual([]);
   });
 
   it("computes the shortfall per skill, biggest first, ties by skill id", () => {
