@@ -7,27 +7,13 @@
  */
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
-import { PrismaClient } from "../../lib/generated/prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { seedLarge } from "../seed-large";
 import { replaceSection } from "./bench-doc";
-import { freshMigratedDatabase } from "./bench-server";
+import { seededOrganisation } from "./bench-org";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 
 async function main() {
-  const url = await freshMigratedDatabase("skillgap_bench_finder");
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  let queries = 0;
-  (prisma as unknown as { $on: (e: string, cb: () => void) => void }).$on("query", () => void (queries += 1));
-  const t0 = performance.now();
-  const seeded = await seedLarge(prisma, { people: PEOPLE, skills: 0, prefix: "finder" });
-  const seedSeconds = (performance.now() - t0) / 1000;
-  await prisma.$executeRawUnsafe("ANALYZE");
-  (globalThis as { skillgapDb?: Promise<PrismaClient> }).skillgapDb = Promise.resolve(prisma);
+  const { prisma, seeded, seedSeconds, queries } = await seededOrganisation("skillgap_bench_finder", PEOPLE, "finder");
   const { findExperts, getPersonProfile } = await import("../../lib/data/people");
   const member = await prisma.teamMembership.findFirstOrThrow({
     where: { role: "member", team: { name: { startsWith: "Squad 3 " } } },
@@ -58,11 +44,11 @@ async function main() {
     let perCall = 0;
     let results = "";
     for (let i = 0; i < 15; i++) {
-      const q0 = queries;
+      const q0 = queries();
       const s = performance.now();
       const out = (await fn()) as { total?: number };
       times.push(performance.now() - s);
-      perCall = queries - q0;
+      perCall = queries() - q0;
       if (typeof out?.total === "number") results = out.total.toLocaleString("en");
     }
     times.sort((a, b) => a - b);

@@ -7,28 +7,19 @@
  * one team's trend < 150 ms.
  */
 import { performance } from "node:perf_hooks";
-import { PrismaClient } from "../../lib/generated/prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { seedLarge } from "../seed-large";
 import { plural } from "../../lib/domain/plural";
 import { replaceSection } from "./bench-doc";
-import { freshMigratedDatabase, machineLine } from "./bench-server";
+import { machineLine } from "./bench-server";
+import { seededOrganisation } from "./bench-org";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 
 async function main() {
-  const url = await freshMigratedDatabase("skillgap_bench_reports");
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  let queries = 0;
-  (prisma as unknown as { $on: (e: string, cb: () => void) => void }).$on("query", () => void (queries += 1));
-  const t0 = performance.now();
-  const seeded = await seedLarge(prisma, { people: PEOPLE, skills: 0, prefix: "reports" });
-  const seedSeconds = (performance.now() - t0) / 1000;
-  await prisma.$executeRawUnsafe("ANALYZE");
-  (globalThis as { skillgapDb?: Promise<PrismaClient> }).skillgapDb = Promise.resolve(prisma);
+  const { prisma, seeded, seedSeconds, queries } = await seededOrganisation(
+    "skillgap_bench_reports",
+    PEOPLE,
+    "reports",
+  );
   const { getOrgReport } = await import("../../lib/data/reports");
   const squad = await prisma.team.findFirstOrThrow({
     where: { name: { startsWith: "Squad 3 " } },
@@ -54,11 +45,11 @@ async function main() {
     let perCall = 0;
     let people = "";
     for (let i = 0; i < 15; i++) {
-      const q0 = queries;
+      const q0 = queries();
       const s = performance.now();
       const out = (await fn()) as Partial<Report>;
       times.push(performance.now() - s);
-      perCall = queries - q0;
+      perCall = queries() - q0;
       if (typeof out?.peopleCount === "number")
         people = `${out.peopleCount.toLocaleString("en")} in ${plural(out.teams!.length, "team", "teams")}`;
     }
