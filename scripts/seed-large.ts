@@ -203,6 +203,11 @@ export async function seedLarge(prisma: Db, opts: { people: number; skills: numb
   }
   const cur = [...latest.values()];
   for (let i = 0; i < cur.length; i += 5000) await prisma.currentRating.createMany({ data: cur.slice(i, i + 5000) });
+  // The one-row summary appendRatings keeps for each person (PersonLevels), written here in one statement.
+  await prisma.$executeRaw`
+    INSERT INTO "PersonLevels" ("userId", "levels")
+    SELECT "userId", json_object_agg("skillId", "level") FROM "CurrentRating" GROUP BY "userId"
+    ON CONFLICT ("userId") DO UPDATE SET "levels" = EXCLUDED."levels", "updatedAt" = now()`;
 
   const big = await prisma.team.create({ data: { name: `Large team ${opts.people} (${run})` } });
   await prisma.teamMembership.createMany({

@@ -12,11 +12,23 @@ export type RatingInput = {
 };
 
 /**
+ * Rewrites the person's one-row summary of their current levels (PersonLevels) from CurrentRating. Called in the
+ * transaction that changed a level, under the person's row lock, so the summary never disagrees with CurrentRating.
+ */
+export async function refreshLevelSummary(tx: Tx, userId: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "PersonLevels" ("userId", "levels", "updatedAt")
+    SELECT ${userId}, COALESCE(json_object_agg(c."skillId", c."level"), '{}'::json), now()
+    FROM "CurrentRating" c WHERE c."userId" = ${userId}
+    ON CONFLICT ("userId") DO UPDATE SET "levels" = EXCLUDED."levels", "updatedAt" = EXCLUDED."updatedAt"`;
+}
+
+/**
  * Appends history rows and moves the current-rating pointer, inside the caller's transaction.
  * Entries identical to the current rating (same level, note, link and flag) are skipped, so saving an
  * unchanged form or re-importing a file adds no history. Returns how many rows were appended.
  * Endorsements of a rating whose level changes are withdrawn (deleted) in the same transaction: they vouched for
- * the old level.
+ * the old level. A level change also rewrites the person's PersonLevels summary.
  * Internal: callers have already checked that the actor may write for `userId`.
  */
 export async function appendRatings(
@@ -85,6 +97,9 @@ export async function appendRatings(
     })),
   });
   const levelChanged = changed.filter((e) => byId.get(e.skillId)?.level !== e.level).map((e) => e.skillId);
-  if (levelChanged.length) await tx.endorsement.deleteMany({ where: { userId, skillId: { in: levelChanged } } });
+  if (levelChanged.length) {
+    await tx.endorsement.deleteMany({ where: { userId, skillId: { in: levelChanged } } });
+    await refreshLevelSummary(tx, userId);
+  }
   return changed.length;
 }

@@ -1,14 +1,18 @@
 import "server-only";
 import Papa from "papaparse";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
+import type { Taxonomy } from "@/lib/domain/types";
 import { teamsManagedByWhere, type Actor } from "./policy";
 import { env } from "@/lib/env";
 import { FORMULA_START } from "@/lib/domain/csv";
+import { closedPointHistograms, teamFilter } from "./report-snapshots";
+import { orgTargetMix } from "./org-target";
+import { deriveTeamTarget } from "@/lib/domain/team";
 import {
   categoryFigures,
+  currentHistogram,
   demandFromRoles,
   quarterEnds,
   roleReadiness,
@@ -16,20 +20,33 @@ import {
   skillCoverage,
   teamComparison,
   trendFigures,
-  type HistoryHistogram,
   type OrgPerson,
-  type Quarter,
 } from "@/lib/domain/org-report";
 
 /** Quarters shown in the trends, before "Today". */
 export const TREND_QUARTERS = 8;
 
-export type ReportOptions = { teamId?: string | null; now?: Date };
+/** Teams per page in the team comparison and in the single points of failure. */
+export const TEAM_PAGE_SIZE = 20;
 
-const textArray = (values: string[]) =>
-  values.length ? Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]` : Prisma.sql`'{}'::text[]`;
-// Rating.createdAt is a timestamp without time zone holding UTC (Prisma's convention).
-const utc = (d: Date) => d.toISOString().replace("Z", "");
+export type ReportOptions = {
+  teamId?: string | null;
+  now?: Date;
+  /** 1-based page of the team comparison (clamped to the last page). */
+  teamPage?: number;
+  /** 1-based page of the teams with single points of failure (clamped). */
+  riskPage?: number;
+  /** Every team in one page (the CSV export). */
+  allTeams?: boolean;
+};
+
+/** A 1-based page of `items` (page clamped to 1…pages), with the numbers a pager shows. */
+function paged<T>(items: readonly T[], page: number | undefined, all: boolean | undefined) {
+  const pages = all ? 1 : Math.max(1, Math.ceil(items.length / TEAM_PAGE_SIZE));
+  const at = Math.min(Math.max(1, Math.floor(page ?? 1)), pages);
+  const slice = all ? [...items] : items.slice((at - 1) * TEAM_PAGE_SIZE, at * TEAM_PAGE_SIZE);
+  return { slice, page: { page: at, pages, total: items.length } };
+}
 
 /**
  * The teams whose people the report covers: every team for admins, the teams they manage for anyone else; with
@@ -49,92 +66,72 @@ async function scopeTeams(actor: Actor, teamId: string | null | undefined) {
   return { all: teams, teams: one, wholeOrg: false, unknownTeam: false };
 }
 
-/** Members (not managers) of the scope's teams with their current role, teams and current levels: one query. */
-async function scopePeople(teamIds: string[], wholeOrg: boolean): Promise<OrgPerson[]> {
+/**
+ * Members (not managers) of the scope's teams with their current role, teams and current levels (of active skills):
+ * one query, one row per person (PersonLevels, the summary appendRatings keeps) rather than every current rating.
+ */
+async function scopePeople(teamIds: string[], wholeOrg: boolean, taxonomy: Taxonomy): Promise<OrgPerson[]> {
   const prisma = await db();
-  const teamFilter = wholeOrg ? Prisma.empty : Prisma.sql`AND m."teamId" = ANY(${textArray(teamIds)})`;
   const rows = await prisma.$queryRaw<
     { id: string; name: string; roleId: string | null; teamIds: string[]; levels: string | null }[]
   >`
     WITH scope AS (
       SELECT m."userId", array_agg(m."teamId") AS "teamIds" FROM "TeamMembership" m
-      WHERE m."role" = 'member' ${teamFilter} GROUP BY m."userId"
+      WHERE m."role" = 'member' ${teamFilter({ wholeOrg, teamIds })} GROUP BY m."userId"
     )
     SELECT u."id", COALESCE(u."name", u."email") AS "name", u."currentRoleId" AS "roleId", s."teamIds",
-      (SELECT json_object_agg(c."skillId", c."level") FROM "CurrentRating" c
-        JOIN "Skill" k ON k."id" = c."skillId" AND NOT k."retired" WHERE c."userId" = u."id")::text AS "levels"
-    FROM scope s JOIN "User" u ON u."id" = s."userId"`;
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    roleId: r.roleId,
-    teamIds: r.teamIds,
-    levels: r.levels ? (JSON.parse(r.levels) as Record<string, number>) : {},
-  }));
-}
-
-/**
- * The levels as they stood at each point, from the append-only history in one statement. Each history row is valid
- * from its createdAt until the person's next row for that skill (a window function); width_bucket turns both ends
- * into point indexes, so a row is held at points [from, to) and the database groups ~640k rows into a few thousand
- * (skill, level, from, to) counts instead of joining every row with every point. A person counts as a rater of a
- * category from the first point after their first rating in it (history rows are never deleted).
- */
-async function historyHistogram(teamIds: string[], wholeOrg: boolean, points: Quarter[]): Promise<HistoryHistogram> {
-  const prisma = await db();
-  const teamFilter = wholeOrg ? Prisma.empty : Prisma.sql`AND m."teamId" = ANY(${textArray(teamIds)})`;
-  const ends = Prisma.sql`ARRAY[${Prisma.join(points.map((p) => utc(p.end)))}]::timestamp[]`;
-  const rows = await prisma.$queryRaw<
-    { skill: string | null; category: string | null; level: number | null; from: number; to: number; people: number }[]
-  >`
-    WITH scope AS (SELECT DISTINCT m."userId" FROM "TeamMembership" m WHERE m."role" = 'member' ${teamFilter}),
-    h AS (
-      SELECT r."userId", r."skillId", k."categoryId", r."level", r."createdAt" AS "since",
-        LEAD(r."createdAt") OVER (PARTITION BY r."userId", r."skillId" ORDER BY r."createdAt", r."id") AS "until"
-      FROM "Rating" r JOIN "Skill" k ON k."id" = r."skillId" AND NOT k."retired"
-      WHERE r."userId" IN (SELECT "userId" FROM scope)
-    )
-    SELECT "skillId" AS "skill", NULL AS "category", "level", width_bucket("since", ${ends}) AS "from",
-      COALESCE(width_bucket("until", ${ends}), ${points.length}) AS "to", count(*)::int AS "people"
-    FROM h GROUP BY 1, 3, 4, 5
-    UNION ALL
-    SELECT NULL, "categoryId", NULL, "from", ${points.length}, count(*)::int FROM (
-      SELECT "categoryId", width_bucket(min("since"), ${ends}) AS "from" FROM h GROUP BY "userId", "categoryId"
-    ) f GROUP BY 2, 4`;
-  const cells = new Map<string, { at: number; skill: string; level: number; people: number }>();
-  const raters = new Map<string, { at: number; category: string; people: number }>();
-  for (const r of rows) {
-    for (let at = Number(r.from); at < Number(r.to); at++) {
-      if (r.skill !== null) {
-        const k = `${at}\u0000${r.skill}\u0000${r.level}`;
-        const c = cells.get(k) ?? cells.set(k, { at, skill: r.skill, level: r.level!, people: 0 }).get(k)!;
-        c.people += r.people;
-      } else {
-        const k = `${at}\u0000${r.category}`;
-        const c = raters.get(k) ?? raters.set(k, { at, category: r.category!, people: 0 }).get(k)!;
-        c.people += r.people;
-      }
-    }
-  }
-  return { cells: [...cells.values()], raters: [...raters.values()] };
+      l."levels"::text AS "levels"
+    FROM scope s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "PersonLevels" l ON l."userId" = s."userId"`;
+  const active = new Set(taxonomy.skills.map((s) => s.id));
+  const out = rows.map((r) => {
+    const levels: Record<string, number> = r.levels ? JSON.parse(r.levels) : {};
+    for (const skill in levels) if (!active.has(skill)) delete levels[skill]; // retired since
+    return { id: r.id, name: r.name, roleId: r.roleId, teamIds: r.teamIds, levels };
+  });
+  return out;
 }
 
 /**
  * The organisation report for admins (every team) and managers (the teams they manage), or for one of those teams.
- * A fixed number of queries whatever the size: 4 — teams (1), taxonomy version (1, cached), people with their
- * current levels (1), the history at every quarter's end (1).
+ * A fixed number of queries whatever the size: teams (1), taxonomy version (1, cached), people with their current
+ * levels (1), the admin's target mix for a whole-organisation report (1), then the closed quarters' snapshots (1; 6 more when a quarter is not stored yet for these people: the
+ * history in its own transaction with two SET LOCALs, storing and pruning). "Today" comes from the current levels already read.
  */
 export async function getOrgReport(actor: Actor, opts: ReportOptions = {}) {
   const scope = await scopeTeams(actor, opts.teamId);
-  const points = quarterEnds(opts.now ?? new Date(), TREND_QUARTERS);
+  const now = opts.now ?? new Date();
+  const points = quarterEnds(now, TREND_QUARTERS);
   const teamIds = scope.teams.map((t) => t.id);
-  const [taxonomy, people, histogram] = await Promise.all([
-    getTaxonomy(),
-    scopePeople(teamIds, scope.wholeOrg),
-    historyHistogram(teamIds, scope.wholeOrg, points),
+  const taxonomy = await getTaxonomy();
+  const [people, targetMix] = await Promise.all([
+    scopePeople(teamIds, scope.wholeOrg, taxonomy),
+    scope.wholeOrg ? orgTargetMix(taxonomy) : Promise.resolve([]),
   ]);
+  const closed = await closedPointHistograms(
+    { wholeOrg: scope.wholeOrg, teamIds },
+    people.map((p) => p.id),
+    points.slice(0, -1),
+    taxonomy,
+    now,
+  );
+  const today = currentHistogram(people, points.length - 1, taxonomy);
+  const histogram = {
+    cells: [...closed.histogram.cells, ...today.cells],
+    raters: [...closed.histogram.raters, ...today.raters],
+  };
   const min = env().TEAM_MIN_AGGREGATE;
-  const demand = demandFromRoles(people, taxonomy);
+  // The whole organisation is measured against the admin's target mix when one is set; a part of it (a manager's
+  // teams, one team) against its own people's roles, which the mix does not describe.
+  const demand = targetMix.length
+    ? deriveTeamTarget(targetMix, taxonomy).filter((t) => t.level > 0)
+    : demandFromRoles(people, taxonomy);
+  const comparedTeams = paged(scope.teams, opts.teamPage, opts.allTeams);
+  // Single points: every team is checked; the teams with some are listed, most first, a page at a time.
+  const risks = singlePoints(people, scope.teams, taxonomy, min);
+  const atRisk = risks
+    .filter((t) => t.skills.length > 0)
+    .sort((a, b) => b.skills.length - a.skills.length || a.team.name.localeCompare(b.team.name));
+  const riskTeams = paged(atRisk, opts.riskPage, opts.allTeams);
   return {
     minAggregate: min,
     wholeOrg: scope.wholeOrg,
@@ -145,12 +142,22 @@ export async function getOrgReport(actor: Actor, opts: ReportOptions = {}) {
     /** The address named a team that is not among teamChoices; the report covers all of them instead. */
     unknownTeam: scope.unknownTeam,
     peopleCount: people.length,
+    /** Where the demand comes from: the admin's target mix, or people's current roles. */
+    demandSource: targetMix.length ? ("target" as const) : ("roles" as const),
+    targetMix,
     skills: skillCoverage(people, demand, taxonomy, min),
     categories: categoryFigures(people, demand, taxonomy, min),
-    teamComparison: teamComparison(people, scope.teams, taxonomy, min),
+    teamComparison: teamComparison(people, comparedTeams.slice, taxonomy, min),
+    teamPage: comparedTeams.page,
     trends: trendFigures(points, histogram, demand, taxonomy, min),
     readiness: roleReadiness(people, taxonomy, min),
-    singlePoints: singlePoints(people, scope.teams, taxonomy, min),
+    singlePoints: riskTeams.slice,
+    riskPage: riskTeams.page,
+    /** Teams with no single point, and teams whose figures are hidden (fewer than minAggregate raters). */
+    riskSummary: {
+      none: risks.filter((t) => !t.suppressed && t.skills.length === 0).length,
+      hidden: risks.filter((t) => t.suppressed).length,
+    },
     taxonomy,
   };
 }
@@ -161,7 +168,7 @@ export type ReportTable = (typeof REPORT_TABLES)[number];
 
 /** One table of the report as CSV; a suppressed figure is an empty cell, explained in a closing comment line. */
 export async function exportOrgReportCsv(actor: Actor, table: ReportTable, opts: ReportOptions = {}): Promise<string> {
-  const r = await getOrgReport(actor, opts);
+  const r = await getOrgReport(actor, { ...opts, allTeams: true });
   // A team the actor may not report on answers "not found", like any other id they may not see.
   if (r.unknownTeam) throw new NotFoundError();
   const categoryName = new Map(r.taxonomy.categories.map((c) => [c.id, c.name]));

@@ -9,8 +9,9 @@
  */
 import type { Levels, Taxonomy } from "./types";
 import { compareIds } from "./scale";
-import { fitForRequirements, normalizeRequirements, readinessOf, type Readiness } from "./fit";
-import { deriveTeamTarget, teamBusFactor, type TeamTargetSkill } from "./team";
+import { readinessOf, type Readiness } from "./fit";
+import { computeFitScore, getCompiled, type CompiledTaxonomy } from "./engine/compile";
+import { BUS_FACTOR_LEVEL, deriveTeamTarget, type TeamTargetSkill } from "./team";
 
 export type OrgPerson = { id: string; name: string; roleId: string | null; teamIds: string[]; levels: Levels };
 export type OrgTeam = { id: string; name: string };
@@ -56,6 +57,35 @@ export function demandFromRoles(people: readonly OrgPerson[], taxonomy: Taxonomy
 const percent = (have: number, needed: number) => Math.round((100 * have) / needed);
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * Each person's levels as a dense vector in compiled-taxonomy skill order, -1 where not rated, built once per person
+ * and taxonomy: the report reads 5,000 people × 70 skills several times, and typed arrays are far quicker to scan
+ * than records keyed by skill id (docs/benchmarks.md). Unknown (retired) skill ids are ignored.
+ */
+const vectorCache = new WeakMap<CompiledTaxonomy, WeakMap<OrgPerson, Int8Array>>();
+function vectorOf(p: OrgPerson, c: CompiledTaxonomy): Int8Array {
+  let byPerson = vectorCache.get(c);
+  if (!byPerson) vectorCache.set(c, (byPerson = new WeakMap()));
+  let v = byPerson.get(p);
+  if (!v) {
+    v = new Int8Array(c.skillIds.length).fill(-1);
+    for (const skill of Object.keys(p.levels)) {
+      const i = c.skillIndex.get(skill);
+      if (i !== undefined) v[i] = p.levels[skill]!;
+    }
+    byPerson.set(p, v);
+  }
+  return v;
+}
+const vectorsOf = (people: readonly OrgPerson[], c: CompiledTaxonomy) => people.map((p) => vectorOf(p, c));
+/** vectorOf with 0 for "not rated", as computeFitScore takes it. */
+function fitVectorOf(p: OrgPerson, c: CompiledTaxonomy): Uint8Array {
+  const v = vectorOf(p, c);
+  const out = new Uint8Array(v.length);
+  for (let i = 0; i < v.length; i++) if (v[i]! > 0) out[i] = v[i]!;
+  return out;
+}
+
 /** Per demanded skill: people at or above its level (`have`) and coverage 0–100, against `min` raters. */
 export function skillCoverage(
   people: readonly OrgPerson[],
@@ -64,16 +94,19 @@ export function skillCoverage(
   min: number,
 ): SkillCoverageRow[] {
   const categoryOf = new Map(taxonomy.skills.map((s) => [s.id, s.category]));
+  const c = getCompiled(taxonomy);
+  const vectors = vectorsOf(people, c);
   return demand
     .filter((d) => categoryOf.has(d.skill))
     .map((d) => {
+      const i = c.skillIndex.get(d.skill)!;
       let have = 0;
       let raters = 0;
-      for (const p of people) {
-        const v = p.levels[d.skill];
-        if (v === undefined) continue;
+      for (const v of vectors) {
+        const level = v[i]!;
+        if (level < 0) continue;
         raters++;
-        if (v >= d.level) have++;
+        if (level >= d.level) have++;
       }
       const suppressed = raters < min;
       return {
@@ -109,29 +142,31 @@ export function categoryFigures(
 ): CategoryFigures[] {
   const needBySkill = new Map(demand.map((d) => [d.skill, d]));
   const byCategory = skillsByCategory(taxonomy);
+  const compiled = getCompiled(taxonomy);
+  const vectors = vectorsOf(people, compiled);
   return taxonomy.categories.map((c) => {
-    const skills = byCategory.get(c.id) ?? [];
+    const skills = (byCategory.get(c.id) ?? []).map((s) => compiled.skillIndex.get(s)!);
     let raters = 0;
     let sum = 0;
     let cells = 0;
-    for (const p of people) {
+    for (const v of vectors) {
       let rated = false;
-      for (const s of skills) {
-        const v = p.levels[s];
-        if (v === undefined) continue;
+      for (const i of skills) {
+        const level = v[i]!;
+        if (level < 0) continue;
         rated = true;
-        sum += v;
+        sum += level;
         cells++;
       }
       if (rated) raters++;
     }
     let met = 0;
     let needed = 0;
-    for (const s of skills) {
-      const d = needBySkill.get(s);
+    for (const i of skills) {
+      const d = needBySkill.get(compiled.skillIds[i]!);
       if (!d) continue;
       let have = 0;
-      for (const p of people) if ((p.levels[s] ?? 0) >= d.level) have++;
+      for (const v of vectors) if (v[i]! >= d.level) have++;
       met += Math.min(have, d.needed);
       needed += d.needed;
     }
@@ -175,51 +210,62 @@ export function teamComparison(
  * computeRoleFit (readinessOf). Null counts when fewer than `min` people rated anything.
  */
 export function roleReadiness(people: readonly OrgPerson[], taxonomy: Taxonomy, min: number): ReadinessRow[] {
-  const rated = people.filter((p) => Object.keys(p.levels).length > 0);
+  const compiled = getCompiled(taxonomy);
+  // Alphabetical once, so each role's name lists come out sorted without sorting them again.
+  const collator = new Intl.Collator();
+  const rated = people.filter((p) => Object.keys(p.levels).length > 0).sort((a, b) => collator.compare(a.name, b.name));
   const suppressed = rated.length < min;
-  return taxonomy.roles.map((role) => {
+  const vectors = suppressed ? [] : rated.map((p) => fitVectorOf(p, compiled));
+  return compiled.roles.map((role) => {
     if (suppressed) return { roleId: role.id, title: role.title, counts: null, names: { ready: [], stretch: [] } };
-    const reqs = normalizeRequirements(role);
-    const core = reqs.filter((r) => r.importance === "core" && r.level > 0);
     const counts: Record<Readiness, number> = { ready: 0, stretch: 0, far: 0 };
     const names = { ready: [] as string[], stretch: [] as string[] };
-    for (const p of rated) {
+    vectors.forEach((v, n) => {
       let coreGaps = 0;
-      for (const r of core) if ((p.levels[r.skill] ?? 0) < r.level) coreGaps++;
-      const readiness = readinessOf(fitForRequirements(p.levels, reqs), coreGaps);
+      for (let k = 0; k < role.coreCount; k++) if (v[role.reqSkill[k]!]! < role.reqLevel[k]!) coreGaps++;
+      const readiness = readinessOf(computeFitScore(v, role), coreGaps);
       counts[readiness]++;
-      if (readiness !== "far") names[readiness].push(p.name);
-    }
-    names.ready.sort((a, b) => a.localeCompare(b));
-    names.stretch.sort((a, b) => a.localeCompare(b));
+      if (readiness !== "far") names[readiness].push(rated[n]!.name);
+    });
     return { roleId: role.id, title: role.title, counts, names };
   });
 }
 
-/** Per team: needed skills (its people's roles) that exactly one member holds at the needed level (0–5). */
+/**
+ * Per team: needed skills (its people's roles) that exactly one member holds at the needed level (0–5); with no
+ * role demand, any skill held at BUS_FACTOR_LEVEL by exactly one member. Sorted by skill id. The same rows as
+ * teamBusFactor(...).filter(single), computed on level vectors (a property test checks they agree).
+ */
 export function singlePoints(
   people: readonly OrgPerson[],
   teams: readonly OrgTeam[],
   taxonomy: Taxonomy,
   min: number,
 ): TeamSinglePoints[] {
-  const skillIds = taxonomy.skills.map((s) => s.id);
+  const compiled = getCompiled(taxonomy);
+  const everySkill = taxonomy.skills.map((s) => ({ skill: s.id, level: BUS_FACTOR_LEVEL }));
   const byTeam = membersByTeam(people);
   return teams.map((team) => {
     const members = byTeam.get(team.id) ?? [];
     const raters = members.filter((p) => Object.keys(p.levels).length > 0).length;
     if (raters < min) return { team, suppressed: true, skills: [] };
-    const nameOf = new Map(members.map((m) => [m.id, m.name]));
-    const rows = teamBusFactor(
-      members.map((m) => ({ id: m.id, name: m.name, levels: m.levels })),
-      demandFromRoles(members, taxonomy),
-      skillIds,
-    ).filter((r) => r.risk === "single");
-    return {
-      team,
-      suppressed: false,
-      skills: rows.map((r) => ({ skill: r.skill, level: r.level, holder: nameOf.get(r.holders[0]!) ?? r.holders[0]! })),
-    };
+    const vectors = vectorsOf(members, compiled);
+    const demand = demandFromRoles(members, taxonomy);
+    const needs = demand.length ? demand : everySkill;
+    const skills: SinglePoint[] = [];
+    for (const need of needs) {
+      const i = compiled.skillIndex.get(need.skill);
+      if (i === undefined) continue;
+      let holder = -1;
+      let holders = 0;
+      for (let m = 0; m < vectors.length && holders < 2; m++)
+        if (vectors[m]![i]! >= need.level) {
+          holders++;
+          holder = m;
+        }
+      if (holders === 1) skills.push({ skill: need.skill, level: need.level, holder: members[holder]!.name });
+    }
+    return { team, suppressed: false, skills: skills.sort((a, b) => compareIds(a.skill, b.skill)) };
   });
 }
 
@@ -249,6 +295,43 @@ export type HistoryHistogram = {
   cells: { at: number; skill: string; level: number; people: number }[];
   raters: { at: number; category: string; people: number }[];
 };
+/**
+ * The histogram of the levels people hold now (their current ratings), at point index `at`: the same figures a replay
+ * of the history up to now gives, because a current rating is the latest history row of its skill.
+ */
+export function currentHistogram(people: readonly OrgPerson[], at: number, taxonomy: Taxonomy): HistoryHistogram {
+  const compiled = getCompiled(taxonomy);
+  const categoryOf = new Map(taxonomy.skills.map((s) => [s.id, s.category]));
+  // Skill index → category index (-1: a skill only roles mention, not in taxonomy.skills).
+  const categoryIds = [...new Set(taxonomy.skills.map((s) => s.category))];
+  const categoryAt = compiled.skillIds.map((id) =>
+    categoryOf.has(id) ? categoryIds.indexOf(categoryOf.get(id)!) : -1,
+  );
+  const counts = new Int32Array(compiled.skillIds.length * 6);
+  const raters = new Int32Array(categoryIds.length);
+  const seen = new Int32Array(categoryIds.length).fill(-1);
+  vectorsOf(people, compiled).forEach((v, n) => {
+    for (let i = 0; i < v.length; i++) {
+      const level = v[i]!;
+      const category = categoryAt[i]!;
+      if (level < 0 || category < 0) continue;
+      counts[i * 6 + level]!++;
+      if (seen[category] !== n) {
+        seen[category] = n;
+        raters[category]!++;
+      }
+    }
+  });
+  const cells: HistoryHistogram["cells"] = [];
+  counts.forEach((n, k) => {
+    if (n > 0) cells.push({ at, skill: compiled.skillIds[Math.floor(k / 6)]!, level: k % 6, people: n });
+  });
+  return {
+    cells,
+    raters: categoryIds.flatMap((category, k) => (raters[k]! > 0 ? [{ at, category, people: raters[k]! }] : [])),
+  };
+}
+
 export type TrendPoint = { label: string; categories: CategoryFigures[] };
 
 /**

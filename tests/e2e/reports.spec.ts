@@ -56,3 +56,34 @@ test("a manager sees the teams they manage, and a bad team in the address is a f
   await expect(page.getByLabel("Teams")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Choose one of the listed teams.")).toBeVisible();
 });
+
+test("an admin sets the organisation's target mix; a bad count is a field message and keeps what was typed", async ({
+  page,
+}) => {
+  await signIn(page, "admin@skillgap.demo", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard/, { timeout: 30_000 });
+  await page.goto("/reports");
+  await expect(page.getByTestId("privacy-note")).toContainText("people's current roles");
+  const mix = page.getByTestId("target-mix");
+  await mix.locator("summary").click();
+  const sre = mix.getByLabel("Site Reliability Engineer", { exact: true });
+  const cloud = mix.getByLabel("Cloud Engineer", { exact: true });
+  await sre.fill("12");
+  await cloud.fill("lots");
+  await mix.getByRole("button", { name: "Save target mix" }).click();
+  await expect(cloud).toHaveAttribute("aria-invalid", "true");
+  await expect(mix.getByText("People must be a number from 0 to 100000.")).toBeVisible();
+  await expect(cloud).toBeFocused();
+  await expect(sre).toHaveValue("12"); // nothing typed is lost
+  await expect(cloud).toHaveValue("lots");
+  await cloud.fill("3");
+  await mix.getByRole("button", { name: "Save target mix" }).click();
+  await expect(mix.getByRole("status")).toHaveText("Saved: 2 roles, 15 people in the target mix.");
+  await expect(page.getByTestId("privacy-note")).toContainText("the organisation's target mix");
+  await expect(page.getByTestId("privacy-note")).toContainText("2 roles, 15 people");
+  await expectAccessible(page);
+  // Back to the demo's default, for the other tests.
+  await mix.getByRole("button", { name: "Use people's current roles" }).click();
+  await expect(mix.getByRole("status")).toHaveText("Saved: the report now uses people's current roles.");
+  await expect(page.getByTestId("privacy-note")).toContainText("people's current roles");
+});

@@ -40,6 +40,7 @@ import * as invitationActions from "@/app/(app)/invitations/actions";
 import * as peopleActions from "@/app/(app)/people/actions";
 import * as certificationActions from "@/app/(app)/me/certifications/actions";
 import * as whatIfActions from "@/app/(app)/dashboard/what-if-actions";
+import * as reportActions from "@/app/(app)/reports/actions";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -55,6 +56,7 @@ const modules: Record<string, Record<string, unknown>> = {
   people: peopleActions,
   certifications: certificationActions,
   whatIf: whatIfActions,
+  reports: reportActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -196,6 +198,15 @@ const specs: Record<string, Spec> = {
       });
       return { certId: c.id };
     },
+  },
+  "reports.setOrgTargetAction": {
+    as: (w) => w.actors.admin,
+    base: (_w, _s, n) => ({
+      roles: [
+        { roleId: "cloud-engineer", count: n % 7 },
+        { roleId: "platform-engineer", count: 1 + (n % 40) },
+      ],
+    }),
   },
   "whatIf.saveWhatIfGoalsAction": {
     as: (w) => w.actors.otherMember,

@@ -71,8 +71,8 @@ const pages: Record<string, [number, () => Promise<unknown>]> = {
   // taxonomy version and organisation membership (parallel), the person with ratings, certifications and endorsements,
   // then history, goals and reviews in parallel (for those who see the private part)
   "/people/[id]": [6, () => getPersonProfile(w.actors.manager, w.actors.member.id)],
-  // teams, taxonomy version, people with current levels, the history for the trends
-  "/reports": [4, () => getOrgReport(w.actors.admin, {})],
+  // teams, taxonomy version, people with current levels, the organisation's target mix, the stored closed quarters
+  "/reports": [5, () => getOrgReport(w.actors.admin, {})],
   "/me/certifications": [2, () => listMyCertifications(w.actors.member)],
   "dashboard certification alerts": [1, () => myCertificationAlerts(w.actors.member)],
   "/teams/[id] certifications": [1, () => getTeamCertifications(w.actors.manager, w.teamId)],
@@ -161,6 +161,9 @@ beforeAll(async () => {
   for (const [, fn] of Object.values(pages)) await fn(); // warm the per-process taxonomy cache
   for (const [page, [, fn]] of Object.entries(pages)) small[page] = (await countQueries(w.db, fn)).queries;
   await grow();
+  // The first report after people join computes and stores the closed quarters for the new set of people (6 more
+  // statements, counted in reports.test.ts); this budget is for the views after it.
+  await pages["/reports"]![1]();
 }, 120_000);
 afterAll(() => w.db.close());
 

@@ -123,7 +123,10 @@ describe("the privacy threshold", () => {
     expect(smallRow!.categories.every((c) => c.suppressed && c.coverage === null && c.averageLevel === null)).toBe(
       true,
     );
-    expect(r.singlePoints.find((t) => t.team.id === small)).toMatchObject({ suppressed: true, skills: [] });
+    expect(r.singlePoints.some((t) => t.team.id === small)).toBe(false);
+    const alone = await getOrgReport(manager, { teamId: small, now: NOW });
+    expect(alone.singlePoints).toEqual([]);
+    expect(alone.riskSummary).toEqual({ none: 0, hidden: 1 });
   });
 
   it("hides every figure of a report on the small team alone: coverage, trends, readiness", async () => {
@@ -170,7 +173,8 @@ describe("trends from the history", () => {
     const change = fc.record({
       skillId: fc.constantFrom(...reqs.slice(0, 4)),
       level: fc.integer({ min: 0, max: 5 }),
-      at: fc.integer({ min: 0, max: 800 }).map((d) => new Date(Date.UTC(2024, 9, 1) + d * 86_400_000)),
+      // up to 2026-11-20: every rating is older than NOW, as ratings are always stamped when they are made
+      at: fc.integer({ min: 0, max: 780 }).map((d) => new Date(Date.UTC(2024, 9, 1) + d * 86_400_000)),
     });
     let run = 0;
     await fc.assert(
@@ -184,14 +188,116 @@ describe("trends from the history", () => {
   });
 });
 
+describe("closed quarters are stored once and reused", () => {
+  const snapshots = () => w.db.prisma.reportSnapshot.count();
+
+  it("stores each settled quarter for a new set of people, then reads the same figures back", async () => {
+    const t = await team("Snap", manager.id, [
+      [{ skillId: reqs[0]!, level: 2, at: day("2025-03-01") }],
+      [{ skillId: reqs[0]!, level: 4, at: day("2025-08-01") }],
+      [{ skillId: reqs[1]!, level: 3, at: day("2026-02-01") }],
+    ]);
+    const before = await snapshots();
+    const cold = await getOrgReport(manager, { teamId: t.id, now: NOW });
+    expect(await snapshots()).toBe(before + 8); // the 8 closed quarters; "Today" comes from current levels
+    const warm = await getOrgReport(manager, { teamId: t.id, now: NOW });
+    expect(await snapshots()).toBe(before + 8);
+    expect(warm.trends).toEqual(cold.trends);
+    expect(warm.trends).toEqual(await replayedTrends(t.ids));
+  });
+
+  it("a member leaving changes the people, so the past is recomputed without them", async () => {
+    const t = await team("Leaver", manager.id, [
+      [{ skillId: reqs[0]!, level: 5, at: day("2025-03-01") }],
+      [{ skillId: reqs[0]!, level: 1, at: day("2025-03-01") }],
+      [{ skillId: reqs[0]!, level: 1, at: day("2025-03-01") }],
+      [{ skillId: reqs[0]!, level: 1, at: day("2025-03-01") }],
+    ]);
+    const withAll = await getOrgReport(manager, { teamId: t.id, now: NOW });
+    await w.db.prisma.teamMembership.delete({ where: { teamId_userId: { teamId: t.id, userId: t.ids[0]! } } });
+    const without = await getOrgReport(manager, { teamId: t.id, now: NOW });
+    expect(without.trends).toEqual(await replayedTrends(t.ids.slice(1)));
+    expect(without.trends).not.toEqual(withAll.trends);
+  });
+
+  it("does not store a quarter that ended less than ten minutes ago (a rating may still be committing)", async () => {
+    const t = await team("Fresh", manager.id, [[{ skillId: reqs[0]!, level: 2, at: day("2025-03-01") }], [], []]);
+    const justAfter = new Date("2026-10-01T00:05:00Z"); // 2026 Q3 ended five minutes before
+    const before = await snapshots();
+    const r = await getOrgReport(manager, { teamId: t.id, now: justAfter });
+    expect(r.trends.at(-2)!.label).toBe("2026 Q3");
+    expect(await snapshots()).toBe(before + 7);
+  });
+
+  it("three first views at once store each quarter once and agree", async () => {
+    const t = await team("Race", manager.id, [[{ skillId: reqs[0]!, level: 3, at: day("2025-05-01") }], [], []]);
+    const before = await snapshots();
+    const views = await Promise.all([1, 2, 3].map(() => getOrgReport(manager, { teamId: t.id, now: NOW })));
+    expect(views[1]!.trends).toEqual(views[0]!.trends);
+    expect(views[2]!.trends).toEqual(views[0]!.trends);
+    expect(await snapshots()).toBe(before + 8);
+  });
+});
+
+describe("each person's level summary (PersonLevels)", () => {
+  it("equals their current ratings after random saves, some of them at the same moment", async () => {
+    const p = w.db.prisma;
+    const u = await p.user.create({ data: { email: `summary-${w.tag}@t.local`, name: "Summary" } });
+    const entry = fc.record({ skillId: fc.constantFrom(...reqs.slice(0, 5)), level: fc.integer({ min: 0, max: 5 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(entry, { minLength: 1, maxLength: 3 }), { maxLength: 4 }), async (batches) => {
+        await Promise.all(
+          batches.map((b) =>
+            p.$transaction((tx) =>
+              appendRatings(tx, u.id, [...new Map(b.map((e) => [e.skillId, e])).values()], { source: "self" }),
+            ),
+          ),
+        );
+        const current = await p.currentRating.findMany({ where: { userId: u.id } });
+        const summary = await p.personLevels.findUnique({ where: { userId: u.id } });
+        expect(summary?.levels ?? {}).toEqual(Object.fromEntries(current.map((c) => [c.skillId, c.level])));
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
+
+describe("paging the teams", () => {
+  it("lists every team once across the comparison's pages, by name; a page past the end shows the last", async () => {
+    const p = w.db.prisma;
+    for (let i = 0; i < 22; i++) {
+      const t = await p.team.create({ data: { name: `Paged ${String(i).padStart(2, "0")} ${w.tag}` } });
+      await p.teamMembership.create({ data: { teamId: t.id, userId: manager.id, role: "manager" } });
+    }
+    const first = await getOrgReport(manager, { now: NOW });
+    expect(first.teamPage.page).toBe(1);
+    expect(first.teamComparison).toHaveLength(20);
+    const seen: string[] = [];
+    for (let page = 1; page <= first.teamPage.pages; page++)
+      seen.push(...(await getOrgReport(manager, { now: NOW, teamPage: page })).teamComparison.map((t) => t.team.id));
+    expect(seen).toEqual(first.teams.map((t) => t.id));
+    expect(new Set(seen).size).toBe(first.teamPage.total);
+    const past = await getOrgReport(manager, { now: NOW, teamPage: 999 });
+    expect(past.teamPage.page).toBe(first.teamPage.pages);
+    const csv = await exportOrgReportCsv(manager, "teams", { now: NOW });
+    for (const t of first.teams) expect(csv).toContain(t.name);
+  });
+});
+
 describe("query budget", () => {
-  // 4 statements whatever the size: teams, taxonomy version (cached load), people with current levels, history.
+  // Stored quarters: teams, taxonomy version (cached load), people with current levels, the organisation's target
+  // mix (whole-organisation reports only), snapshots = 5.
+  // A new set of people: 6 more — the history for the closed quarters (in a transaction that first sets jit off and
+  // a larger work_mem for that one statement), storing them, and pruning old snapshots.
   it("sends the same fixed number of statements before and after the organisation grows", async () => {
-    await getOrgReport(w.actors.admin, { now: NOW }); // load the taxonomy once
+    const first = await countQueries(w.db, () => getOrgReport(w.actors.admin, { now: NOW }));
     const before = await countQueries(w.db, () => getOrgReport(w.actors.admin, { now: NOW }));
     await team("Growth", manager.id, [[{ skillId: reqs[0]!, level: 3, at: day("2026-01-10") }], [], []]);
+    const cold = await countQueries(w.db, () => getOrgReport(w.actors.admin, { now: NOW }));
     const after = await countQueries(w.db, () => getOrgReport(w.actors.admin, { now: NOW }));
     expect(after.queries).toBe(before.queries);
-    expect(before.queries).toBeLessThanOrEqual(4);
+    expect(before.queries).toBeLessThanOrEqual(5);
+    expect(cold.queries).toBe(before.queries + 6);
+    expect(first.queries).toBeLessThanOrEqual(cold.queries + 1); // + the taxonomy's first load
   });
 });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { computeRoleFit } from "../../lib/domain";
 import {
   categoryFigures,
+  currentHistogram,
   demandFromRoles,
   histogramOf,
   levelsAt,
@@ -12,8 +13,10 @@ import {
   skillCoverage,
   teamComparison,
   trendFigures,
+  type HistoryHistogram,
   type OrgPerson,
 } from "../../lib/domain/org-report";
+import { teamBusFactor } from "../../lib/domain/team";
 import { taxonomy } from "../fixtures/domain-taxonomy";
 
 const person = (id: string, roleId: string | null, levels: Record<string, number>, teamIds = ["t1"]): OrgPerson => ({
@@ -170,6 +173,27 @@ describe("singlePoints", () => {
     ]);
   });
 
+  it("gives the same rows as the team audit's bus factor (single holders), for any team", () => {
+    const skillIds = taxonomy.skills.map((x) => x.id);
+    const member = fc.record({
+      roleId: fc.constantFrom(null, ...taxonomy.roles.map((r) => r.id)),
+      levels: fc.dictionary(fc.constantFrom(...skillIds), fc.integer({ min: 0, max: 5 })),
+    });
+    fc.assert(
+      fc.property(fc.array(member, { minLength: 1, maxLength: 8 }), (ms) => {
+        const team = ms.map((m, i) => person(`p${i}`, m.roleId, m.levels));
+        const [row] = singlePoints(team, [{ id: "t1", name: "T" }], taxonomy, 1);
+        const expected = teamBusFactor(team, demandFromRoles(team, taxonomy), skillIds)
+          .filter((r) => r.risk === "single")
+          .map((r) => ({ skill: r.skill, level: r.level, holder: r.holders[0]!.toUpperCase() }));
+        const rated = team.some((p) => Object.keys(p.levels).length > 0);
+        expect(row).toEqual(
+          rated ? { team: { id: "t1", name: "T" }, suppressed: false, skills: expected } : expect.anything(),
+        );
+      }),
+    );
+  });
+
   it("hides a team with fewer than `min` members who rated anything", () => {
     expect(singlePoints(people, [{ id: "t2", name: "Two" }], taxonomy, 2)[0]).toMatchObject({
       suppressed: true,
@@ -256,6 +280,18 @@ describe("trends from history", () => {
           const asOf = [...levelsAt(history, p.end)].map(([id, levels]) => person(id, null, levels));
           expect(trend[i]!.categories).toEqual(categoryFigures(asOf, demand, taxonomy, min));
         });
+        // "Today" from the current levels (what the report does) equals the replay up to today.
+        const today = points.length - 1;
+        const current = [...levelsAt(history, points[today]!.end)].map(([id, levels]) => person(id, null, levels));
+        const sorted = (h: HistoryHistogram) => ({
+          cells: h.cells
+            .filter((c) => c.at === today)
+            .sort((a, b) => a.skill.localeCompare(b.skill) || a.level - b.level),
+          raters: h.raters.filter((r) => r.at === today).sort((a, b) => a.category.localeCompare(b.category)),
+        });
+        expect(sorted(currentHistogram(current, today, taxonomy))).toEqual(
+          sorted(histogramOf(history, points, taxonomy)),
+        );
       }),
     );
   });

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { FieldError } from "@/components/field-error";
-import { getOrgReport } from "@/lib/data/reports";
+import { getOrgReport, TEAM_PAGE_SIZE } from "@/lib/data/reports";
+import { getOrgTarget } from "@/lib/data/org-target";
+import { TargetMixForm } from "./target-mix-form";
 import { plural } from "@/lib/domain/plural";
 import { orNotFound } from "@/lib/page";
 import type { SearchParams } from "@/lib/search-params";
 import { readReportQuery } from "./report-query";
 import { CategoryTable, TeamComparison, TrendTable } from "./report-tables";
-import { ReadinessSection, SinglePointsSection, SkillCoverageSection } from "./report-sections";
+import { ReadinessSection, SinglePointsSection, SkillCoverageSection, TeamPager } from "./report-sections";
 import { TrendChart } from "./trend-chart";
 
 export const metadata: Metadata = { title: "Organisation report" };
@@ -20,7 +22,10 @@ const link = "inline-flex min-h-11 items-center text-brand-700 underline";
 export default async function ReportsPage({ searchParams }: Props) {
   const actor = await requireActor("/reports");
   const query = readReportQuery(await searchParams);
-  const report = await orNotFound(getOrgReport(actor, { teamId: query.teamId }));
+  const report = await orNotFound(
+    getOrgReport(actor, { teamId: query.teamId, teamPage: query.teamPage, riskPage: query.riskPage }),
+  );
+  const targetMix = actor.isAdmin ? await getOrgTarget(actor) : null;
   const errors = { ...query.errors };
   if (report.unknownTeam) errors.team = ["Choose one of the listed teams."];
   const categories = report.taxonomy.categories;
@@ -32,6 +37,17 @@ export default async function ReportsPage({ searchParams }: Props) {
   if (query.category && charted.id !== query.category) errors.category = ["Choose one of the listed categories."];
   const at = categories.indexOf(charted);
   const teamParam = report.selectedTeamId ? `&team=${encodeURIComponent(report.selectedTeamId)}` : "";
+  // A pager link keeps the view (team, category, the other list's page) and changes one page.
+  const pageHref = (param: "page" | "risks", page: number) => {
+    const q = new URLSearchParams();
+    if (report.selectedTeamId) q.set("team", report.selectedTeamId);
+    if (query.category && !errors.category) q.set("category", charted.id);
+    const pages = { page: report.teamPage.page, risks: report.riskPage.page, [param]: page };
+    if (pages.page > 1) q.set("page", String(pages.page));
+    if (pages.risks > 1) q.set("risks", String(pages.risks));
+    const s = q.toString();
+    return `/reports${s ? `?${s}` : ""}#${param === "page" ? "teams-h" : "spof-h"}`;
+  };
   const scopeName = report.selectedTeamId
     ? report.teams[0]!.name
     : report.wholeOrg
@@ -45,12 +61,28 @@ export default async function ReportsPage({ searchParams }: Props) {
           Covering {scopeName}: {plural(report.peopleCount, "member", "members")} (managers are not rated here).
         </p>
         <p className="rounded border border-slate-200 bg-white p-3 text-sm text-slate-700" data-testid="privacy-note">
-          Demand comes from people&apos;s current roles: for each skill, the level those roles need and how many people
-          hold such a role. Coverage is the share of that demand met by people at or above the level. A figure is shown
-          only when at least {report.minAggregate} people rated a skill it covers; otherwise it reads &quot;fewer than{" "}
+          {report.demandSource === "target"
+            ? `Demand comes from the organisation's target mix, set by an administrator (${plural(report.targetMix.length, "role", "roles")}, ${plural(
+                report.targetMix.reduce((n, m) => n + m.count, 0),
+                "person",
+                "people",
+              )}): for each skill, the level those roles need and how many people they need.`
+            : `Demand comes from people's current roles: for each skill, the level those roles need and how many people hold such a role.${actor.isAdmin && !report.wholeOrg ? " (The organisation's target mix applies to the whole-organisation report only.)" : ""}`}{" "}
+          Coverage is the share of that demand met by people at or above the level. A figure is shown only when at least{" "}
+          {report.minAggregate} people rated a skill it covers; otherwise it reads &quot;fewer than{" "}
           {report.minAggregate}&quot; here and is empty in the CSV.
         </p>
       </header>
+
+      {targetMix ? (
+        <details className="rounded border border-slate-200 bg-white p-4" data-testid="target-mix">
+          <summary className="min-h-11 cursor-pointer py-2 font-medium">
+            Organisation target mix (administrators):{" "}
+            {targetMix.length ? plural(targetMix.length, "role", "roles") : "not set, using people's current roles"}
+          </summary>
+          <TargetMixForm roles={report.taxonomy.roles.map((r) => ({ id: r.id, title: r.title }))} mix={targetMix} />
+        </details>
+      ) : null}
 
       <form
         method="get"
@@ -154,8 +186,13 @@ export default async function ReportsPage({ searchParams }: Props) {
         </h2>
         <p className="text-sm text-slate-700">
           Each team against the demand of its own members&apos; roles. Open a team to see its categories.
+          {report.teamPage.pages > 1
+            ? ` Teams ${(report.teamPage.page - 1) * TEAM_PAGE_SIZE + 1}–${Math.min(report.teamPage.page * TEAM_PAGE_SIZE, report.teamPage.total)} of ${report.teamPage.total}, by name; the CSV has them all.`
+            : ""}
         </p>
+        <FieldError id="r-page-error" messages={errors.page} />
         <TeamComparison report={report} />
+        <TeamPager label="Team comparison" param="page" page={report.teamPage} href={pageHref} />
         <p>
           <a className={link} href={`/api/reports?table=teams${teamParam}`} download>
             Team comparison (CSV)
@@ -169,7 +206,8 @@ export default async function ReportsPage({ searchParams }: Props) {
           Readiness (CSV)
         </a>
       </p>
-      <SinglePointsSection report={report} />
+      <FieldError id="r-risks-error" messages={errors.risks} />
+      <SinglePointsSection report={report} href={pageHref} />
     </div>
   );
 }

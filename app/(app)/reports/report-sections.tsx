@@ -57,8 +57,49 @@ export function ReadinessSection({ report }: { report: OrgReport }) {
 }
 
 /** Per team: needed skills exactly one member holds at the needed level. */
-export function SinglePointsSection({ report }: { report: OrgReport }) {
+/** "Page 2 of 32" with previous and next links, for one paged list of teams (`param` is its query key). */
+export function TeamPager({
+  label,
+  param,
+  page,
+  href,
+}: {
+  label: string;
+  param: "page" | "risks";
+  page: { page: number; pages: number; total: number };
+  href: (param: "page" | "risks", page: number) => string;
+}) {
+  if (page.pages <= 1) return null;
+  const link =
+    "inline-flex min-h-11 items-center rounded border border-slate-300 bg-white px-3 text-brand-700 underline";
+  return (
+    <nav aria-label={label} className="flex flex-wrap items-center gap-3 text-sm">
+      {page.page > 1 ? (
+        <a className={link} href={href(param, page.page - 1)} rel="prev">
+          Previous<span className="sr-only"> page of {label.toLowerCase()}</span>
+        </a>
+      ) : null}
+      <span aria-current="page">
+        Page {page.page} of {page.pages}
+      </span>
+      {page.page < page.pages ? (
+        <a className={link} href={href(param, page.page + 1)} rel="next">
+          Next<span className="sr-only"> page of {label.toLowerCase()}</span>
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+export function SinglePointsSection({
+  report,
+  href,
+}: {
+  report: OrgReport;
+  href: (param: "page" | "risks", page: number) => string;
+}) {
   const skillName = new Map(report.taxonomy.skills.map((s) => [s.id, s.name]));
+  const { none, hidden } = report.riskSummary;
   return (
     <section aria-labelledby="spof-h" className="space-y-3">
       <h2 id="spof-h" className="text-xl font-semibold">
@@ -66,28 +107,35 @@ export function SinglePointsSection({ report }: { report: OrgReport }) {
       </h2>
       <p className="text-sm text-slate-700">
         Skills a team&apos;s roles need that exactly one member holds at the needed level. If that person leaves, the
-        team loses the skill.
+        team loses the skill. Teams with the most such skills come first.
+      </p>
+      <p className="text-sm" data-testid="single-points-summary">
+        {report.riskPage.total === 0
+          ? "No team depends on a single person for a needed skill."
+          : `${plural(report.riskPage.total, "team depends", "teams depend")} on a single person for at least one needed skill.`}{" "}
+        {none > 0 ? `${plural(none, "team has", "teams have")} none. ` : ""}
+        {hidden > 0
+          ? `${plural(hidden, "team is", "teams are")} hidden: fewer than ${report.minAggregate} members rated any skill.`
+          : ""}
       </p>
       <ul className="space-y-2" data-testid="single-points">
         {report.singlePoints.map((t) => (
           <li key={t.team.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
-            <p className="font-medium">{t.team.name}</p>
-            {t.suppressed ? (
-              <p className="text-slate-600">Hidden: fewer than {report.minAggregate} members rated any skill.</p>
-            ) : t.skills.length === 0 ? (
-              <p>None: every needed skill has two or more holders, or nobody holds it.</p>
-            ) : (
-              <ul className="list-disc pl-5">
-                {t.skills.map((s) => (
-                  <li key={s.skill} className="break-words">
-                    {skillName.get(s.skill) ?? s.skill} at level {s.level}: only {s.holder}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <p className="font-medium">
+              {t.team.name}{" "}
+              <span className="font-normal text-slate-600">({plural(t.skills.length, "skill", "skills")})</span>
+            </p>
+            <ul className="list-disc pl-5">
+              {t.skills.map((s) => (
+                <li key={s.skill} className="break-words">
+                  {skillName.get(s.skill) ?? s.skill} at level {s.level}: only {s.holder}
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>
+      <TeamPager label="Single points of failure" param="risks" page={report.riskPage} href={href} />
     </section>
   );
 }

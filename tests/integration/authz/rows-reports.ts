@@ -5,6 +5,7 @@
 import { fromData, fromResponse, type Expect, type MatrixRow } from "./matrix";
 import { NotFoundError } from "@/lib/data/errors";
 import { getOrgReport } from "@/lib/data/reports";
+import { getOrgTarget, setOrgTarget } from "@/lib/data/org-target";
 import { GET as reportCsv } from "@/app/api/reports/route";
 
 const managersAndAdmins: Expect = {
@@ -15,6 +16,8 @@ const managersAndAdmins: Expect = {
   otherManager: "ok",
   admin: "ok",
 };
+/** The organisation's target mix: admins only. */
+const adminsOnly: Expect = { ...managersAndAdmins, manager: "notfound", otherManager: "notfound" };
 /** One team's report: its manager and admins. */
 const teamManagers: Expect = { ...managersAndAdmins, otherManager: "notfound" };
 
@@ -45,5 +48,15 @@ export const reportsRows: MatrixRow[] = [
     run: async (w) =>
       fromResponse(await reportCsv(new Request(`http://t/api/reports?table=teams&team=${w.teamId}`), undefined)),
     expect: teamManagers,
+  },
+  {
+    name: "getOrgTarget (the organisation's target mix, for the admin's form)",
+    run: (w, as) => fromData(w, as, (a) => getOrgTarget(a)),
+    expect: adminsOnly,
+  },
+  {
+    name: "setOrgTarget (the organisation's target mix)",
+    run: (w, as) => fromData(w, as, (a) => setOrgTarget(a, [{ roleId: "cloud-engineer", count: 2 }])),
+    expect: adminsOnly,
   },
 ];
