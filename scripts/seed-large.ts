@@ -207,7 +207,8 @@ export async function seedLarge(prisma: Db, opts: { people: number; skills: numb
   await prisma.$executeRaw`
     INSERT INTO "PersonLevels" ("userId", "levels")
     SELECT "userId", json_object_agg("skillId", "level") FROM "CurrentRating" GROUP BY "userId"
-    ON CONFLICT ("userId") DO UPDATE SET "levels" = EXCLUDED."levels", "updatedAt" = now()`;
+    ON CONFLICT ("userId") DO UPDATE
+    SET "levels" = EXCLUDED."levels", "version" = "PersonLevels"."version" + 1, "updatedAt" = now()`;
 
   const big = await prisma.team.create({ data: { name: `Large team ${opts.people} (${run})` } });
   await prisma.teamMembership.createMany({

@@ -20,7 +20,8 @@ export async function refreshLevelSummary(tx: Tx, userId: string): Promise<void>
     INSERT INTO "PersonLevels" ("userId", "levels", "updatedAt")
     SELECT ${userId}, COALESCE(json_object_agg(c."skillId", c."level"), '{}'::json), now()
     FROM "CurrentRating" c WHERE c."userId" = ${userId}
-    ON CONFLICT ("userId") DO UPDATE SET "levels" = EXCLUDED."levels", "updatedAt" = EXCLUDED."updatedAt"`;
+    ON CONFLICT ("userId") DO UPDATE
+    SET "levels" = EXCLUDED."levels", "version" = "PersonLevels"."version" + 1, "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /**

@@ -24,13 +24,16 @@ const TOUCH_AFTER = "1 day";
 
 type PointData = { cells: [skill: string, level: number, people: number][]; raters: [string, number][] };
 
-export function snapshotKey(point: Quarter, peopleIds: readonly string[], taxonomy: Taxonomy): string {
+/** One key per point: the people and skills are hashed once, then combined with each point's date. */
+function snapshotKeys(points: readonly Quarter[], peopleIds: readonly string[], taxonomy: Taxonomy): string[] {
   const h = createHash("sha256");
-  h.update(`report-snapshot/v1\u0000${point.end.toISOString()}\u0000`);
   for (const s of [...taxonomy.skills].sort((a, b) => (a.id < b.id ? -1 : 1))) h.update(`${s.id}:${s.category},`);
   h.update("\u0000");
-  for (const id of [...peopleIds].sort()) h.update(`${id},`);
-  return h.digest("base64url");
+  h.update([...peopleIds].sort().join(","));
+  const scope = h.digest("base64url");
+  return points.map((p) =>
+    createHash("sha256").update(`report-snapshot/v1\u0000${p.end.toISOString()}\u0000${scope}`).digest("base64url"),
+  );
 }
 
 /** The people a report covers: members (not managers) of every team, or of these teams. */
@@ -121,7 +124,7 @@ export async function closedPointHistograms(
 ): Promise<{ histogram: HistoryHistogram; stored: number; computed: number }> {
   if (points.length === 0) return { histogram: { cells: [], raters: [] }, stored: 0, computed: 0 };
   const prisma = await db();
-  const keys = points.map((p) => snapshotKey(p, peopleIds, taxonomy));
+  const keys = snapshotKeys(points, peopleIds, taxonomy);
   const found = await prisma.$queryRaw<{ key: string; data: string }[]>`
     WITH touched AS (
       UPDATE "ReportSnapshot" SET "usedAt" = now()

@@ -1,5 +1,6 @@
 import "server-only";
 import Papa from "papaparse";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
@@ -67,35 +68,84 @@ async function scopeTeams(actor: Actor, teamId: string | null | undefined) {
 }
 
 /**
+ * Parsed level summaries, kept per process until a person's PersonLevels.version moves (appendRatings raises it in
+ * the transaction that changes a level). A 5,000-person report would otherwise parse about 5 MB of JSON per view;
+ * with this, a view reads the versions and only the summaries that changed. Each entry holds the levels filtered to
+ * the taxonomy's active skills (refiltered when the taxonomy object changes), and the same object is handed out on
+ * every view, so the domain's per-levels vectors are reused too. Bounded: cleared past MAX_CACHED people.
+ */
+type CachedLevels = {
+  version: number;
+  raw: Record<string, number>;
+  taxonomy: Taxonomy;
+  levels: Record<string, number>;
+};
+const MAX_CACHED = 200_000;
+const levelCache = ((globalThis as { skillgapLevelCache?: Map<string, CachedLevels> }).skillgapLevelCache ??=
+  new Map());
+/** Above this many changed people, re-read the whole scope's summaries instead of listing ids. */
+const REREAD_ALL_ABOVE = 500;
+
+function activeLevels(raw: Record<string, number>, active: Set<string>): Record<string, number> {
+  for (const skill in raw)
+    if (!active.has(skill)) return Object.fromEntries(Object.entries(raw).filter(([k]) => active.has(k)));
+  return raw;
+}
+
+/**
  * Members (not managers) of the scope's teams with their current role, teams and current levels (of active skills):
- * one query, one row per person (PersonLevels, the summary appendRatings keeps) rather than every current rating.
+ * one row per person (PersonLevels, the summary appendRatings keeps) rather than every current rating. Two queries:
+ * people with their summary's version, then the summaries this process has not parsed at that version (none on a
+ * repeated view; the whole scope on the first).
  */
 async function scopePeople(teamIds: string[], wholeOrg: boolean, taxonomy: Taxonomy): Promise<OrgPerson[]> {
   const prisma = await db();
-  const rows = await prisma.$queryRaw<
-    { id: string; name: string; roleId: string | null; teamIds: string[]; levels: string | null }[]
-  >`
+  const scope = Prisma.sql`
     WITH scope AS (
-      SELECT m."userId", array_agg(m."teamId") AS "teamIds" FROM "TeamMembership" m
+      SELECT m."userId", string_agg(m."teamId", ',') AS "teamIds" FROM "TeamMembership" m
       WHERE m."role" = 'member' ${teamFilter({ wholeOrg, teamIds })} GROUP BY m."userId"
-    )
+    )`;
+  const rows = await prisma.$queryRaw<
+    { id: string; name: string; roleId: string | null; teamIds: string; version: number }[]
+  >`${scope}
     SELECT u."id", COALESCE(u."name", u."email") AS "name", u."currentRoleId" AS "roleId", s."teamIds",
-      l."levels"::text AS "levels"
+      COALESCE(l."version", 0) AS "version"
     FROM scope s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "PersonLevels" l ON l."userId" = s."userId"`;
-  const active = new Set(taxonomy.skills.map((s) => s.id));
-  const out = rows.map((r) => {
-    const levels: Record<string, number> = r.levels ? JSON.parse(r.levels) : {};
-    for (const skill in levels) if (!active.has(skill)) delete levels[skill]; // retired since
-    return { id: r.id, name: r.name, roleId: r.roleId, teamIds: r.teamIds, levels };
+  const stale = rows.filter((r) => r.version > 0 && levelCache.get(r.id)?.version !== r.version).map((r) => r.id);
+  if (stale.length) {
+    const fresh = await prisma.$queryRaw<{ userId: string; version: number; levels: string }[]>(
+      stale.length > REREAD_ALL_ABOVE
+        ? Prisma.sql`${scope} SELECT l."userId", l."version", l."levels"::text AS "levels"
+            FROM scope s JOIN "PersonLevels" l ON l."userId" = s."userId"`
+        : Prisma.sql`SELECT "userId", "version", "levels"::text AS "levels" FROM "PersonLevels"
+            WHERE "userId" IN (${Prisma.join(stale)})`,
+    );
+    if (levelCache.size + fresh.length > MAX_CACHED) levelCache.clear();
+    for (const f of fresh) {
+      const raw = JSON.parse(f.levels) as Record<string, number>;
+      levelCache.set(f.userId, { version: f.version, raw, taxonomy: null as unknown as Taxonomy, levels: raw });
+    }
+  }
+  let active: Set<string> | null = null;
+  return rows.map((r) => {
+    const cached = r.version > 0 ? levelCache.get(r.id) : undefined;
+    if (cached && cached.taxonomy !== taxonomy) {
+      active ??= new Set(taxonomy.skills.map((s) => s.id));
+      cached.levels = activeLevels(cached.raw, active); // retired since they were rated
+      cached.taxonomy = taxonomy;
+    }
+    // A summary that changed again between the two reads is newer than the version listed: still the latest.
+    return { id: r.id, name: r.name, roleId: r.roleId, teamIds: r.teamIds.split(","), levels: cached?.levels ?? {} };
   });
-  return out;
 }
 
 /**
  * The organisation report for admins (every team) and managers (the teams they manage), or for one of those teams.
- * A fixed number of queries whatever the size: teams (1), taxonomy version (1, cached), people with their current
- * levels (1), the admin's target mix for a whole-organisation report (1), then the closed quarters' snapshots (1; 6 more when a quarter is not stored yet for these people: the
- * history in its own transaction with two SET LOCALs, storing and pruning). "Today" comes from the current levels already read.
+ * A fixed number of queries whatever the size: teams (1), taxonomy version (1, cached), people with the version of
+ * their level summary (1, plus 1 for the summaries this process has not parsed at that version), the admin's target
+ * mix for a whole-organisation report (1), then the closed quarters' snapshots (1; 5 more when a quarter is not
+ * stored yet for these people: the history with its two SET LOCALs, storing and pruning). "Today" comes from the
+ * current levels already read.
  */
 export async function getOrgReport(actor: Actor, opts: ReportOptions = {}) {
   const scope = await scopeTeams(actor, opts.teamId);

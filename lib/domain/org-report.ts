@@ -58,33 +58,44 @@ const percent = (have: number, needed: number) => Math.round((100 * have) / need
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Each person's levels as a dense vector in compiled-taxonomy skill order, -1 where not rated, built once per person
- * and taxonomy: the report reads 5,000 people × 70 skills several times, and typed arrays are far quicker to scan
- * than records keyed by skill id (docs/benchmarks.md). Unknown (retired) skill ids are ignored.
+ * Each person's levels as a dense vector in compiled-taxonomy skill order, -1 where not rated, built once per levels
+ * object and taxonomy: the report reads 5,000 people × 70 skills several times, and typed arrays are far quicker to
+ * scan than records keyed by skill id (docs/benchmarks.md). Keyed by the levels object, so a caller that hands the
+ * same (unchanged) levels object to the next report reuses the vector. Unknown (retired) skill ids are ignored.
  */
-const vectorCache = new WeakMap<CompiledTaxonomy, WeakMap<OrgPerson, Int8Array>>();
+const vectorCache = new WeakMap<CompiledTaxonomy, WeakMap<object, Int8Array>>();
 function vectorOf(p: OrgPerson, c: CompiledTaxonomy): Int8Array {
-  let byPerson = vectorCache.get(c);
-  if (!byPerson) vectorCache.set(c, (byPerson = new WeakMap()));
-  let v = byPerson.get(p);
+  let byLevels = vectorCache.get(c);
+  if (!byLevels) vectorCache.set(c, (byLevels = new WeakMap()));
+  let v = byLevels.get(p.levels);
   if (!v) {
     v = new Int8Array(c.skillIds.length).fill(-1);
     for (const skill of Object.keys(p.levels)) {
       const i = c.skillIndex.get(skill);
       if (i !== undefined) v[i] = p.levels[skill]!;
     }
-    byPerson.set(p, v);
+    byLevels.set(p.levels, v);
   }
   return v;
 }
-const vectorsOf = (people: readonly OrgPerson[], c: CompiledTaxonomy) => people.map((p) => vectorOf(p, c));
-/** vectorOf with 0 for "not rated", as computeFitScore takes it. */
+/** vectorOf with 0 for "not rated", as computeFitScore takes it (cached the same way). */
+const fitVectorCache = new WeakMap<Int8Array, Uint8Array>();
 function fitVectorOf(p: OrgPerson, c: CompiledTaxonomy): Uint8Array {
   const v = vectorOf(p, c);
-  const out = new Uint8Array(v.length);
-  for (let i = 0; i < v.length; i++) if (v[i]! > 0) out[i] = v[i]!;
+  let out = fitVectorCache.get(v);
+  if (!out) {
+    out = new Uint8Array(v.length);
+    for (let i = 0; i < v.length; i++) if (v[i]! > 0) out[i] = v[i]!;
+    fitVectorCache.set(v, out);
+  }
   return out;
 }
+/** Whether the person rated anything (without allocating their keys). */
+function hasLevels(p: OrgPerson): boolean {
+  for (const _ in p.levels) return true;
+  return false;
+}
+const vectorsOf = (people: readonly OrgPerson[], c: CompiledTaxonomy) => people.map((p) => vectorOf(p, c));
 
 /** Per demanded skill: people at or above its level (`have`) and coverage 0–100, against `min` raters. */
 export function skillCoverage(
@@ -213,7 +224,7 @@ export function roleReadiness(people: readonly OrgPerson[], taxonomy: Taxonomy, 
   const compiled = getCompiled(taxonomy);
   // Alphabetical once, so each role's name lists come out sorted without sorting them again.
   const collator = new Intl.Collator();
-  const rated = people.filter((p) => Object.keys(p.levels).length > 0).sort((a, b) => collator.compare(a.name, b.name));
+  const rated = people.filter((p) => hasLevels(p)).sort((a, b) => collator.compare(a.name, b.name));
   const suppressed = rated.length < min;
   const vectors = suppressed ? [] : rated.map((p) => fitVectorOf(p, compiled));
   return compiled.roles.map((role) => {
@@ -247,7 +258,7 @@ export function singlePoints(
   const byTeam = membersByTeam(people);
   return teams.map((team) => {
     const members = byTeam.get(team.id) ?? [];
-    const raters = members.filter((p) => Object.keys(p.levels).length > 0).length;
+    const raters = members.filter((p) => hasLevels(p)).length;
     if (raters < min) return { team, suppressed: true, skills: [] };
     const vectors = vectorsOf(members, compiled);
     const demand = demandFromRoles(members, taxonomy);

@@ -2,7 +2,7 @@
  * Team views: coverage, bus factor, target profile and gap, level distribution.
  * Missing ratings count as level 0; member levels off 0–5 throw a DomainError naming the member.
  */
-import type { Importance, Levels, Taxonomy } from "./types";
+import type { Importance, Levels, Requirement, Role, Taxonomy } from "./types";
 import { DomainError, IMPORTANCE_RANK, assertLevel, compareIds, validateLevels } from "./scale";
 import { normalizeRequirements } from "./fit";
 import { plural } from "./plural";
@@ -125,6 +125,21 @@ export function headcount(members: number, managers: number): string {
   return `${plural(members + managers, "person", "people")}: ${m} and ${g}`;
 }
 
+// The organisation report derives a target for every one of hundreds of teams: roles and their merged requirements
+// are looked up once per taxonomy object (taxonomies are treated as immutable, as getCompiled does).
+const roleMaps = new WeakMap<Taxonomy, Map<string, Role>>();
+function rolesById(taxonomy: Taxonomy): Map<string, Role> {
+  let m = roleMaps.get(taxonomy);
+  if (!m) roleMaps.set(taxonomy, (m = new Map(taxonomy.roles.map((r) => [r.id, r]))));
+  return m;
+}
+const mergedRequirements = new WeakMap<Role, readonly Requirement[]>();
+function requirementsOf(role: Role): readonly Requirement[] {
+  let r = mergedRequirements.get(role);
+  if (!r) mergedRequirements.set(role, (r = normalizeRequirements(role)));
+  return r;
+}
+
 /**
  * Team target from a role mix: per skill the highest required level (0–5), the strongest
  * importance and `needed` = Σ counts of the roles requiring it; sorted by skill id. Unknown role
@@ -134,13 +149,13 @@ export function deriveTeamTarget(
   roleMix: readonly { roleId: string; count: number }[],
   taxonomy: Taxonomy,
 ): TeamTargetSkill[] {
-  const roles = new Map(taxonomy.roles.map((r) => [r.id, r]));
+  const roles = rolesById(taxonomy);
   const bySkill = new Map<string, TeamTargetSkill>();
   for (const { roleId, count } of roleMix) {
     assertCount(count, `count for role "${roleId}"`);
     const role = roles.get(roleId);
     if (!role || count === 0) continue;
-    for (const q of normalizeRequirements(role)) {
+    for (const q of requirementsOf(role)) {
       const t = bySkill.get(q.skill);
       if (!t) bySkill.set(q.skill, { skill: q.skill, level: q.level, importance: q.importance, needed: count });
       else {

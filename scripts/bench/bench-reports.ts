@@ -15,7 +15,7 @@ import { seededOrganisation } from "./bench-org";
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 
 async function main() {
-  const { prisma, seeded, seedSeconds, queries } = await seededOrganisation(
+  const { prisma, seeded, seedSeconds, reused, queries } = await seededOrganisation(
     "skillgap_bench_reports",
     PEOPLE,
     "reports",
@@ -31,9 +31,34 @@ async function main() {
   // The first view for a new set of people computes the closed quarters from the history and stores them; every
   // later view reads them back. "cold" empties the store before each timed call (outside the timing).
   const cold = async () => void (await prisma.$executeRaw`DELETE FROM "ReportSnapshot"`);
+  // Each process keeps the level summaries it parsed until their version moves (lib/data/reports.ts).
+  const newProcess = async () =>
+    (globalThis as { skillgapLevelCache?: Map<string, unknown> }).skillgapLevelCache?.clear();
+  // 100 people change a level between two views: only their summaries are read again.
+  const { appendRatings } = await import("../../lib/data/rating-store");
+  const members = await prisma.teamMembership.findMany({
+    where: { teamId: seeded.teamId, role: "member" },
+    select: { userId: true },
+    take: 1000,
+  });
+  let round = 0;
+  const hundredChanged = async () => {
+    round++;
+    for (const m of members.slice((round % 10) * 100, (round % 10) * 100 + 100)) {
+      const now = await prisma.currentRating.findUnique({
+        where: { userId_skillId: { userId: m.userId, skillId: "linux" } },
+        select: { level: true },
+      });
+      await prisma.$transaction((tx) =>
+        appendRatings(tx, m.userId, [{ skillId: "linux", level: ((now?.level ?? 0) + 1) % 6 }], { source: "self" }),
+      );
+    }
+  };
   const cases: [string, () => Promise<Report | unknown>, (() => Promise<void>)?][] = [
     ["reference: `SELECT 1` round trip", () => prisma.$queryRaw`SELECT 1`],
     ["organisation report, admin (every team), stored quarters", () => getOrgReport(admin)],
+    ["organisation report, admin, after 100 people changed a level", () => getOrgReport(admin), hundredChanged],
+    ["organisation report, admin, first view in a new app process", () => getOrgReport(admin), newProcess],
     [
       "organisation report, admin, first view after the people changed (quarters from the history)",
       () => getOrgReport(admin),
@@ -70,9 +95,11 @@ async function main() {
   await prisma.$disconnect();
   const section = [
     `Machine: ${machineLine()}; PostgreSQL server on 127.0.0.1. Measured ${new Date().toISOString().slice(0, 10)}.`,
-    `Command: \`npm run bench:reports\` (BENCH_PEOPLE=${PEOPLE}). Organisation: ${seeded.people.toLocaleString("en")} people × ${seeded.skills} skills, ${seeded.ratings.toLocaleString("en")} rating rows, seeded in ${seedSeconds.toFixed(0)} s. Server time = the data function (all its queries and the domain's figures: coverage, team comparison, readiness for every role, single points of failure, trends at 8 quarter ends and today), median and max of 15 calls (7 for the first-view row). Targets: organisation report < 300 ms; one team's trend < 150 ms (the squad row is the whole report for that team, trend included).`,
+    `Command: \`npm run bench:reports\` (BENCH_PEOPLE=${PEOPLE}). Organisation: ${seeded.people.toLocaleString("en")} people × ${seeded.skills} skills, ${seeded.ratings.toLocaleString("en")} rating rows, ${reused ? "a database this script seeded earlier (BENCH_REUSE=1)" : `seeded in ${seedSeconds.toFixed(0)} s`}. Server time = the data function (all its queries and the domain's figures: coverage, team comparison, readiness for every role, single points of failure, trends at 8 quarter ends and today), median and max of 15 calls (7 for the first-view row). Targets: organisation report < 300 ms; one team's trend < 150 ms (the squad row is the whole report for that team, trend included).`,
     "",
-    "Approach, both measured: (1) an SQL window function (LEAD) over the history, with width_bucket turning each row's validity into a range of points, one statement for all quarters — it sorts every rating row in scope (about 640,000 for the organisation), so it is the first-view row; (2) snapshots: a closed quarter never changes in an append-only history, so each closed quarter's histogram is stored once per set of people (ReportSnapshot, keyed by a hash of the people, the active skills and the date) and read back; 'Today' comes from the current levels, which appendRatings keeps as one row per person (PersonLevels, written in the rating transaction). The domain's figures run on typed level vectors.",
+    "Approach, both measured: (1) an SQL window function (LEAD) over the history, with width_bucket turning each row's validity into a range of points, one statement for all quarters — it sorts every rating row in scope (about 640,000 for the organisation), so it is the first-view row; (2) snapshots: a closed quarter never changes in an append-only history, so each closed quarter's histogram is stored once per set of people (ReportSnapshot, keyed by a hash of the people, the active skills and the date) and read back; 'Today' comes from the current levels, which appendRatings keeps as one row per person (PersonLevels, written in the rating transaction). The domain's figures run on typed level vectors, and each app process keeps the level summaries it parsed until their version moves.",
+    "",
+    "Before (the window function on every view, records keyed by skill id; same data, same machine, 2026-11-30): organisation report 3,332 ms median, the team of all 5,000 3,135 ms, one squad 33 ms.",
     "",
     "| call | people | queries per call | median ms | max ms |",
     "|---|---|---:|---:|---:|",

@@ -262,6 +262,31 @@ describe("each person's level summary (PersonLevels)", () => {
   });
 });
 
+describe("the per-process copy of people's levels", () => {
+  it("never shows a level older than the latest save: each view after a change shows it", async () => {
+    const t = await team("Fresh levels", manager.id, [[], [], []]);
+    const skill = reqs[0]!;
+    const have = async () =>
+      (await getOrgReport(manager, { teamId: t.id, now: new Date() })).skills.find((x) => x.skill === skill)?.have;
+    for (const [round, levels] of [
+      [1, 1, 1],
+      [5, 5, 1],
+      [5, 0, 5],
+      [2, 2, 2],
+    ].entries()) {
+      await Promise.all(
+        t.ids.map((id, i) =>
+          w.db.prisma.$transaction((tx) =>
+            appendRatings(tx, id, [{ skillId: skill, level: levels[i]! }], { source: "self" }),
+          ),
+        ),
+      );
+      const needed = taxonomy.roles.find((r) => r.id === ROLE)!.requirements.find((r) => r.skill === skill)!.level;
+      expect(await have(), `round ${round}`).toBe(levels.filter((l) => l >= needed).length);
+    }
+  });
+});
+
 describe("paging the teams", () => {
   it("lists every team once across the comparison's pages, by name; a page past the end shows the last", async () => {
     const p = w.db.prisma;
@@ -287,8 +312,8 @@ describe("paging the teams", () => {
 describe("query budget", () => {
   // Stored quarters: teams, taxonomy version (cached load), people with current levels, the organisation's target
   // mix (whole-organisation reports only), snapshots = 5.
-  // A new set of people: 6 more — the history for the closed quarters (in a transaction that first sets jit off and
-  // a larger work_mem for that one statement), storing them, and pruning old snapshots.
+  // A new set of people: 6 more — the new people's level summaries, the history for the closed quarters (in a
+  // transaction that first sets jit off and a larger work_mem for that one statement: 3), storing them, pruning.
   it("sends the same fixed number of statements before and after the organisation grows", async () => {
     const first = await countQueries(w.db, () => getOrgReport(w.actors.admin, { now: NOW }));
     const before = await countQueries(w.db, () => getOrgReport(w.actors.admin, { now: NOW }));

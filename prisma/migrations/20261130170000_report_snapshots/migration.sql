@@ -2,6 +2,7 @@
 CREATE TABLE "PersonLevels" (
     "userId" TEXT NOT NULL,
     "levels" JSON NOT NULL DEFAULT '{}',
+    "version" INTEGER NOT NULL DEFAULT 1,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PersonLevels_pkey" PRIMARY KEY ("userId")
