@@ -10,6 +10,8 @@ export async function countQueries<T>(
 ): Promise<{ queries: number; result: T; log: string[] }> {
   const start = db.queries.log.length;
   const result = await fn();
-  const log = db.queries.log.slice(start).filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|-- Implicit "COMMIT")/i.test(q.trim()));
+  const log = db.queries.log
+    .slice(start)
+    .filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|-- Implicit "COMMIT")/i.test(q.trim()));
   return { queries: log.length, result, log };
 }
