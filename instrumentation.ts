@@ -1,9 +1,18 @@
 /**
  * Runs once when the server starts (Node runtime only): registers the product gauges on the process's metrics
- * registry. They are read from the database when Prometheus scrapes, at most once a minute.
+ * registry (read from the database when Prometheus scrapes, at most once a minute), and starts the background jobs
+ * (lib/jobs.ts). The server (scripts/serve.mjs) stops the jobs through `skillgapStopJobs` before closing the database.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { registerProductMetrics } = await import("@/lib/data/metrics");
   registerProductMetrics();
+  const { startJobs } = await import("@/lib/jobs");
+  const { log } = await import("@/lib/observability");
+  try {
+    (globalThis as { skillgapStopJobs?: () => Promise<void> }).skillgapStopJobs = await startJobs();
+  } catch (e) {
+    // The app still serves pages; reminders wait until the next start. The log says why.
+    log().error({ error: String((e as Error)?.message ?? e).split("\n")[0] }, "background jobs did not start");
+  }
 }

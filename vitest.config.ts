@@ -15,6 +15,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // The server always has one (scripts/start.ts requires or derives it); signed links (unsubscribe) need it.
+    env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "vitest-secret-vitest-secret-vitest" },
     benchmark: { include: ["tests/bench/**/*.bench.ts"] },
   },
 });

@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -39,7 +40,16 @@ const WIDE = {
  * that closes on Escape (focus back on the button) and on navigation. On wide ones they sit inline in one row (see
  * WIDE). The closed state is what the server renders, so hydrating moves nothing.
  */
-export function SiteNavMenu({ links, accountName }: { links: NavLink[]; accountName: string | null }) {
+export function SiteNavMenu({
+  links,
+  accountName,
+  bell = null,
+}: {
+  links: NavLink[];
+  accountName: string | null;
+  /** The notifications link with its unread count (a server component), for signed-in people. */
+  bell?: ReactNode;
+}) {
   const pathname = usePathname();
   // The menu is open on the page it was opened on; navigating (a new pathname) closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -106,6 +116,8 @@ export function SiteNavMenu({ links, accountName }: { links: NavLink[]; accountN
         <div className={`flex flex-wrap items-center gap-2 border-t border-slate-200 pt-2 ${wide.account}`}>
           {accountName ? (
             <>
+              {/* Its own line in the folded menu (a vertical list); beside the name in the wide one-row nav. */}
+              {bell ? <div className="basis-full xl:basis-auto">{bell}</div> : null}
               <Link
                 href="/account"
                 onClick={close}

@@ -1,5 +1,6 @@
 import { getActor } from "@/lib/auth/session";
 import { SiteNavMenu, type NavLink } from "./site-nav-menu";
+import { NotificationBell } from "./notification-bell";
 
 const publicLinks: NavLink[] = [
   { href: "/roles", label: "Roles" },
@@ -23,7 +24,11 @@ export async function SiteNav() {
     : publicLinks;
   return (
     <header className="no-print border-b border-slate-200 bg-white">
-      <SiteNavMenu links={links} accountName={actor ? (actor.name ?? actor.email) : null} />
+      <SiteNavMenu
+        links={links}
+        accountName={actor ? (actor.name ?? actor.email) : null}
+        bell={actor ? <NotificationBell actor={actor} /> : null}
+      />
     </header>
   );
 }

@@ -152,6 +152,11 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     server.close(async () => {
       metricsServer?.close();
       try {
+        await globalThis.skillgapStopJobs?.();
+      } catch (e) {
+        logger.warn({ error: String(e?.message ?? e).split("\n")[0] }, "stopping the background jobs failed");
+      }
+      try {
         await globalThis.skillgapCloseDb?.();
       } catch (e) {
         logger.warn({ error: String(e?.message ?? e).split("\n")[0] }, "closing the database failed");

@@ -8,6 +8,7 @@ import { newToken, pseudonym } from "./tokens";
 import type { Tx } from "./open";
 import { assertManages, logTeam } from "./team-access";
 import { appLink, deliverMail, queueMail } from "@/lib/mail";
+import { notifyInTx } from "./notifications";
 import { invitationMail } from "@/lib/mail/templates";
 import type { Actor } from "@/lib/data/policy";
 import type { TeamRole } from "@/lib/domain/types";
@@ -86,6 +87,25 @@ export async function createInvitationTx(
       expiresAt,
     }),
   );
+  // Someone who already has a confirmed account with this address also sees it in the app (in-app only: the
+  // invitation email above is the email). An unconfirmed account with the address is not told anything.
+  const invitee = await tx.user.findFirst({
+    where: { email, emailVerified: { not: null }, deactivatedAt: null },
+    select: { id: true },
+  });
+  if (invitee) {
+    const by = inviter?.name ?? (actor.isAdmin ? "An administrator" : "A team manager");
+    await notifyInTx(tx, [
+      {
+        userId: invitee.id,
+        kind: "team_invited",
+        key: `team-invited:${row.id}`,
+        title: `You are invited to ${team.name}`,
+        body: `${by} invited you to join ${team.name} as a ${role}. Accept or decline it on your invitations page.`,
+        link: "/invitations",
+      },
+    ]);
+  }
   return { invitationId: row.id, mailId, expiresAt };
 }
 

@@ -11,6 +11,7 @@ import { FORMULA_START } from "@/lib/domain/csv";
 import { closedPointHistograms, teamFilter } from "./report-snapshots";
 import { orgTargetMix } from "./org-target";
 import { deriveTeamTarget } from "@/lib/domain/team";
+import { SERIOUS_DISCONNECT } from "@/lib/domain/cycles";
 import {
   categoryFigures,
   currentHistogram,
@@ -139,6 +140,59 @@ async function scopePeople(teamIds: string[], wholeOrg: boolean, taxonomy: Taxon
   });
 }
 
+export type CycleAgreementRow = {
+  cycleId: string;
+  name: string;
+  closedAt: Date | null;
+  /** People whose review in the cycle reached the discussion (or later), within the report's teams. */
+  people: number;
+  /** Skills where both the person and the manager gave a level; null when suppressed. */
+  lines: number | null;
+  /** Of those, how many differ by SERIOUS_DISCONNECT (2) or more levels; null when suppressed. */
+  disconnects: number | null;
+  /** disconnects ÷ lines, 0–100 whole percent; null when suppressed or no line. */
+  percent: number | null;
+  suppressed: boolean;
+};
+
+/**
+ * Agreement per review cycle, newest first (at most 12): over the skills of the cycle's reviews in scope that are past
+ * the reveal (discussion, completed, acknowledged), how often self and manager differ by 2 or more levels — the
+ * "serious disconnect" rule. Suppressed under the privacy threshold (fewer than `min` people). One query.
+ */
+async function cycleAgreement(scope: ReportScopeTeams, min: number): Promise<CycleAgreementRow[]> {
+  const prisma = await db();
+  const teamFilter = scope.wholeOrg
+    ? Prisma.empty
+    : Prisma.sql`AND r."teamId" IN (${Prisma.join(scope.teamIds.length ? scope.teamIds : [""])})`;
+  const rows = await prisma.$queryRaw<
+    { id: string; name: string; closedAt: Date | null; people: number; lines: number; disconnects: number }[]
+  >`
+    SELECT c."id", c."name", c."closedAt", count(DISTINCT r."subjectId")::int AS "people",
+      count(*) FILTER (WHERE s."selfLevel" IS NOT NULL AND s."managerLevel" IS NOT NULL)::int AS "lines",
+      count(*) FILTER (WHERE abs(s."selfLevel" - s."managerLevel") >= ${SERIOUS_DISCONNECT})::int AS "disconnects"
+    FROM "ReviewCycle" c
+    JOIN "Review" r ON r."cycleId" = c."id" AND r."state" IN ('discussion', 'completed', 'acknowledged') ${teamFilter}
+    JOIN "ReviewSkill" s ON s."reviewId" = r."id"
+    GROUP BY c."id", c."name", c."closedAt", c."createdAt"
+    ORDER BY c."createdAt" DESC, c."id"
+    LIMIT 12`;
+  return rows.map((r) => {
+    const suppressed = r.people < min;
+    return {
+      cycleId: r.id,
+      name: r.name,
+      closedAt: r.closedAt,
+      people: r.people,
+      lines: suppressed ? null : r.lines,
+      disconnects: suppressed ? null : r.disconnects,
+      percent: suppressed || r.lines === 0 ? null : Math.round((100 * r.disconnects) / r.lines),
+      suppressed,
+    };
+  });
+}
+type ReportScopeTeams = { wholeOrg: boolean; teamIds: string[] };
+
 /**
  * The organisation report for admins (every team) and managers (the teams they manage), or for one of those teams.
  * A fixed number of queries whatever the size: teams (1), taxonomy version (1, cached), people with the version of
@@ -153,9 +207,10 @@ export async function getOrgReport(actor: Actor, opts: ReportOptions = {}) {
   const points = quarterEnds(now, TREND_QUARTERS);
   const teamIds = scope.teams.map((t) => t.id);
   const taxonomy = await getTaxonomy();
-  const [people, targetMix] = await Promise.all([
+  const [people, targetMix, cycles] = await Promise.all([
     scopePeople(teamIds, scope.wholeOrg, taxonomy),
     scope.wholeOrg ? orgTargetMix(taxonomy) : Promise.resolve([]),
+    cycleAgreement({ wholeOrg: scope.wholeOrg, teamIds }, env().TEAM_MIN_AGGREGATE),
   ]);
   const closed = await closedPointHistograms(
     { wholeOrg: scope.wholeOrg, teamIds },
@@ -201,6 +256,8 @@ export async function getOrgReport(actor: Actor, opts: ReportOptions = {}) {
     teamPage: comparedTeams.page,
     trends: trendFigures(points, histogram, demand, taxonomy, min),
     readiness: roleReadiness(people, taxonomy, min),
+    /** Review cycles: how often self and manager seriously disagree (2+ levels). */
+    cycles,
     singlePoints: riskTeams.slice,
     riskPage: riskTeams.page,
     /** Teams with no single point, and teams whose figures are hidden (fewer than minAggregate raters). */
@@ -213,7 +270,7 @@ export async function getOrgReport(actor: Actor, opts: ReportOptions = {}) {
 }
 export type OrgReport = Awaited<ReturnType<typeof getOrgReport>>;
 
-export const REPORT_TABLES = ["trends", "categories", "skills", "teams", "readiness"] as const;
+export const REPORT_TABLES = ["trends", "categories", "skills", "teams", "readiness", "cycles"] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 /** One table of the report as CSV; a suppressed figure is an empty cell, explained in a closing comment line. */
@@ -249,6 +306,16 @@ export async function exportOrgReportCsv(actor: Actor, table: ReportTable, opts:
     data = r.teamComparison.flatMap((t) =>
       t.categories.map((c) => [t.team.name, categoryName.get(c.category)!, cell(c.coverage), cell(c.averageLevel)]),
     );
+  } else if (table === "cycles") {
+    fields = ["cycle", "closed_on", "people", "skills_compared", "serious_disconnects", "disconnect_percent"];
+    data = r.cycles.map((c) => [
+      c.name,
+      c.closedAt ? c.closedAt.toISOString().slice(0, 10) : "",
+      String(c.people),
+      cell(c.lines),
+      cell(c.disconnects),
+      cell(c.percent),
+    ]);
   } else {
     fields = ["role", "ready", "stretch", "far"];
     data = r.readiness.map((x) => [

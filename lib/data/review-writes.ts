@@ -4,6 +4,9 @@ import type { Tx } from "./open";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ConflictError, DataError, NotFoundError } from "./errors";
 import { appendRatings } from "./rating-store";
+import { notifyInTx } from "./notifications";
+import { deliverMail } from "@/lib/mail";
+import { reviewEventDrafts } from "@/lib/domain/notifications";
 import { getTaxonomy } from "./taxonomy";
 import { accessOf, accessSelect, getReview } from "./reviews";
 import { teamsManagedByWhere, visibleReviewsWhere, type Actor } from "@/lib/data/policy";
@@ -67,8 +70,9 @@ export async function startReview(
       { subjectId: ["Set their role or the team's target profile first."] },
     );
   }
+  let mail: string[] = [];
   try {
-    return await prisma.$transaction(async (tx) => {
+    const created = await prisma.$transaction(async (tx) => {
       const review = await tx.review.create({
         data: {
           teamId: team.id,
@@ -89,8 +93,11 @@ export async function startReview(
           data: { period: input.period, skills: skills.length },
         },
       });
+      mail = await notifyInTx(tx, reviewEventDrafts("started", await reviewNames(tx, review.id)));
       return review;
     });
+    await deliverMail(mail);
+    return created;
   } catch (e) {
     if (isUniqueViolation(e)) throw new DataError(ALREADY_OPEN, { subjectId: ["A review is already in progress."] });
     throw e;
@@ -243,9 +250,11 @@ export async function transitionReview(
   event: ReviewEvent,
   comment: string | null = null,
 ) {
-  return versioned(actor, reviewId, version, `review.${event}`, async (tx, r) => {
+  let mail: string[] = [];
+  const result = await versioned(actor, reviewId, version, `review.${event}`, async (tx, r) => {
     if (r.side === "observer") throw new NotFoundError();
     const to = nextReviewState(r.state, event, r.side);
+    mail = await notifyInTx(tx, reviewEventDrafts(event, await reviewNames(tx, reviewId)));
     const lines = await tx.reviewSkill.findMany({ where: { reviewId } });
     const now = new Date();
     if (event === "submit-self" && lines.some((l) => l.selfLevel === null))
@@ -281,6 +290,31 @@ export async function transitionReview(
             : { acknowledgedAt: now, ackComment: comment };
     return { result: to, state: to, extra };
   });
+  await deliverMail(mail);
+  return result;
+}
+
+/** The names a review's notifications use (a deleted manager reads "Your former manager"). */
+async function reviewNames(tx: Tx, reviewId: string) {
+  const r = await tx.review.findUniqueOrThrow({
+    where: { id: reviewId },
+    select: {
+      id: true,
+      period: true,
+      subjectId: true,
+      managerId: true,
+      subject: { select: { name: true, email: true } },
+      manager: { select: { name: true, email: true } },
+    },
+  });
+  return {
+    id: r.id,
+    period: r.period,
+    subjectId: r.subjectId,
+    subjectName: r.subject.name ?? r.subject.email,
+    managerId: r.managerId,
+    managerName: r.manager ? (r.manager.name ?? r.manager.email) : "Your former manager",
+  };
 }
 
 /** A per-skill comment in the discussion; participants only, and only once both assessments are in. */

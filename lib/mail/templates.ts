@@ -4,7 +4,14 @@
  */
 import type { TeamRole } from "@/lib/domain/types";
 
-export type MailMessage = { to: string; subject: string; text: string; html: string };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** One-click unsubscribe address (List-Unsubscribe, RFC 8058), for notification mail. */
+  unsubscribeUrl?: string | null;
+};
 
 const PRODUCT = "skillgap";
 
@@ -103,4 +110,47 @@ export function invitationMail(o: {
     action: { label: "See the invitation", url: o.url },
     footer: "If you do not know this team, decline the invitation or ignore this message.",
   });
+}
+
+/** A notification by email: its title and text, a link to the thing, and how to stop this kind of email. */
+export function notificationMail(o: {
+  to: string;
+  title: string;
+  body: string;
+  url: string;
+  kindLabel: string;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+}): MailMessage {
+  return {
+    ...render({
+      to: o.to,
+      subject: o.title,
+      lines: [o.body],
+      action: { label: "Open in skillgap", url: o.url },
+      footer: `You get this because "${o.kindLabel}" emails are on. Stop them: ${o.unsubscribeUrl} · All your choices: ${o.preferencesUrl}`,
+    }),
+    unsubscribeUrl: o.unsubscribeUrl,
+  };
+}
+
+/** The weekly digest (opt-in): its lines, a link into the app, and how to stop it (footer and List-Unsubscribe). */
+export function digestMail(o: {
+  to: string;
+  subject: string;
+  lines: string[];
+  url: string;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+}): MailMessage {
+  return {
+    ...render({
+      to: o.to,
+      subject: o.subject,
+      lines: o.lines,
+      action: { label: "Open skillgap", url: o.url },
+      footer: `You get this because the weekly digest is on. Stop it: ${o.unsubscribeUrl} · All your choices: ${o.preferencesUrl}`,
+    }),
+    unsubscribeUrl: o.unsubscribeUrl,
+  };
 }

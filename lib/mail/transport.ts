@@ -14,12 +14,23 @@ export function smtpTransport(): Transporter | null {
 }
 
 /** Sends one message over SMTP; throws the transport's error. */
-export async function sendOverSmtp(transport: Transporter, message: MailMessage): Promise<void> {
+export async function sendOverSmtp(
+  transport: Transporter,
+  message: MailMessage & { messageId?: string },
+): Promise<void> {
   await transport.sendMail({
     from: env().MAIL_FROM,
     to: message.to,
     subject: message.subject,
     text: message.text,
     html: message.html,
+    // The stable id makes a resend recognisable; the unsubscribe headers give mail clients a one-click button.
+    ...(message.messageId ? { messageId: message.messageId } : {}),
+    ...(message.unsubscribeUrl
+      ? {
+          list: { unsubscribe: { url: message.unsubscribeUrl, comment: "Unsubscribe" } },
+          headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        }
+      : {}),
   });
 }

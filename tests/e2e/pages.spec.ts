@@ -190,6 +190,8 @@ test("signed out: every public page fits the viewport and passes axe, light and 
     "/roles",
     "/roles/platform-engineer",
     "/skills",
+    // An unsubscribe link from a mail that does not verify: the page explains, and changes nothing.
+    "/unsubscribe?u=someone&k=goal_due&t=not-a-signature",
   ]) {
     await visit(page, path);
   }
@@ -216,6 +218,7 @@ test("member: every page a member sees fits the viewport and passes axe, light a
   expect(profile, "the finder links a profile").not.toBeNull();
   await visit(page, profile!);
   await visit(page, "/me/certifications");
+  await visit(page, "/notifications");
   await visit(page, "/account");
   await withMenuOpen(page, "/account (member)");
 });
@@ -237,11 +240,16 @@ test("manager: the dashboard, team and review pages fit the viewport and pass ax
   await visit(page, "/reviews");
   const review = await aReview(page, "manager@skillgap.demo");
   if (review) await visit(page, review);
+  await visit(page, "/cycles");
+  await visit(page, "/notifications");
 });
 
 test("admin: the admin pages and dashboard fit the viewport and pass axe, light and dark", async ({ page }) => {
   budget(240_000);
   await signedInAs(page, "admin@skillgap.demo");
-  for (const path of ["/admin", "/admin/outbox", "/reports", "/dashboard"]) await visit(page, path);
+  for (const path of ["/admin", "/admin/outbox", "/reports", "/cycles", "/dashboard"]) await visit(page, path);
+  // A cycle's dashboard, when one exists (tests/e2e/cycles.spec.ts launches one and checks it at 390 px too).
+  const cycle = await firstLink(page, "/cycles", /^\/cycles\/[^/?#]+$/);
+  if (cycle) await visit(page, cycle);
   await withMenuOpen(page, "/dashboard (admin)");
 });

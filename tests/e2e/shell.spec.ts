@@ -99,7 +99,9 @@ test.describe("on a phone (390 × 844)", () => {
 test.describe("on a desktop (1280 × 800)", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  test("the admin's nav (ten links, name, Sign out) is one row, and marks the current page", async ({ page }) => {
+  test("the admin's nav (ten links, notifications, name, Sign out) is one row, and marks the current page", async ({
+    page,
+  }) => {
     await signIn(page, "admin@skillgap.demo", DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/dashboard/, { timeout: 30_000 });
     await expect(nav(page).getByRole("button", { name: "Menu" })).toBeHidden();
@@ -119,7 +121,8 @@ test.describe("on a desktop (1280 × 800)", () => {
       expect(labels).toContain(name);
     expect(labels).toContain("Admin");
     expect(labels).toContain("Sign out");
-    expect(labels).toHaveLength(12);
+    await expect(nav(page).getByRole("link", { name: /^Notifications/ })).toBeVisible();
+    expect(labels).toHaveLength(13);
     const tops = await items.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
     expect(new Set(tops).size, `nav items share one row (tops: ${tops.join(", ")})`).toBe(1);
     expect((await page.getByRole("banner").boundingBox())!.height).toBeLessThan(80);

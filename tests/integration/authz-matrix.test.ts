@@ -12,6 +12,7 @@ const { reviewRows } = await import("./authz/rows-reviews");
 const { peopleRows } = await import("./authz/rows-people");
 const { scenariosRows } = await import("./authz/rows-scenarios");
 const { reportsRows } = await import("./authz/rows-reports");
+const { notificationRows } = await import("./authz/rows-notifications");
 
 const rows: MatrixRow[] = [
   ...accountRows,
@@ -20,6 +21,8 @@ const rows: MatrixRow[] = [
   ...reviewRows,
   ...peopleRows,
   ...scenariosRows,
+  ...reportsRows,
+  ...notificationRows,
 ];
 
 let w: World;

@@ -41,6 +41,9 @@ import * as peopleActions from "@/app/(app)/people/actions";
 import * as certificationActions from "@/app/(app)/me/certifications/actions";
 import * as whatIfActions from "@/app/(app)/dashboard/what-if-actions";
 import * as reportActions from "@/app/(app)/reports/actions";
+import * as notificationActions from "@/app/(app)/notifications/actions";
+import * as notificationPreferenceActions from "@/app/(app)/account/notification-actions";
+import * as cycleActions from "@/app/(app)/cycles/actions";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -57,6 +60,9 @@ const modules: Record<string, Record<string, unknown>> = {
   certifications: certificationActions,
   whatIf: whatIfActions,
   reports: reportActions,
+  notifications: notificationActions,
+  notificationPrefs: notificationPreferenceActions,
+  cycles: cycleActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -197,6 +203,77 @@ const specs: Record<string, Spec> = {
         data: { userId: w.actors.otherManager.id, name: "Deletable", issuedOn: new Date("2025-01-01") },
       });
       return { certId: c.id };
+    },
+  },
+  "notifications.openNotificationAction": {
+    as: (w) => w.actors.member,
+    base: async (w, _s, n) => {
+      const row = await w.db.prisma.notification.create({
+        data: {
+          userId: w.actors.member.id,
+          kind: "goal_due",
+          key: `fuzz-open-${n}-${Math.random()}`,
+          title: "T",
+          body: "B",
+          link: "/dashboard",
+        },
+      });
+      return { id: row.id };
+    },
+  },
+  "notifications.markNotificationReadAction": {
+    as: (w) => w.actors.member,
+    base: async (w, _s, n) => {
+      const row = await w.db.prisma.notification.create({
+        data: {
+          userId: w.actors.member.id,
+          kind: "goal_due",
+          key: `fuzz-read-${n}-${Math.random()}`,
+          title: "T",
+          body: "B",
+          link: "/dashboard",
+        },
+      });
+      return { id: row.id };
+    },
+  },
+  "notifications.markAllReadAction": {
+    as: (w) => w.actors.member,
+    base: () => ({}),
+  },
+  "notificationPrefs.setNotificationPreferencesAction": {
+    as: (w) => w.actors.otherMember,
+    base: (_w, _s, n) => ({
+      kinds: { goal_due: { inApp: n % 2 === 0, email: n % 3 === 0 }, review_waiting: { inApp: true, email: false } },
+      digest: n % 2 === 1,
+    }),
+  },
+  "cycles.launchCycleAction": {
+    as: (w) => w.actors.otherManager,
+    base: (w, _s, n) => ({
+      name: `Fuzz cycle ${n}`,
+      periodStart: "2027-01-01",
+      periodEnd: "2027-03-31",
+      selfDeadline: "2027-02-01",
+      managerDeadline: "2027-02-15",
+      allTeams: "false",
+      teamIds: [w.otherTeamId],
+    }),
+  },
+  "cycles.closeCycleAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => {
+      const c = await w.db.prisma.reviewCycle.create({
+        data: {
+          name: `Closable ${n}`,
+          periodStart: new Date("2027-01-01"),
+          periodEnd: new Date("2027-03-31"),
+          selfDeadline: new Date("2027-02-01"),
+          managerDeadline: new Date("2027-02-15"),
+          createdById: w.actors.admin.id,
+        },
+      });
+      return { cycleId: c.id };
     },
   },
   "reports.setOrgTargetAction": {

@@ -24,6 +24,9 @@ import * as myExport from "@/app/api/me/export/route";
 import * as myRatings from "@/app/api/me/ratings/route";
 import * as teamMatrix from "@/app/api/teams/[id]/matrix/route";
 import * as reports from "@/app/api/reports/route";
+import * as unsubscribe from "@/app/api/unsubscribe/route";
+import * as cycleCsv from "@/app/api/cycles/[id]/route";
+import { unsubscribeQuery } from "@/lib/data/notifications";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -40,6 +43,46 @@ const modules: Record<string, { path: string; mod: Record<string, unknown> }> = 
   myRatings: { path: "/api/me/ratings", mod: myRatings },
   teamMatrix: { path: "/api/teams/[id]/matrix", mod: teamMatrix },
   reports: { path: "/api/reports", mod: reports },
+  // The signed link (u, k, t) is the spec's base input, in the [link] slot; hostile pairs are appended after it.
+  unsubscribe: { path: "/api/unsubscribe?[link]", mod: unsubscribe },
+  cycleCsv: { path: "/api/cycles/[id]", mod: cycleCsv },
+};
+
+/** Real unsubscribe links of the world's people, each kind and the digest. */
+const validLink = (w: World) =>
+  fc.constantFrom(
+    ...(["member", "manager", "admin"] as const).flatMap((who) =>
+      (["goal_due", "review_waiting", "cycle_deadline", "digest"] as const).map((k) =>
+        unsubscribeQuery(w.actors[who].id, k),
+      ),
+    ),
+  );
+
+/** Links no one may use: altered, swapped between people or kinds, signed for nobody, or with a forged signature. */
+const badLink = (w: World) => {
+  const member = new URLSearchParams(unsubscribeQuery(w.actors.member.id, "goal_due"));
+  const other = new URLSearchParams(unsubscribeQuery(w.actors.otherMember.id, "goal_due"));
+  const t = member.get("t")!;
+  const withParts = (parts: Record<string, string>) =>
+    new URLSearchParams({ ...Object.fromEntries(member), ...parts }).toString();
+  return fc.oneof(
+    fc.constantFrom(
+      "",
+      unsubscribeQuery(`nobody-${w.tag}`, "goal_due"), // signed, but for no one
+      withParts({ k: "review_waiting" }), // another kind under the member's signature
+      withParts({ k: "not_a_kind" }),
+      withParts({ u: w.actors.otherMember.id }), // another person under the member's signature
+      withParts({ t: other.get("t")! }), // another person's signature
+      withParts({ t: t.slice(0, -1) }),
+      withParts({ t: `${t}A` }),
+      withParts({ t: t.toUpperCase() }),
+      withParts({ t: Buffer.from(t, "base64url").toString("base64") }),
+      withParts({ t: "" }),
+      `u=${w.actors.member.id}&k=goal_due`,
+      `k=goal_due&t=${t}`,
+    ),
+    fc.tuple(fc.constantFrom("u", "k", "t"), hostileString).map(([part, v]) => withParts({ [part]: v })),
+  );
 };
 
 type Spec = { runs: number; params?: (w: World) => fc.Arbitrary<Record<string, string>> };
@@ -51,6 +94,12 @@ const specs: Record<string, Spec> = {
   "myExport.GET": { runs: 40 },
   "myRatings.GET": { runs: 40 },
   "reports.GET": { runs: 40 },
+  // Public, signed links. A GET only redirects to the confirmation page, so it also gets real, valid links.
+  "unsubscribe.GET": { runs: 40, params: (w) => fc.record({ link: fc.oneof(validLink(w), badLink(w)) }) },
+  // Every POST must be refused (404) and change nothing: links that are forged, altered, another person's, or signed
+  // for nobody. A valid link for a real person would be accepted and change NotificationPreference, which the
+  // "nothing changes" rule of this loop does not allow (and the world has no stored preference to repeat).
+  "unsubscribe.POST": { runs: 80, params: (w) => fc.record({ link: badLink(w) }) },
   // The one writer: hostile bodies never form a valid { ratings: [...] }, so it too must refuse without a change.
   "myRatings.PUT": { runs: 60 },
   // Next hands path params over as decoded strings, so the id is any string: real team ids among hostile ones.
@@ -59,6 +108,14 @@ const specs: Record<string, Spec> = {
     params: (w) =>
       fc.record({
         id: fc.oneof(fc.constantFrom(w.teamId, w.otherTeamId, `${w.teamId} `, w.teamId.toUpperCase()), hostileString),
+      }),
+  },
+  // A cycle id is any string too: ids of other kinds (teams, people) among hostile ones.
+  "cycleCsv.GET": {
+    runs: 80,
+    params: (w) =>
+      fc.record({
+        id: fc.oneof(fc.constantFrom(w.teamId, w.actors.member.id, `${w.teamId} `, "", "\u0000"), hostileString),
       }),
   },
 };

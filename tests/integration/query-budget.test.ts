@@ -71,8 +71,9 @@ const pages: Record<string, [number, () => Promise<unknown>]> = {
   // taxonomy version and organisation membership (parallel), the person with ratings, certifications and endorsements,
   // then history, goals and reviews in parallel (for those who see the private part)
   "/people/[id]": [6, () => getPersonProfile(w.actors.manager, w.actors.member.id)],
-  // teams, taxonomy version, people with current levels, the organisation's target mix, the stored closed quarters
-  "/reports": [5, () => getOrgReport(w.actors.admin, {})],
+  // teams, taxonomy version, people with current levels, the organisation's target mix, review cycles, the stored
+  // closed quarters
+  "/reports": [6, () => getOrgReport(w.actors.admin, {})],
   "/me/certifications": [2, () => listMyCertifications(w.actors.member)],
   "dashboard certification alerts": [1, () => myCertificationAlerts(w.actors.member)],
   "/teams/[id] certifications": [1, () => getTeamCertifications(w.actors.manager, w.teamId)],

@@ -262,6 +262,67 @@ describe("each person's level summary (PersonLevels)", () => {
   });
 });
 
+describe("review cycles' agreement", () => {
+  async function cycleWith(teamId: string, name: string, lines: [number, number][][]) {
+    const p = w.db.prisma;
+    const c = await p.reviewCycle.create({
+      data: {
+        name: `${name} ${w.tag}`,
+        periodStart: day("2026-10-01"),
+        periodEnd: day("2026-12-31"),
+        selfDeadline: day("2026-11-10"),
+        managerDeadline: day("2026-11-20"),
+        teams: { create: { teamId } },
+      },
+    });
+    const members = await p.teamMembership.findMany({ where: { teamId, role: "member" }, orderBy: { userId: "asc" } });
+    for (const [i, levels] of lines.entries())
+      await p.review.create({
+        data: {
+          teamId,
+          subjectId: members[i]!.userId,
+          managerId: manager.id,
+          period: c.name,
+          dueDate: day("2026-11-20"),
+          state: "completed",
+          cycleId: c.id,
+          skills: {
+            create: levels.map(([self, mgr], j) => ({ skillId: reqs[j]!, selfLevel: self, managerLevel: mgr })),
+          },
+        },
+      });
+    return c;
+  }
+
+  it("gives, per cycle, how often self and manager differ by 2+ levels, and hides it under the threshold", async () => {
+    const c = await cycleWith(big, "Autumn", [
+      [
+        [1, 4],
+        [2, 2],
+      ],
+      [[3, 4]],
+      [[5, 2]],
+    ]);
+    const r = await getOrgReport(manager, { teamId: big, now: NOW });
+    expect(r.cycles.find((x) => x.cycleId === c.id)).toMatchObject({
+      people: 3,
+      lines: 4,
+      disconnects: 2,
+      percent: 50,
+      suppressed: false,
+    });
+    const s = await cycleWith(small, "Tiny", [[[1, 5]], [[2, 2]]]);
+    const row = (await getOrgReport(manager, { teamId: small, now: NOW })).cycles.find((x) => x.cycleId === s.id)!;
+    expect(row).toMatchObject({ people: 2, lines: null, disconnects: null, percent: null, suppressed: true });
+    const csv = await exportOrgReportCsv(manager, "cycles", { teamId: small, now: NOW });
+    expect(csv.split("\n")[0]).toBe("cycle,closed_on,people,skills_compared,serious_disconnects,disconnect_percent");
+    expect(csv).toContain(`Tiny ${w.tag},,2,,,`);
+    // Another manager's report does not include this team's cycles.
+    const other = await getOrgReport(w.actors.otherManager, { now: NOW });
+    expect(other.cycles.some((x) => x.cycleId === c.id || x.cycleId === s.id)).toBe(false);
+  });
+});
+
 describe("the per-process copy of people's levels", () => {
   it("never shows a level older than the latest save: each view after a change shows it", async () => {
     const t = await team("Fresh levels", manager.id, [[], [], []]);
@@ -311,7 +372,7 @@ describe("paging the teams", () => {
 
 describe("query budget", () => {
   // Stored quarters: teams, taxonomy version (cached load), people with current levels, the organisation's target
-  // mix (whole-organisation reports only), snapshots = 5.
+  // mix (whole-organisation reports only), the review cycles' agreement, snapshots = 6.
   // A new set of people: 6 more — the new people's level summaries, the history for the closed quarters (in a
   // transaction that first sets jit off and a larger work_mem for that one statement: 3), storing them, pruning.
   it("sends the same fixed number of statements before and after the organisation grows", async () => {
@@ -321,7 +382,7 @@ describe("query budget", () => {
     const cold = await countQueries(w.db, () => getOrgReport(w.actors.admin, { now: NOW }));
     const after = await countQueries(w.db, () => getOrgReport(w.actors.admin, { now: NOW }));
     expect(after.queries).toBe(before.queries);
-    expect(before.queries).toBeLessThanOrEqual(5);
+    expect(before.queries).toBeLessThanOrEqual(6);
     expect(cold.queries).toBe(before.queries + 6);
     expect(first.queries).toBeLessThanOrEqual(cold.queries + 1); // + the taxonomy's first load
   });

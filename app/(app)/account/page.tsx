@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { getAccountPage } from "@/lib/data/pages";
+import { getNotificationPreferences } from "@/lib/data/notifications";
+import { NotificationPreferences } from "./notification-preferences";
 import { describeUserAgent } from "@/lib/domain/user-agent";
 import { AccountForms } from "./account-forms";
 import { FindabilityForm } from "./findability-form";
@@ -10,7 +12,10 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const actor = await requireActor("/account");
-  const { account, sessions } = await getAccountPage(actor);
+  const [{ account, sessions }, notificationPreferences] = await Promise.all([
+    getAccountPage(actor),
+    getNotificationPreferences(actor),
+  ]);
   return (
     <section className="max-w-2xl space-y-8">
       <div>
@@ -30,6 +35,7 @@ export default async function AccountPage() {
         }))}
       />
       <FindabilityForm value={account.findableBy} />
+      <NotificationPreferences value={notificationPreferences} />
       <AccountForms name={account.name ?? ""} email={account.email} hasPassword={account.hasPassword} />
     </section>
   );

@@ -9,7 +9,13 @@ import { orNotFound } from "@/lib/page";
 import type { SearchParams } from "@/lib/search-params";
 import { readReportQuery } from "./report-query";
 import { CategoryTable, TeamComparison, TrendTable } from "./report-tables";
-import { ReadinessSection, SinglePointsSection, SkillCoverageSection, TeamPager } from "./report-sections";
+import {
+  CycleAgreementSection,
+  ReadinessSection,
+  SinglePointsSection,
+  SkillCoverageSection,
+  TeamPager,
+} from "./report-sections";
 import { TrendChart } from "./trend-chart";
 
 export const metadata: Metadata = { title: "Organisation report" };
@@ -206,6 +212,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           Readiness (CSV)
         </a>
       </p>
+      <CycleAgreementSection report={report} csvHref={`/api/reports?table=cycles${teamParam}`} />
       <FieldError id="r-risks-error" messages={errors.risks} />
       <SinglePointsSection report={report} href={pageHref} />
     </div>

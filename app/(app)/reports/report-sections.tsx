@@ -193,3 +193,72 @@ export function SkillCoverageSection({ report }: { report: OrgReport }) {
     </details>
   );
 }
+
+/** Review cycles: how often self and manager disagree by 2 or more levels, per cycle (newest first). */
+export function CycleAgreementSection({ report, csvHref }: { report: OrgReport; csvHref: string }) {
+  const min = report.minAggregate;
+  return (
+    <section aria-labelledby="cycles-h" className="space-y-3">
+      <h2 id="cycles-h" className="text-xl font-semibold">
+        Review cycles: agreement
+      </h2>
+      <p className="text-sm text-slate-700">
+        For each review cycle, over the skills both the person and their manager rated (reviews in discussion or later):
+        how often the two levels differ by 2 or more. A high share points at unclear expectations.
+      </p>
+      {report.cycles.length === 0 ? (
+        <p data-testid="cycles-empty">No review cycle has reached the discussion step yet.</p>
+      ) : (
+        <div role="region" aria-label="Agreement per review cycle (scrolls sideways)" tabIndex={0} className={frame}>
+          <table className="w-full text-sm" data-testid="cycle-agreement">
+            <caption className="sr-only">Agreement between self and manager levels, per review cycle</caption>
+            <thead>
+              <tr className="text-left">
+                <th scope="col" className="p-2">
+                  Cycle
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  People
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Skills compared
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Differ by 2+
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.cycles.map((c) => (
+                <tr key={c.cycleId} className="border-t border-slate-200">
+                  <th scope="row" className="p-2 text-left font-medium">
+                    <a href={`/cycles/${c.cycleId}`} className="text-brand-700 underline">
+                      {c.name}
+                    </a>{" "}
+                    <span className="font-normal text-slate-600">
+                      {c.closedAt ? `(closed ${c.closedAt.toISOString().slice(0, 10)})` : "(open)"}
+                    </span>
+                  </th>
+                  <td className="p-2 text-right">{c.people}</td>
+                  <td className="p-2 text-right">{c.suppressed ? `fewer than ${min} people` : c.lines}</td>
+                  <td className="p-2 text-right">
+                    {c.suppressed
+                      ? `fewer than ${min} people`
+                      : c.percent === null
+                        ? "—"
+                        : `${c.disconnects} (${c.percent}%)`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <a className="inline-flex min-h-11 items-center text-brand-700 underline" href={csvHref} download>
+          Review cycles (CSV)
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -17,6 +17,12 @@ export default async function ReviewsPage() {
   return (
     <div className="min-w-0 space-y-8">
       <h1 className="text-3xl font-bold">Reviews</h1>
+      <p>
+        <Link href="/cycles" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          Review cycles
+        </Link>
+        <span className="text-slate-700">: reviews for whole teams at once, with deadlines and reminders.</span>
+      </p>
       {reviews.length === 0 ? (
         <p className="text-slate-700" data-testid="reviews-empty">
           {due.length > 0
