@@ -9,10 +9,12 @@ export async function register() {
   registerProductMetrics();
   const { startJobs } = await import("@/lib/jobs");
   const { log } = await import("@/lib/observability");
-  try {
-    (globalThis as { skillgapStopJobs?: () => Promise<void> }).skillgapStopJobs = await startJobs();
-  } catch (e) {
+  // Not awaited: the server answers (and turns ready) while the queue starts; the first start also creates
+  // pg-boss's schema, racing other replicas under pg-boss's own lock.
+  void startJobs().then(
+    (stop) => void ((globalThis as { skillgapStopJobs?: () => Promise<void> }).skillgapStopJobs = stop),
     // The app still serves pages; reminders wait until the next start. The log says why.
-    log().error({ error: String((e as Error)?.message ?? e).split("\n")[0] }, "background jobs did not start");
-  }
+    (e: unknown) =>
+      log().error({ error: String((e as Error)?.message ?? e).split("\n")[0] }, "background jobs did not start"),
+  );
 }
