@@ -143,6 +143,14 @@ admins=$(psql "$PG/$DB" -Atqc "SELECT count(*) FROM \"User\" WHERE email = 'admi
 for i in 1 2 3; do
   logs=$(podman logs "sg-ci-r$i" 2>&1)
   if grep -q "building the app" <<<"$logs"; then fail "replica $i started a build"; fi
+  # The job queue (pg-boss) starts beside the server on every replica, the third through PgBouncer.
+  for _ in $(seq 1 40); do
+    grep -q "background jobs started" <<<"$logs" && break
+    grep -q "background jobs did not start" <<<"$logs" && break
+    sleep 0.5
+    logs=$(podman logs "sg-ci-r$i" 2>&1)
+  done
+  grep -q '"queue":"pg-boss"' <<<"$logs" || { tail -20 <<<"$logs"; fail "replica $i did not start its background jobs"; }
   [ "$(podman exec "sg-ci-r$i" id -u)" = 1000 ] || fail "replica $i does not run as uid 1000"
   if podman exec "sg-ci-r$i" touch /app/written 2>/dev/null; then fail "replica $i has a writable root filesystem"; fi
 done
