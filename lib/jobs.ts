@@ -37,13 +37,15 @@ async function runJob(name: string): Promise<void> {
   }
 }
 
-/** Starts the jobs (unless SKILLGAP_JOBS=off); returns the function that stops them. */
-export async function startJobs(): Promise<() => Promise<void>> {
-  if (process.env.SKILLGAP_JOBS === "off") return async () => undefined;
-  const target = databaseTarget();
-  if (target.kind === "postgres") {
+/**
+ * Starts pg-boss and creates the queues and schedules. On a new database, replicas starting together race to create
+ * the `pgboss` schema and each queue's table, and the loser fails (a duplicate object, or a deadlock). A later attempt
+ * finds them made, so a failed start is retried (a new instance, after a short random pause), up to 5 times.
+ */
+async function startBoss(url: string): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
     const boss = new PgBoss({
-      connectionString: target.url,
+      connectionString: url,
       schema: "pgboss",
       max: 3,
       application_name: "skillgap-jobs",
@@ -51,12 +53,34 @@ export async function startJobs(): Promise<() => Promise<void>> {
       cronMonitorIntervalSeconds: 10,
     });
     boss.on("error", (e) => log().error({ error: String(e?.message ?? e).split("\n")[0] }, "job queue error"));
-    await boss.start();
-    for (const [name, job] of Object.entries(JOBS)) {
-      await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
-      await boss.schedule(name, job.cron, {}, { tz: "UTC" });
-      await boss.work(name, { pollingIntervalSeconds: 10 }, () => runJob(name));
+    try {
+      await boss.start();
+      // Creating a queue makes its table; replicas doing it at the same moment can deadlock each other (the loser
+      // retries below). Both calls do nothing when the queue and schedule already exist.
+      for (const [name, job] of Object.entries(JOBS)) {
+        await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
+        await boss.schedule(name, job.cron, {}, { tz: "UTC" });
+      }
+      return boss;
+    } catch (e) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      if (attempt >= 5) throw e;
+      log().warn(
+        { attempt, error: String((e as Error)?.message ?? e).split("\n")[0] },
+        "job queue start failed; retrying",
+      );
+      await new Promise((r) => setTimeout(r, 200 * attempt + Math.random() * 300));
     }
+  }
+}
+
+/** Starts the jobs (unless SKILLGAP_JOBS=off); returns the function that stops them. */
+export async function startJobs(): Promise<() => Promise<void>> {
+  if (process.env.SKILLGAP_JOBS === "off") return async () => undefined;
+  const target = databaseTarget();
+  if (target.kind === "postgres") {
+    const boss = await startBoss(target.url);
+    for (const name of Object.keys(JOBS)) await boss.work(name, { pollingIntervalSeconds: 10 }, () => runJob(name));
     log().info({ queue: "pg-boss", jobs: Object.keys(JOBS) }, "background jobs started");
     return () => boss.stop({ graceful: true, timeout: 10_000 });
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { activeAdmins, LAST_ADMIN, lockAsActiveAdmin } from "./admin-lock";
 import { db } from "./db";
 import type { Tx } from "./open";
 import { env } from "@/lib/env";
@@ -204,11 +205,15 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     });
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
+    // Under the admin lock (lib/data/user-admin.ts): deactivating the only other active admin while that admin
+    // demotes themself at the same moment must not leave no administrator.
+    await lockAsActiveAdmin(tx, actor);
     const { count } = await tx.user.updateMany({
       where: { id: userId },
       data: { deactivatedAt: active ? null : new Date() },
     });
     if (count === 0) throw new NotFoundError();
+    if (!active && (await activeAdmins(tx)) === 0) throw new DataError(LAST_ADMIN, { userId: [LAST_ADMIN] });
     if (!active) await tx.session.deleteMany({ where: { userId } });
     await tx.auditLog.create({
       data: { actorId: actor.id, action: active ? "account.reactivated" : "account.deactivated", subjectId: userId },

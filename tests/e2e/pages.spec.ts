@@ -247,7 +247,8 @@ test("manager: the dashboard, team and review pages fit the viewport and pass ax
 test("admin: the admin pages and dashboard fit the viewport and pass axe, light and dark", async ({ page }) => {
   budget(240_000);
   await signedInAs(page, "admin@skillgap.demo");
-  for (const path of ["/admin", "/admin/outbox", "/reports", "/cycles", "/dashboard"]) await visit(page, path);
+  for (const path of ["/admin", "/admin/users", "/admin/outbox", "/reports", "/cycles", "/dashboard"])
+    await visit(page, path);
   // A cycle's dashboard, when one exists (tests/e2e/cycles.spec.ts launches one and checks it at 390 px too).
   const cycle = await firstLink(page, "/cycles", /^\/cycles\/[^/?#]+$/);
   if (cycle) await visit(page, cycle);

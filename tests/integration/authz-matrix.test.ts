@@ -13,6 +13,7 @@ const { peopleRows } = await import("./authz/rows-people");
 const { scenariosRows } = await import("./authz/rows-scenarios");
 const { reportsRows } = await import("./authz/rows-reports");
 const { notificationRows } = await import("./authz/rows-notifications");
+const { userAdminRows } = await import("./authz/rows-user-admin");
 
 const rows: MatrixRow[] = [
   ...accountRows,
@@ -23,6 +24,7 @@ const rows: MatrixRow[] = [
   ...scenariosRows,
   ...reportsRows,
   ...notificationRows,
+  ...userAdminRows,
 ];
 
 let w: World;

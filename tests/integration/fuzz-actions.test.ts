@@ -44,6 +44,7 @@ import * as reportActions from "@/app/(app)/reports/actions";
 import * as notificationActions from "@/app/(app)/notifications/actions";
 import * as notificationPreferenceActions from "@/app/(app)/account/notification-actions";
 import * as cycleActions from "@/app/(app)/cycles/actions";
+import * as adminUserActions from "@/app/(app)/admin/users/actions";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -63,6 +64,7 @@ const modules: Record<string, Record<string, unknown>> = {
   notifications: notificationActions,
   notificationPrefs: notificationPreferenceActions,
   cycles: cycleActions,
+  adminUsers: adminUserActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -275,6 +277,32 @@ const specs: Record<string, Spec> = {
       });
       return { cycleId: c.id };
     },
+  },
+  // Throwaway targets, so no actor of the world is promoted or deleted.
+  "adminUsers.setAdminAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({
+      userId: (
+        await w.db.prisma.user.create({ data: { email: `fuzz-adm-${n}-${w.tag}@test.local`, name: "Fuzz Admin" } })
+      ).id,
+      isAdmin: "true",
+    }),
+  },
+  "adminUsers.resendVerificationForAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({
+      userId: (
+        await w.db.prisma.user.create({ data: { email: `fuzz-rv-${n}-${w.tag}@test.local`, name: "Fuzz Resend" } })
+      ).id,
+    }),
+  },
+  "adminUsers.deleteUserAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({
+      userId: (
+        await w.db.prisma.user.create({ data: { email: `fuzz-del-${n}-${w.tag}@test.local`, name: "Fuzz Delete" } })
+      ).id,
+    }),
   },
   "reports.setOrgTargetAction": {
     as: (w) => w.actors.admin,

@@ -58,7 +58,7 @@ describe("review steps", () => {
       .toContain("Your self-assessment is waiting · skillgap");
     const mail = mailTo(w.actors.member.email).find((m) => m.subject.startsWith("Your self-assessment"))!;
     expect(mail.text).toContain(`https://skills.example.test/reviews/${review.id}`);
-    expect(mail.text).toMatch(/https:\/\/skills\.example\.test\/unsubscribe\?u=/);
+    expect(mail.text).toMatch(/https:\/\/skills\.example\.test\/api\/unsubscribe\?u=/);
 
     const lines = await w.db.prisma.reviewSkill.findMany({ where: { reviewId: review.id } });
     await saveAssessment(

@@ -98,8 +98,14 @@ export default async function AdminPage() {
         <h2 id="users-h" className="text-xl font-semibold">
           Users
         </h2>
+        <p>
+          <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/admin/users">
+            Manage users
+          </Link>
+          : search, administrator rights, deactivation, confirmation links, deletion.
+        </p>
         <p className="text-sm text-slate-700">
-          Create administrators from the command line:{" "}
+          The first administrator comes from the command line:{" "}
           <code className="break-all">npm run user:create -- --email you@example.com --admin</code>
         </p>
         {/* Below sm each person is a card; the table needs more width than a phone has. */}
