@@ -283,7 +283,12 @@ const specs: Record<string, Spec> = {
     as: (w) => w.actors.admin,
     base: async (w, _s, n) => ({
       userId: (
-        await w.db.prisma.user.create({ data: { email: `fuzz-adm-${n}-${w.tag}@test.local`, name: "Fuzz Admin" } })
+        await w.db.prisma.user.create({
+          data: {
+            email: `fuzz-adm-${n}-${w.tag}-${Math.random().toString(36).slice(2)}@test.local`,
+            name: "Fuzz Admin",
+          },
+        })
       ).id,
       isAdmin: "true",
     }),
@@ -292,7 +297,12 @@ const specs: Record<string, Spec> = {
     as: (w) => w.actors.admin,
     base: async (w, _s, n) => ({
       userId: (
-        await w.db.prisma.user.create({ data: { email: `fuzz-rv-${n}-${w.tag}@test.local`, name: "Fuzz Resend" } })
+        await w.db.prisma.user.create({
+          data: {
+            email: `fuzz-rv-${n}-${w.tag}-${Math.random().toString(36).slice(2)}@test.local`,
+            name: "Fuzz Resend",
+          },
+        })
       ).id,
     }),
   },
@@ -300,7 +310,12 @@ const specs: Record<string, Spec> = {
     as: (w) => w.actors.admin,
     base: async (w, _s, n) => ({
       userId: (
-        await w.db.prisma.user.create({ data: { email: `fuzz-del-${n}-${w.tag}@test.local`, name: "Fuzz Delete" } })
+        await w.db.prisma.user.create({
+          data: {
+            email: `fuzz-del-${n}-${w.tag}-${Math.random().toString(36).slice(2)}@test.local`,
+            name: "Fuzz Delete",
+          },
+        })
       ).id,
     }),
   },
