@@ -6,6 +6,7 @@ import { assertManages, logTeam as log } from "./team-access";
 import { createInvitationTx, oneInvitation } from "./invitations";
 import { deliverMail } from "@/lib/mail";
 import { canAdminister, visibleTeamsWhere, type Actor } from "@/lib/data/policy";
+import { canCreateTeam } from "./settings";
 import type { TeamRole } from "@/lib/domain/types";
 
 export { cancelInvitation, inviteToTeam } from "./invitations";
@@ -37,18 +38,25 @@ export async function getMyTeams(actor: Actor) {
 }
 
 /**
- * Admin only: creates a team, optionally inviting its manager by email. The manager joins only by accepting the
- * invitation, like anyone else.
+ * Creates a team: administrators, optionally inviting its manager by email (the manager joins only by accepting the
+ * invitation, like anyone else); managers of a team too when an administrator allows it (lib/data/settings.ts), and
+ * they manage the new team themselves.
  */
 export async function createTeam(
   actor: Actor,
   input: { name: string; description: string | null; managerEmail: string | null },
   now = new Date(),
 ) {
-  if (!canAdminister(actor)) throw new NotFoundError();
   const prisma = await db();
   const { team, mailId } = await oneInvitation(
     prisma.$transaction(async (tx) => {
+      // Administrators; managers too when an administrator allows it (checked inside, so a switch-off applies at once).
+      if (!(await canCreateTeam(actor, tx))) throw new NotFoundError();
+      const admin = canAdminister(actor);
+      if (!admin && input.managerEmail)
+        throw new DataError("Only an administrator can appoint managers.", {
+          managerEmail: ["Only an administrator can appoint managers; you manage the team you create."],
+        });
       const dup = await tx.team.findFirst({
         where: { name: { equals: input.name, mode: "insensitive" } },
         select: { id: true },
@@ -58,6 +66,8 @@ export async function createTeam(
           name: ["A team with this name already exists."],
         });
       const team = await tx.team.create({ data: { name: input.name, description: input.description } });
+      // A manager who creates a team manages it.
+      if (!admin) await tx.teamMembership.create({ data: { teamId: team.id, userId: actor.id, role: "manager" } });
       await log(tx, actor, "team.created", team.id, { name: input.name });
       const sent = input.managerEmail
         ? await createInvitationTx(tx, actor, team, input.managerEmail, "manager", "managerEmail", now)

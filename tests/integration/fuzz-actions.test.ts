@@ -45,6 +45,7 @@ import * as notificationActions from "@/app/(app)/notifications/actions";
 import * as notificationPreferenceActions from "@/app/(app)/account/notification-actions";
 import * as cycleActions from "@/app/(app)/cycles/actions";
 import * as adminUserActions from "@/app/(app)/admin/users/actions";
+import * as settingsActions from "@/app/(app)/admin/settings-actions";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -65,6 +66,7 @@ const modules: Record<string, Record<string, unknown>> = {
   notificationPrefs: notificationPreferenceActions,
   cycles: cycleActions,
   adminUsers: adminUserActions,
+  settings: settingsActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -318,6 +320,10 @@ const specs: Record<string, Spec> = {
         })
       ).id,
     }),
+  },
+  "settings.setManagersCreateTeamsAction": {
+    as: (w) => w.actors.admin,
+    base: () => ({ allowed: "false" }),
   },
   "reports.setOrgTargetAction": {
     as: (w) => w.actors.admin,

@@ -4,6 +4,8 @@ import { requireActor } from "@/lib/auth/session";
 import { getAdminPage } from "@/lib/data/pages";
 import { orNotFound } from "@/lib/page";
 import { ImportForm } from "./import-form";
+import { SettingsForm } from "./settings-form";
+import { getAppSettings } from "@/lib/data/settings";
 import { UserActiveButton } from "./user-active-button";
 import { mailConfigured } from "@/lib/mail";
 
@@ -11,7 +13,10 @@ export const metadata: Metadata = { title: "Administration" };
 
 export default async function AdminPage() {
   const actor = await requireActor("/admin");
-  const { users, versions, teams, outbox } = await orNotFound(getAdminPage(actor));
+  const [{ users, versions, teams, outbox }, settings] = await Promise.all([
+    orNotFound(getAdminPage(actor)),
+    orNotFound(getAppSettings(actor)),
+  ]);
   return (
     <div className="space-y-10">
       <h1 className="text-3xl font-bold">Administration</h1>
@@ -21,6 +26,7 @@ export default async function AdminPage() {
         </Link>{" "}
         — coverage, trends, readiness and single points of failure across every team.
       </p>
+      <SettingsForm managersCreateTeams={settings.managersCreateTeams} />
       <section aria-labelledby="tax-h" className="space-y-3">
         <h2 id="tax-h" className="text-xl font-semibold">
           Taxonomy

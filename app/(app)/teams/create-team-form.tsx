@@ -4,7 +4,8 @@ import { FieldError } from "@/components/field-error";
 import { FormMessage, useActionForm } from "@/components/use-action-form";
 import { createTeamAction } from "./actions";
 
-export function CreateTeamForm() {
+/** `appointsManager`: administrators may name the new team's manager; a manager who creates a team manages it. */
+export function CreateTeamForm({ appointsManager = true }: { appointsManager?: boolean }) {
   const router = useRouter();
   const form = useActionForm(createTeamAction, {
     fields: ["name", "description", "managerEmail"],
@@ -35,13 +36,17 @@ export function CreateTeamForm() {
         <input {...form.field("description", "team-description")} className={input} />
         <FieldError id="team-description-error" messages={form.fieldErrors.description} />
       </div>
-      <div>
-        <label htmlFor="team-manager" className="font-medium">
-          Manager&apos;s email <span className="font-normal text-slate-600">(optional; invited if new)</span>
-        </label>
-        <input {...form.field("managerEmail", "team-manager")} type="email" className={input} />
-        <FieldError id="team-manager-error" messages={form.fieldErrors.managerEmail} />
-      </div>
+      {appointsManager ? (
+        <div>
+          <label htmlFor="team-manager" className="font-medium">
+            Manager&apos;s email <span className="font-normal text-slate-600">(optional; invited if new)</span>
+          </label>
+          <input {...form.field("managerEmail", "team-manager")} type="email" className={input} />
+          <FieldError id="team-manager-error" messages={form.fieldErrors.managerEmail} />
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">You will manage the new team; invite its members from its page.</p>
+      )}
       <FormMessage error={form.formError} />
       <button
         disabled={form.pending}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getTeamsPage } from "@/lib/data/pages";
+import { canCreateTeam } from "@/lib/data/settings";
 import { headcount } from "@/lib/domain/team";
 import { CreateTeamForm } from "./create-team-form";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Teams" };
 
 export default async function TeamsPage() {
   const actor = await requireActor("/teams");
-  const teams = await getTeamsPage(actor);
+  const [teams, canCreate] = await Promise.all([getTeamsPage(actor), canCreateTeam(actor)]);
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Teams</h1>
@@ -59,7 +60,7 @@ export default async function TeamsPage() {
           ))}
         </ul>
       )}
-      {actor.isAdmin && <CreateTeamForm />}
+      {canCreate && <CreateTeamForm appointsManager={actor.isAdmin} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { adminOnly, fromAction, fromData, type MatrixRow } from "./matrix";
 import type { ActorName, World } from "../../support/world";
 import { deleteUserAction, resendVerificationForAction, setAdminAction } from "@/app/(app)/admin/users/actions";
 import { searchUsers } from "@/lib/data/user-admin";
+import { getAppSettings, setManagersMayCreateTeams } from "@/lib/data/settings";
 
 /** A throwaway person for one cell, so a write that succeeds changes none of the matrix's own actors. */
 async function stranger(w: World, as: ActorName, what: string, verified = true) {
@@ -34,6 +35,16 @@ export const userAdminRows: MatrixRow[] = [
   {
     name: "action deleteUser (a stranger)",
     run: async (w, as) => fromAction(await deleteUserAction({ userId: await stranger(w, as, "delete") })),
+    expect: adminOnly,
+  },
+  {
+    name: "getAppSettings (/admin settings)",
+    run: (w, as) => fromData(w, as, (a) => getAppSettings(a)),
+    expect: adminOnly,
+  },
+  {
+    name: "setManagersMayCreateTeams (leaves it off)",
+    run: (w, as) => fromData(w, as, (a) => setManagersMayCreateTeams(a, false)),
     expect: adminOnly,
   },
 ];
