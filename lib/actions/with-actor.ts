@@ -55,7 +55,7 @@ export function withActor<S extends z.ZodType, C>(
 }
 
 /** The request body as parsed JSON, or the response that refuses it. Reads at most `maxBytes`. */
-async function readJson(req: Request, maxBytes: number): Promise<{ value: unknown } | Response> {
+export async function readJson(req: Request, maxBytes: number): Promise<{ value: unknown } | Response> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json" && !/^application\/[\w.-]+\+json$/.test(type)) {
     return refuse(415, "body", "Send the body as JSON (Content-Type: application/json).");
