@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getAccountPage } from "@/lib/data/pages";
 import { getNotificationPreferences } from "@/lib/data/notifications";
@@ -34,6 +35,17 @@ export default async function AccountPage() {
           current: s.current,
         }))}
       />
+      <section aria-labelledby="api-h" className="space-y-1">
+        <h2 id="api-h" className="text-xl font-semibold">
+          API tokens
+        </h2>
+        <p className="text-slate-700">
+          Let a script read or write your ratings through the API.{" "}
+          <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/tokens">
+            Manage API tokens
+          </Link>
+        </p>
+      </section>
       <FindabilityForm value={account.findableBy} />
       <NotificationPreferences value={notificationPreferences} />
       <AccountForms name={account.name ?? ""} email={account.email} hasPassword={account.hasPassword} />

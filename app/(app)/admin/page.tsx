@@ -26,6 +26,28 @@ export default async function AdminPage() {
         </Link>{" "}
         — coverage, trends, readiness and single points of failure across every team.
       </p>
+      <nav aria-labelledby="admin-tools-h" className="space-y-2">
+        <h2 id="admin-tools-h" className="text-xl font-semibold">
+          Tools
+        </h2>
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {[
+            { href: "/admin/users", label: "Users", what: "search, administrators, deactivate, delete" },
+            { href: "/admin/taxonomy", label: "Taxonomy editor", what: "edit skills, roles and paths in a draft" },
+            { href: "/admin/merge", label: "Merge skills", what: "fold a duplicate skill into another" },
+            { href: "/admin/tokens", label: "Service tokens", what: "for scripts and SCIM provisioning" },
+            { href: "/admin/scim", label: "SCIM provisioning", what: "groups from your identity provider" },
+            { href: "/api-reference", label: "API reference", what: "the REST API and its scopes" },
+          ].map((t) => (
+            <li key={t.href}>
+              <Link className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" href={t.href}>
+                {t.label}
+              </Link>
+              <span className="text-sm text-slate-700"> — {t.what}</span>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <SettingsForm managersCreateTeams={settings.managersCreateTeams} />
       <section aria-labelledby="tax-h" className="space-y-3">
         <h2 id="tax-h" className="text-xl font-semibold">
