@@ -46,6 +46,9 @@ import * as notificationPreferenceActions from "@/app/(app)/account/notification
 import * as cycleActions from "@/app/(app)/cycles/actions";
 import * as adminUserActions from "@/app/(app)/admin/users/actions";
 import * as settingsActions from "@/app/(app)/admin/settings-actions";
+import * as tokenActions from "@/app/(app)/account/tokens/actions";
+
+import { createApiToken } from "@/lib/data/api-tokens";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -67,6 +70,7 @@ const modules: Record<string, Record<string, unknown>> = {
   cycles: cycleActions,
   adminUsers: adminUserActions,
   settings: settingsActions,
+  tokens: tokenActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -320,6 +324,30 @@ const specs: Record<string, Spec> = {
         })
       ).id,
     }),
+  },
+  // Past 20 active tokens the admin is refused with a form-level message, which the fuzzer accepts as named.
+  "tokens.createApiTokenAction": {
+    as: (w) => w.actors.admin,
+    base: (_w, _s, n) => ({
+      kind: n % 2 ? "service" : "personal",
+      name: `Fuzz token ${n}`,
+      scopes: ["ratings:read", "teams:read"],
+      expiresIn: "30",
+    }),
+    runs: 30,
+  },
+  "tokens.revokeApiTokenAction": {
+    as: (w) => w.actors.member,
+    base: async (w) => {
+      const { summary } = await createApiToken(w.actors.member, {
+        name: "to revoke",
+        kind: "personal",
+        scopes: ["ratings:read"],
+        expiresInDays: 7,
+      });
+      await w.db.prisma.apiToken.update({ where: { id: summary.id }, data: { revokedAt: new Date() } });
+      return { tokenId: summary.id };
+    },
   },
   "settings.setManagersCreateTeamsAction": {
     as: (w) => w.actors.admin,
