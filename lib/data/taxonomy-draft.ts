@@ -89,25 +89,19 @@ async function readDraft(client: Db | Tx): Promise<DraftView | null> {
     FROM "TaxonomyDraft" WHERE "id" = ${DRAFT_ID}`;
   const row = rows[0];
   if (!row) return null;
-  const [versions, by] = await Promise.all([
-    client.taxonomyVersion.findMany({
-      where: { OR: [{ id: row.baseVersionId }, { id: { gt: row.baseVersionId } }] },
-      orderBy: { id: "desc" },
-      take: 2,
-      select: { id: true, version: true },
-    }),
+  const [newest, by] = await Promise.all([
+    client.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true, version: true } }),
     row.updatedById
       ? client.user.findUnique({ where: { id: row.updatedById }, select: { name: true, email: true } })
       : null,
   ]);
-  const newest = versions[0];
-  const base = versions.find((v) => v.id === row.baseVersionId);
-  const stale = newest !== undefined && newest.id > row.baseVersionId;
+  const taxonomy = parseContent(row.content);
+  const stale = newest !== null && newest.id > row.baseVersionId;
   return {
-    taxonomy: parseContent(row.content),
+    taxonomy,
     revision: row.revision,
     baseVersionId: row.baseVersionId,
-    baseVersion: base?.version ?? parseContent(row.content).version,
+    baseVersion: taxonomy.version,
     stale,
     appliedSince: stale ? newest.version : null,
     createdAt: row.createdAt,

@@ -1,7 +1,8 @@
 import { ConflictError, DataError, NotFoundError } from "@/lib/data/errors";
 import type { ActorName, World } from "../../support/world";
 
-export type Outcome = "ok" | "signin" | "notfound" | "invalid" | "conflict";
+/** "forbidden": a valid API token without the scope (403); everything else a person could not see is "notfound". */
+export type Outcome = "ok" | "signin" | "notfound" | "invalid" | "conflict" | "forbidden";
 export type Expect = Record<ActorName, Outcome>;
 
 /** One row of the authorization matrix: a route handler, server action or data function, called as each actor. */
@@ -44,6 +45,7 @@ export const memberReaders: Expect = {
 export function fromAction(r: { ok: boolean; status?: number }): Outcome {
   if (r.ok) return "ok";
   if (r.status === 401) return "signin";
+  if (r.status === 403) return "forbidden";
   if (r.status === 404) return "notfound";
   if (r.status === 409) return "conflict";
   return "invalid";
@@ -52,6 +54,7 @@ export function fromAction(r: { ok: boolean; status?: number }): Outcome {
 export function fromResponse(r: Response): Outcome {
   if (r.status >= 200 && r.status < 300) return "ok";
   if (r.status === 401) return "signin";
+  if (r.status === 403) return "forbidden";
   if (r.status === 404) return "notfound";
   if (r.status === 409) return "conflict";
   if (r.status >= 500) throw new Error(`HTTP ${r.status}`);
