@@ -34,6 +34,8 @@ const schema = z.object({
   SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(20),
   /** Invitations one person may send per hour. */
   INVITES_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(50),
+  /** Requests each API token may make per minute. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
   /** Proxies in front of the app that append to X-Forwarded-For. 0: the client is the socket's peer. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SMTP_URL: z

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "./db";
+import { env } from "@/lib/env";
 import type { Tx } from "./open";
 import { DataError, NotFoundError, assertLookupId } from "./errors";
 import { hashToken } from "./tokens";
@@ -183,8 +184,7 @@ const TOKEN_SHAPE = /^sg[ps]_[A-Za-z0-9_-]{43}$/;
 
 /** Requests each token may make per minute (API_RATE_LIMIT_PER_MINUTE). */
 export function apiRateLimitPerMinute(): number {
-  const n = Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? "");
-  return Number.isInteger(n) && n > 0 ? n : 120;
+  return env().API_RATE_LIMIT_PER_MINUTE;
 }
 
 /**

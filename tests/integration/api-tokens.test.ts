@@ -17,6 +17,7 @@ import {
   type CreateTokenOptions,
 } from "@/lib/data/api-tokens";
 import { setUserActive } from "@/lib/data/accounts";
+import { resetEnvCache } from "@/lib/env";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/account/tokens/actions";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
@@ -28,6 +29,7 @@ beforeAll(async () => {
 afterAll(() => w.db.close());
 afterEach(() => {
   delete process.env.API_RATE_LIMIT_PER_MINUTE;
+  resetEnvCache();
 });
 
 let n = 0;
@@ -156,6 +158,7 @@ describe("checkApiToken", () => {
 
   it("limits each token per minute, exactly, under parallel requests, and records when it was last used", async () => {
     process.env.API_RATE_LIMIT_PER_MINUTE = "4";
+    resetEnvCache();
     const me = await person();
     const { token, summary } = await createApiToken(me, personal());
     const other = await createApiToken(me, personal({ name: "other" }));
