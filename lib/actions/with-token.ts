@@ -72,19 +72,19 @@ type Inputs = { query: unknown; body: unknown; params: unknown };
  * actions, or the problem that refuses them: a path segment no row could have is simply not found (404); a bad query
  * or body answers 400 naming the field.
  */
-async function parseRequest<Q, B, P>(
+async function parseRequest<Q extends Schema | undefined, B extends Schema | undefined, P extends Schema | undefined>(
   options: InputOptions<Q, B, P>,
   req: Request,
   ctx: { params?: Promise<unknown> },
 ): Promise<Inputs | Response> {
   const out: Inputs = { query: undefined, body: undefined, params: undefined };
   if (options.params) {
-    const parsed = parseInput(options.params as Schema, (await ctx.params) ?? {});
+    const parsed = parseInput(options.params, (await ctx.params) ?? {});
     if (!parsed.ok) return problem(404, "Not found.");
     out.params = parsed.data;
   }
   if (options.query) {
-    const parsed = parseInput(options.query as Schema, searchParamsObject(new URL(req.url).searchParams));
+    const parsed = parseInput(options.query, searchParamsObject(new URL(req.url).searchParams));
     if (!parsed.ok) return problem(400, parsed.message, parsed.errors);
     out.query = parsed.data;
   }
@@ -94,7 +94,7 @@ async function parseRequest<Q, B, P>(
       const refused = (await read.json()) as { error: string; errors?: FieldErrors };
       return problem(read.status, refused.error, refused.errors);
     }
-    const parsed = parseInput(options.body as Schema, read.value);
+    const parsed = parseInput(options.body, read.value);
     if (!parsed.ok) return problem(400, parsed.message, parsed.errors);
     out.body = parsed.data;
   }
@@ -115,9 +115,9 @@ function failure(e: unknown): Response {
  * anything else a 500 without details. Every answer that is not 2xx is application/problem+json.
  */
 export function apiRoute<
-  Q extends Schema | undefined,
-  B extends Schema | undefined,
-  P extends Schema | undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
   R extends Schema | undefined = undefined,
 >(options: ApiRouteOptions<Q, B, P, R>, handler: (args: ApiArgs<Q, B, P>) => Promise<Output<R>>) {
   return async (req: Request, ctx: { params?: Promise<unknown> }): Promise<Response> => {
@@ -150,9 +150,9 @@ export function apiRoute<
  * is asked for or read; input is parsed and errors answered exactly as in apiRoute.
  */
 export function publicRoute<
-  Q extends Schema | undefined,
-  B extends Schema | undefined,
-  P extends Schema | undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
   R extends Schema | undefined = undefined,
 >(options: InputOptions<Q, B, P> & { response?: R }, handler: (args: PublicArgs<Q, B, P>) => Promise<Output<R>>) {
   return async (req: Request, ctx: { params?: Promise<unknown> }): Promise<Response> => {

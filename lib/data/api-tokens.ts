@@ -177,8 +177,7 @@ export type TokenActor = Actor & {
 };
 
 export type TokenCheck =
-  | { ok: true; actor: TokenActor }
-  | { ok: false; status: 401 | 403 | 429; reason: string; retryAfterSeconds?: number };
+  { ok: true; actor: TokenActor } | { ok: false; status: 401 | 403 | 429; reason: string; retryAfterSeconds?: number };
 
 const TOKEN_SHAPE = /^sg[ps]_[A-Za-z0-9_-]{43}$/;
 
@@ -192,7 +191,11 @@ export function apiRateLimitPerMinute(): number {
  * `scope`, and have a slot left in its per-minute limit. The owner is re-read each time, so a deactivation, a demotion
  * or a revocation applies to the very next request. `lastUsedAt` is written at most once a minute.
  */
-export async function checkApiToken(raw: string | null, scope: ScopeName | null, now = new Date()): Promise<TokenCheck> {
+export async function checkApiToken(
+  raw: string | null,
+  scope: ScopeName | null,
+  now = new Date(),
+): Promise<TokenCheck> {
   if (!raw || !TOKEN_SHAPE.test(raw)) return { ok: false, status: 401, reason: "Send a valid API token." };
   const prisma = await db();
   const row = await prisma.apiToken.findUnique({
@@ -216,7 +219,10 @@ export async function checkApiToken(raw: string | null, scope: ScopeName | null,
   // Admin scopes are only as good as the owner: a demoted owner's service token loses them.
   if ((scope === "admin" || scope === "taxonomy:write") && !row.user.isAdmin)
     return { ok: false, status: 403, reason: "This token's owner is no longer an administrator." };
-  const limit = await takeSlots([{ bucket: `api:token:${row.id}`, max: apiRateLimitPerMinute(), windowMs: MINUTE }], now);
+  const limit = await takeSlots(
+    [{ bucket: `api:token:${row.id}`, max: apiRateLimitPerMinute(), windowMs: MINUTE }],
+    now,
+  );
   if (!limit.allowed)
     return {
       ok: false,

@@ -34,7 +34,7 @@ export const FINDER_LIMIT = 50;
  * Whether the actor belongs to the organisation as the "everyone in the organisation" setting means it: verified,
  * active, and an admin or a member of at least one team. One query.
  */
-async function inOrganisation(actor: Actor): Promise<boolean> {
+export async function inOrganisation(actor: Actor): Promise<boolean> {
   const prisma = await db();
   const me = await prisma.user.findFirst({
     where: {

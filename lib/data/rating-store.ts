@@ -1,5 +1,7 @@
 import type { Tx } from "./open";
 import type { RatingSource } from "@/lib/domain/types";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { DataError } from "./errors";
 
 export type RatingInput = {
   skillId: string;
@@ -44,6 +46,15 @@ export async function appendRatings(
   // One writer per person at a time: two saves racing on the same skills would otherwise both delete and both
   // re-insert the current row (unique violation → 500), and history order could disagree with the current pointer.
   await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  // A skill being merged is row-locked by the merge: wait for it, then refuse a skill that now lives elsewhere, so no
+  // rating lands on the retired duplicate (lib/data/skill-merge.ts takes the person's lock before the skill's).
+  const skillIds = [...new Set(entries.map((e) => e.skillId))];
+  const open = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Skill" WHERE id IN (${Prisma.join(skillIds)}) AND "mergedIntoId" IS NULL FOR KEY SHARE`;
+  if (open.length !== skillIds.length) {
+    const message = "This skill was merged into another one; reload the page and rate that one.";
+    throw new DataError(message, { skillId: [message] });
+  }
   const current = await tx.currentRating.findMany({
     where: { userId, skillId: { in: entries.map((e) => e.skillId) } },
   });

@@ -64,7 +64,13 @@ export type DraftSkillInput = {
   /** Left out: the category stays. */
   category?: string;
 };
-export type NewDraftSkillInput = { revision: number; id?: string | null; name: string; category: string; description?: string };
+export type NewDraftSkillInput = {
+  revision: number;
+  id?: string | null;
+  name: string;
+  category: string;
+  description?: string;
+};
 export type DraftRoleInput = {
   revision: number;
   roleId: string;
@@ -78,9 +84,12 @@ function assertAdmin(actor: Actor) {
 
 type DraftRow = { baseVersionId: number; content: string; revision: number; updatedById: string | null };
 
-/** The stored content, as a fresh mutable taxonomy (validated when written; re-validated before publishing). */
+/**
+ * The stored content, as a fresh mutable taxonomy (validated when written; re-validated before publishing), with the
+ * export format's key order back (jsonb stores keys in its own order).
+ */
 function parseContent(content: string): Taxonomy {
-  return JSON.parse(content) as Taxonomy;
+  return toExportDocument(JSON.parse(content) as Taxonomy);
 }
 
 async function readDraft(client: Db | Tx): Promise<DraftView | null> {
@@ -127,7 +136,10 @@ export async function startDraft(actor: Actor): Promise<DraftView> {
     await lockAsActiveAdmin(tx, actor);
     const exists = await tx.taxonomyDraft.count({ where: { id: DRAFT_ID } });
     if (exists === 0) {
-      const latest = await tx.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true, version: true } });
+      const latest = await tx.taxonomyVersion.findFirst({
+        orderBy: { id: "desc" },
+        select: { id: true, version: true },
+      });
       const content = JSON.stringify(toExportDocument(await readTaxonomy(tx, latest?.version ?? "none")));
       const inserted = await tx.$executeRaw`
         INSERT INTO "TaxonomyDraft" ("id", "baseVersionId", "content", "revision", "updatedById", "updatedAt")
@@ -168,8 +180,10 @@ type Edit<T> = {
   result: T;
   /** Maps a validation error's path ("skills[3].levels[2]") to the form's field ("levels.2"); null: the whole form. */
   fieldOf: FieldOf;
-  /** What the audit row records about the edit. */
-  audit: Record<string, unknown>;
+  /** The field that carries problems found elsewhere in the draft (the edited item's id, usually). */
+  other: string;
+  /** What the audit row records about the edit, from the validated draft. */
+  audit: (valid: Taxonomy) => Record<string, unknown>;
 };
 
 /**
@@ -189,9 +203,9 @@ async function editDraft<T>(
     await lockAsActiveAdmin(tx, actor);
     const row = await lockDraft(tx, revision);
     const t = parseContent(row.content);
-    const { result, fieldOf, audit } = await edit(t, tx);
+    const { result, fieldOf, other, audit } = await edit(t, tx);
     const checked = validateTaxonomy(t);
-    if (!checked.ok) throw validationError(checked.errors, t, fieldOf);
+    if (!checked.ok) throw validationError(checked.errors, t, fieldOf, other);
     const content = JSON.stringify(toExportDocument(checked.taxonomy));
     await tx.$executeRaw`
       UPDATE "TaxonomyDraft" SET "content" = ${content}::jsonb, "revision" = "revision" + 1,
@@ -201,7 +215,7 @@ async function editDraft<T>(
       data: {
         actorId: actor.id,
         action: "taxonomy.draft.edited",
-        data: { ...audit, revision: row.revision + 1 } as Prisma.InputJsonObject,
+        data: { ...audit(checked.taxonomy), revision: row.revision + 1 } as Prisma.InputJsonObject,
       },
     });
     return { ...result, revision: row.revision + 1 };
@@ -229,19 +243,15 @@ export async function updateDraftSkill(actor: Actor, input: DraftSkillInput): Pr
     t.skills[index] = after;
     return {
       result: {},
-      fieldOf: skillFieldOf(index, before.id),
-      audit: { edit: "skill", skillId: before.id, fields: safeDiffFields(before, after) },
+      fieldOf: skillFieldOf(index, after),
+      other: "skillId",
+      audit: (valid) => ({
+        edit: "skill",
+        skillId: before.id,
+        fields: diffSkill(before, valid.skills[index]!).map((c) => c.field),
+      }),
     };
   });
-}
-
-/** The fields a skill edit touches, for the audit row (empty when the input is too malformed to compare). */
-function safeDiffFields(before: Taxonomy["skills"][number], after: Taxonomy["skills"][number]): string[] {
-  try {
-    return diffSkill(before, after).map((c) => c.field);
-  } catch {
-    return [];
-  }
 }
 
 const slug = (name: string) =>
@@ -291,49 +301,66 @@ export async function addDraftSkill(
     const last = t.skills.findLastIndex((s) => s.category === input.category);
     const at = last < 0 ? t.skills.length : last + 1;
     t.skills.splice(at, 0, skill);
-    return { result: { skillId: id }, fieldOf: skillFieldOf(at, id), audit: { edit: "skill.added", skillId: id } };
+    return {
+      result: { skillId: id },
+      fieldOf: skillFieldOf(at, skill),
+      other: "name",
+      audit: () => ({ edit: "skill.added", skillId: id }),
+    };
   });
 }
 
 /**
  * Admin: retires a skill from the draft and takes it out of every role requirement, prerequisite list and
- * certification that names it, so the admin retires it in one step and sees every consequence in the preview.
- * Refused, naming them, when a role or certification would be left with nothing (it needs another skill first).
+ * certification that names it, so retiring is one step and the preview shows every consequence before anything is
+ * published (ratings are kept either way). A certification that evidenced only this skill is retired with it (the
+ * editor cannot give it another skill; people's certificates keep pointing at it). Refused, naming them, when a role
+ * would be left with no requirement: the admin gives it another one first.
  */
 export async function retireDraftSkill(
   actor: Actor,
   input: { revision: number; skillId: string },
-): Promise<{ revision: number; roles: string[]; skills: string[]; certifications: string[] }> {
+): Promise<{
+  revision: number;
+  roles: string[];
+  skills: string[];
+  certifications: string[];
+  retiredCertifications: string[];
+}> {
   assertAdmin(actor);
   return editDraft(actor, input.revision, (t) => {
     const skill = t.skills.find((s) => s.id === input.skillId);
     if (!skill) throw new NotFoundError();
-    const names = (xs: { name?: string; title?: string }[]) => xs.map((x) => `"${x.title ?? x.name}"`).join(", ");
     const onlyRoles = t.roles.filter((r) => r.requirements.length === 1 && r.requirements[0]!.skill === skill.id);
-    const onlyCerts = t.certifications.filter((c) => c.skills.length === 1 && c.skills[0] === skill.id);
-    if (onlyRoles.length || onlyCerts.length) {
-      const what = [
-        onlyRoles.length ? `the role${onlyRoles.length > 1 ? "s" : ""} ${names(onlyRoles)}` : "",
-        onlyCerts.length ? `the certification${onlyCerts.length > 1 ? "s" : ""} ${names(onlyCerts)}` : "",
-      ].filter(Boolean);
-      const m = `${skill.name} is the only skill of ${what.join(" and ")}. Add another skill there first, then retire it.`;
-      throw new DataError(m, { _form: [m] });
+    if (onlyRoles.length) {
+      const names = onlyRoles.map((r) => `"${r.title}"`).join(", ");
+      const m = `${skill.name} is the only requirement of the role${onlyRoles.length > 1 ? "s" : ""} ${names}. Give ${onlyRoles.length > 1 ? "them" : "it"} another requirement first, then retire the skill.`;
+      throw new DataError(m, { skillId: [m] });
     }
     const roles = t.roles.filter((r) => r.requirements.some((q) => q.skill === skill.id));
     const dependants = t.skills.filter((s) => s.prerequisites.includes(skill.id));
     const certs = t.certifications.filter((c) => c.skills.includes(skill.id));
+    const emptied = certs.filter((c) => c.skills.length === 1);
     t.skills = t.skills.filter((s) => s.id !== skill.id);
     for (const r of roles) r.requirements = r.requirements.filter((q) => q.skill !== skill.id);
     for (const s of dependants) s.prerequisites = s.prerequisites.filter((p) => p !== skill.id);
     for (const c of certs) c.skills = c.skills.filter((x) => x !== skill.id);
+    t.certifications = t.certifications.filter((c) => c.skills.length > 0);
     return {
       result: {
         roles: roles.map((r) => r.id),
         skills: dependants.map((s) => s.id),
-        certifications: certs.map((c) => c.id),
+        certifications: certs.filter((c) => c.skills.length > 0).map((c) => c.id),
+        retiredCertifications: emptied.map((c) => c.id),
       },
       fieldOf: () => null,
-      audit: { edit: "skill.retired", skillId: skill.id, roles: roles.map((r) => r.id) },
+      other: "skillId",
+      audit: () => ({
+        edit: "skill.retired",
+        skillId: skill.id,
+        roles: roles.map((r) => r.id),
+        retiredCertifications: emptied.map((c) => c.id),
+      }),
     };
   });
 }
@@ -348,16 +375,19 @@ export async function updateDraftRole(actor: Actor, input: DraftRoleInput): Prom
     const role = t.roles[index]!;
     const before = role.requirements;
     role.requirements = input.requirements.map(({ skill, level, importance }) => ({ skill, level, importance }));
-    const changes = safely(() => diffRequirements(before, role.requirements), []);
     return {
       result: {},
       fieldOf: roleFieldOf(index, t),
-      audit: {
-        edit: "role.requirements",
-        roleId: role.id,
-        added: changes.filter((c) => !c.before).map((c) => c.skill),
-        removed: changes.filter((c) => !c.after).map((c) => c.skill),
-        changed: changes.filter((c) => c.before && c.after).map((c) => c.skill),
+      other: "roleId",
+      audit: (valid) => {
+        const changes = diffRequirements(before, valid.roles[index]!.requirements);
+        return {
+          edit: "role.requirements",
+          roleId: role.id,
+          added: changes.filter((c) => !c.before).map((c) => c.skill),
+          removed: changes.filter((c) => !c.after).map((c) => c.skill),
+          changed: changes.filter((c) => c.before && c.after).map((c) => c.skill),
+        };
       },
     };
   });
@@ -379,7 +409,8 @@ export async function updateDraftPaths(actor: Actor, input: DraftPathsInput): Pr
     return {
       result: {},
       fieldOf: pathFieldOf(offset, t),
-      audit: { edit: "role.paths", roleId: input.roleId, to: input.paths.map((p) => p.to) },
+      other: "paths",
+      audit: () => ({ edit: "role.paths", roleId: input.roleId, to: input.paths.map((p) => p.to) }),
     };
   });
 }
@@ -493,7 +524,9 @@ function parseLevels(text: string | null): Record<string, number> {
   if (!text) return {};
   try {
     const value = JSON.parse(text) as unknown;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, number>) : {};
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, number>)
+      : {};
   } catch {
     return {};
   }
@@ -523,15 +556,21 @@ export async function publishDraft(actor: Actor, input: { revision: number; vers
     await lockAsActiveAdmin(tx, actor);
     const row = await lockDraft(tx, input.revision);
     const latest = await tx.taxonomyVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true, version: true } });
-    if (latest && latest.id > row.baseVersionId) throw new DataError(staleMessage(latest.version));
+    if (latest && latest.id > row.baseVersionId) {
+      const m = staleMessage(latest.version);
+      throw new DataError(m, { revision: [m] });
+    }
     if ((await tx.taxonomyVersion.count({ where: { version } })) > 0) {
       const m = `Version: ${version} was already used; choose a version name that was never published.`;
       throw new DataError(m, { version: [m] });
     }
     const checked = validateTaxonomy({ ...parseContent(row.content), version });
-    if (!checked.ok) throw validationError(checked.errors, parseContent(row.content), () => null);
+    if (!checked.ok) throw validationError(checked.errors, parseContent(row.content), () => null, "revision");
     const diff = diffTaxonomy(await readTaxonomy(tx, latest?.version), checked.taxonomy);
-    if (isEmptyDiff(diff)) throw new DataError("The draft changes nothing yet, so there is nothing to publish.");
+    if (isEmptyDiff(diff)) {
+      const m = "The draft changes nothing yet, so there is nothing to publish.";
+      throw new DataError(m, { revision: [m] });
+    }
     const result = await applyTaxonomyInTx(tx, checked.taxonomy, actor.id);
     await tx.taxonomyDraft.delete({ where: { id: DRAFT_ID } });
     await tx.auditLog.create({
@@ -554,14 +593,6 @@ export async function publishDraft(actor: Actor, input: { revision: number; vers
 }
 
 // ---------- validation errors, in the form's words ----------
-
-const safely = <T>(f: () => T, fallback: T): T => {
-  try {
-    return f();
-  } catch {
-    return fallback;
-  }
-};
 
 const ITEM = /^(skills|roles|paths|certifications|categories)\[(\d+)\]/;
 
@@ -588,11 +619,15 @@ function itemLabel(t: Taxonomy, path: string): string {
 /** A validator message in plain words: item paths become names, skill ids become skill names. */
 function wording(t: Taxonomy, message: string): string {
   const skillName = new Map(t.skills.map((s) => [s.id, s.name]));
-  const out = message
+  const roleTitle = new Map(t.roles.map((r) => [r.id, r.title]));
+  let out = message
     .replace(/\(first at ([^)]+)\)/, (_, at: string) => `(also ${lowerFirst(itemLabel(t, at))})`)
-    .replace(/(by|of) skill "([^"]+)"/g, (all, word: string, id: string) =>
-      skillName.has(id) ? `${word} the skill "${skillName.get(id)}"` : all,
+    .replace(/\b(by |of )?skill "([^"]+)"/g, (all, word: string | undefined, id: string) =>
+      skillName.has(id) ? `${word ?? ""}the skill "${skillName.get(id)}"` : all,
     );
+  // Path messages name roles by id: "progression path must lead to a higher seniority ("cto" is 8, …)".
+  if (/path/.test(message))
+    out = out.replace(/"([a-z0-9-]+)"/g, (all, id: string) => (roleTitle.has(id) ? roleTitle.get(id)! : all));
   return /[.!?]$/.test(out) ? out : `${out}.`;
 }
 
@@ -600,17 +635,18 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Where a validation error goes on the form: its field, and words naming the row when the message does not. */
-type FieldTarget = { field: string; about?: string };
-type FieldOf = (path: string, message: string) => FieldTarget | null;
+type FieldTarget = { field: string; about?: string; text?: string };
+type FieldOf = (path: string, message: string, t: Taxonomy) => FieldTarget | null;
 
 /** A DataError naming each field the form shows; problems elsewhere in the draft name their item. */
-function validationError(errors: TaxonomyError[], t: Taxonomy, fieldOf: FieldOf): DataError {
+function validationError(errors: TaxonomyError[], t: Taxonomy, fieldOf: FieldOf, other: string): DataError {
   const fields: FieldErrors = {};
   for (const e of errors) {
-    const target = fieldOf(e.path, e.message);
+    const target = fieldOf(e.path, e.message, t);
     const about = target ? target.about : itemLabel(t, e.path);
-    const text = about ? `${about}: ${lowerFirst(wording(t, e.message))}` : upperFirst(wording(t, e.message));
-    (fields[target?.field ?? "_form"] ??= []).push(text);
+    const text =
+      target?.text ?? (about ? `${about}: ${lowerFirst(wording(t, e.message))}` : upperFirst(wording(t, e.message)));
+    (fields[target?.field ?? other] ??= []).push(text);
   }
   const first = Object.values(fields)[0]![0]!;
   const more = errors.length > 1 ? ` (${errors.length - 1} more problem${errors.length > 2 ? "s" : ""} below)` : "";
@@ -623,14 +659,20 @@ function formKey(rest: string): string {
   return /^(aliases|tools|prerequisites|sources)\./.test(key) ? key.split(".")[0]! : key;
 }
 
-function skillFieldOf(index: number, id: string): FieldOf {
+function skillFieldOf(index: number, skill: { id: string; name: string }): FieldOf {
   const own = `skills[${index}]`;
-  return (path, message) => {
+  const norm = (v: string) => v.trim().toLowerCase();
+  return (path, message, t) => {
     if (path.startsWith(`${own}.`)) return { field: formKey(path.slice(own.length + 1)) };
-    // Another skill's name or alias clashing with this one's new name is this form's "name" problem.
+    // Another skill's name clashing with this one's new name is this form's "name" problem.
     if (message.includes(`(first at ${own})`) && path.endsWith(".name")) return { field: "name" };
-    if (message.includes(`by skill "${id}"`)) return { field: "name" };
-    return null;
+    // Another skill's alias taken by this one: by its new name, or by one of its aliases.
+    const clash = /^alias "(.*)" is already used by skill "(.*)"$/.exec(message);
+    if (!clash || clash[2] !== skill.id) return null;
+    const other = t.skills[Number(ITEM.exec(path)?.[2] ?? -1)]?.name ?? "another skill";
+    return norm(clash[1]!) === norm(skill.name)
+      ? { field: "name", text: `"${clash[1]}" is already an alias of the skill "${other}"; choose another name.` }
+      : { field: "aliases", text: `"${clash[1]}" is already an alias of the skill "${other}".` };
   };
 }
 

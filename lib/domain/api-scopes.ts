@@ -16,7 +16,8 @@ export const API_SCOPES = [
   {
     name: "admin",
     label: "Administer",
-    description: "Act with your administrator rights: every team and person, and SCIM provisioning. Administrators only.",
+    description:
+      "Act with your administrator rights: every team and person, and SCIM provisioning. Administrators only.",
   },
 ] as const;
 

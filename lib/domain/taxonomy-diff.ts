@@ -4,16 +4,16 @@
  */
 import { fitForRequirements, normalizeRequirements } from "./fit";
 import { compareIds } from "./scale";
-import type {
-  CareerPath,
-  LearningResource,
-  Levels,
-  PathKind,
-  Requirement,
-  Role,
-  Skill,
-  Taxonomy,
-} from "./types";
+import type { CareerPath, LearningResource, Levels, PathKind, Requirement, Role, Skill, Taxonomy } from "./types";
+
+/** Every kind of career path, as the editor names it. */
+export const PATH_KIND_LABELS: Readonly<Record<PathKind, string>> = {
+  entry: "Entry: a usual way into that role (a step up)",
+  progression: "Progression: the next step up",
+  lateral: "Lateral: a move across, either way",
+};
+/** The same kinds as a list, for the form's choice (a unit test keeps it equal to the labels' keys). */
+export const PATH_KINDS = ["entry", "progression", "lateral"] as const satisfies readonly PathKind[];
 
 export type ListChange = { added: string[]; removed: string[] };
 export type TextChange = { before: string; after: string };
@@ -55,7 +55,15 @@ export type TaxonomyDiff = {
   scaleChanged: boolean;
 };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted, so the same data compares equal whatever order its keys were stored in (jsonb). */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+const same = (a: unknown, b: unknown) => stable(a) === stable(b);
 
 /** Items of `after` missing from `before` and the reverse, each once, in their list's order. */
 export function listChange(before: readonly string[], after: readonly string[]): ListChange {

@@ -14,6 +14,7 @@ const { scenariosRows } = await import("./authz/rows-scenarios");
 const { reportsRows } = await import("./authz/rows-reports");
 const { notificationRows } = await import("./authz/rows-notifications");
 const { userAdminRows } = await import("./authz/rows-user-admin");
+const { apiRows } = await import("./authz/rows-api");
 
 const rows: MatrixRow[] = [
   ...accountRows,
@@ -25,6 +26,7 @@ const rows: MatrixRow[] = [
   ...reportsRows,
   ...notificationRows,
   ...userAdminRows,
+  ...apiRows,
 ];
 
 let w: World;

@@ -47,6 +47,9 @@ import * as cycleActions from "@/app/(app)/cycles/actions";
 import * as adminUserActions from "@/app/(app)/admin/users/actions";
 import * as settingsActions from "@/app/(app)/admin/settings-actions";
 import * as tokenActions from "@/app/(app)/account/tokens/actions";
+import * as mergeActions from "@/app/(app)/admin/merge/actions";
+import * as taxonomyEditorActions from "@/app/(app)/admin/taxonomy/actions";
+import { startDraft } from "@/lib/data/taxonomy-draft";
 
 import { createApiToken } from "@/lib/data/api-tokens";
 
@@ -71,6 +74,8 @@ const modules: Record<string, Record<string, unknown>> = {
   adminUsers: adminUserActions,
   settings: settingsActions,
   tokens: tokenActions,
+  merge: mergeActions,
+  taxonomyEditor: taxonomyEditorActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -95,6 +100,10 @@ type Spec = {
 };
 
 const skills = loadTaxonomy().skills.map((s) => s.id);
+const skillCategory = new Map(loadTaxonomy().skills.map((s) => [s.id, s.category]));
+const roles = loadTaxonomy().roles.map((r) => r.id);
+/** The shared draft's revision as a form sends it (a draft is started when none is open). */
+const draftRevision = async (w: World) => String((await startDraft(w.actors.admin)).revision);
 // A due date that stays valid ("today or later") whenever the suite runs.
 const DUE = isoDay(new Date(Date.now() + 90 * 86_400_000));
 const version = async (w: World, id: string) =>
@@ -348,6 +357,84 @@ const specs: Record<string, Spec> = {
       await w.db.prisma.apiToken.update({ where: { id: summary.id }, data: { revokedAt: new Date() } });
       return { tokenId: summary.id };
     },
+  },
+  // The preview numbers never match (no skill has 999,999 ratings), so every merge is refused and the taxonomy stays.
+  "merge.mergeSkillsAction": {
+    as: (w) => w.actors.admin,
+    base: (_w, _s, n) => ({
+      sourceId: skills[n % skills.length],
+      targetId: skills[(n + 1) % skills.length],
+      expectedPeople: "0",
+      expectedRatings: "999999",
+    }),
+    runs: 30,
+  },
+  "merge.unmergeSkillsAction": { as: (w) => w.actors.admin, base: () => ({ mergeId: "no-such-merge" }) },
+  // Draft edits change only the draft; publishing is sent with a revision the draft never reaches, so it is refused.
+  "taxonomyEditor.startDraftAction": { as: (w) => w.actors.admin, base: () => ({}) },
+  "taxonomyEditor.saveSkillAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => {
+      const skillId = skills[n % skills.length];
+      return {
+        revision: await draftRevision(w),
+        skillId,
+        name: `Fuzzed skill ${n}`,
+        description: "A description from the fuzzer.",
+        category: skillCategory.get(skillId),
+        aliases: `fuzz alias ${n}`,
+        tools: "tool one\ntool two",
+        levels: ["one", "two", "three", "four", "five"],
+        resources: [{ title: "Docs", url: "https://example.com/docs", level: "2" }],
+      };
+    },
+    runs: 30,
+  },
+  "taxonomyEditor.addSkillAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({
+      revision: await draftRevision(w),
+      name: `Fuzz new skill ${n}`,
+      id: `fuzz-new-${n}`,
+      category: skillCategory.get(skills[0]),
+    }),
+    runs: 30,
+  },
+  "taxonomyEditor.retireSkillAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({ revision: await draftRevision(w), skillId: skills[(n * 7) % skills.length] }),
+    runs: 30,
+  },
+  "taxonomyEditor.saveRequirementsAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({
+      revision: await draftRevision(w),
+      roleId: roles[n % roles.length],
+      requirements: [{ skill: skills[n % skills.length], level: String(1 + (n % 5)), importance: "core" }],
+    }),
+    runs: 30,
+  },
+  "taxonomyEditor.savePathsAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({
+      revision: await draftRevision(w),
+      roleId: roles[n % roles.length],
+      paths: [{ to: roles[(n + 1) % roles.length], kind: "progression" }],
+    }),
+    runs: 30,
+  },
+  "taxonomyEditor.discardDraftAction": {
+    as: (w) => w.actors.admin,
+    base: async (w) => ({ revision: await draftRevision(w) }),
+    runs: 30,
+  },
+  "taxonomyEditor.publishDraftAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => {
+      await draftRevision(w);
+      return { revision: "1999999999", version: `fuzz-${n}` };
+    },
+    runs: 30,
   },
   "settings.setManagersCreateTeamsAction": {
     as: (w) => w.actors.admin,

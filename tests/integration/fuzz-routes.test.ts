@@ -26,7 +26,22 @@ import * as teamMatrix from "@/app/api/teams/[id]/matrix/route";
 import * as reports from "@/app/api/reports/route";
 import * as unsubscribe from "@/app/api/unsubscribe/route";
 import * as cycleCsv from "@/app/api/cycles/[id]/route";
+import * as v1Me from "@/app/api/v1/me/route";
+import * as v1MyRatings from "@/app/api/v1/me/ratings/route";
+import * as v1History from "@/app/api/v1/me/ratings/[skillId]/history/route";
+import * as v1People from "@/app/api/v1/people/route";
+import * as v1Teams from "@/app/api/v1/teams/route";
+import * as v1Team from "@/app/api/v1/teams/[id]/route";
+import * as v1Matrix from "@/app/api/v1/teams/[id]/matrix/route";
+import * as v1Reviews from "@/app/api/v1/reviews/route";
+import * as v1Review from "@/app/api/v1/reviews/[id]/route";
+import * as v1Skills from "@/app/api/v1/skills/route";
+import * as v1OpenApi from "@/app/api/v1/openapi.json/route";
 import { unsubscribeQuery } from "@/lib/data/notifications";
+import { createApiToken } from "@/lib/data/api-tokens";
+import { resetEnvCache } from "@/lib/env";
+import { loadTaxonomy } from "@/lib/taxonomy/load";
+import type { ScopeName } from "@/lib/domain/api-scopes";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 
@@ -46,6 +61,17 @@ const modules: Record<string, { path: string; mod: Record<string, unknown> }> = 
   // The signed link (u, k, t) is the spec's base input, in the [link] slot; hostile pairs are appended after it.
   unsubscribe: { path: "/api/unsubscribe?[link]", mod: unsubscribe },
   cycleCsv: { path: "/api/cycles/[id]", mod: cycleCsv },
+  v1Me: { path: "/api/v1/me", mod: v1Me },
+  v1MyRatings: { path: "/api/v1/me/ratings", mod: v1MyRatings },
+  v1History: { path: "/api/v1/me/ratings/[skillId]/history", mod: v1History },
+  v1People: { path: "/api/v1/people", mod: v1People },
+  v1Teams: { path: "/api/v1/teams", mod: v1Teams },
+  v1Team: { path: "/api/v1/teams/[id]", mod: v1Team },
+  v1Matrix: { path: "/api/v1/teams/[id]/matrix", mod: v1Matrix },
+  v1Reviews: { path: "/api/v1/reviews", mod: v1Reviews },
+  v1Review: { path: "/api/v1/reviews/[id]", mod: v1Review },
+  v1Skills: { path: "/api/v1/skills", mod: v1Skills },
+  v1OpenApi: { path: "/api/v1/openapi.json", mod: v1OpenApi },
 };
 
 /** Real unsubscribe links of the world's people, each kind and the digest. */
@@ -85,7 +111,28 @@ const badLink = (w: World) => {
   );
 };
 
-type Spec = { runs: number; params?: (w: World) => fc.Arbitrary<Record<string, string>> };
+/**
+ * `token`: an /api/v1 route called with a real, valid token of the actor (every scope they may hold), so the fuzz
+ * reaches the parsing and not only the 401; `keys`: query parameter names the route reads, mixed into the hostile ones.
+ */
+type Spec = {
+  runs: number;
+  params?: (w: World) => fc.Arbitrary<Record<string, string>>;
+  token?: boolean;
+  keys?: string[];
+};
+const PAGE_KEYS = ["limit", "cursor"];
+/** A real cursor of another list, one of this list with a key it cannot have, and a forged one. */
+const cursors = [
+  Buffer.from(JSON.stringify({ l: "teams", k: ["a", "b"] })).toString("base64url"),
+  Buffer.from(JSON.stringify({ l: "me.ratings", k: [{ $gt: "" }] })).toString("base64url"),
+  Buffer.from(
+    JSON.stringify({ l: "me.ratings.history", k: ["2026-01-01T00:00:00.000Z", "99999999999999999999"] }),
+  ).toString("base64url"),
+  Buffer.from(JSON.stringify({ l: "reviews", k: ["0000-00-00T00:00:00.000Z", "x"] })).toString("base64url"),
+];
+const teamId = (w: World) =>
+  fc.oneof(fc.constantFrom(w.teamId, w.otherTeamId, `${w.teamId} `, w.teamId.toUpperCase()), hostileString);
 const specs: Record<string, Spec> = {
   "health.GET": { runs: 25 },
   "live.GET": { runs: 10 },
@@ -118,6 +165,32 @@ const specs: Record<string, Spec> = {
         id: fc.oneof(fc.constantFrom(w.teamId, w.actors.member.id, `${w.teamId} `, "", "\u0000"), hostileString),
       }),
   },
+  // /api/v1, with each actor's real token. The taxonomy PUT never receives a valid document here, so nothing changes.
+  "taxonomy.PUT": { runs: 60, token: true },
+  "v1Me.GET": { runs: 30, token: true },
+  "v1MyRatings.GET": { runs: 60, token: true, keys: PAGE_KEYS },
+  "v1MyRatings.PUT": { runs: 60, token: true },
+  "v1History.GET": {
+    runs: 60,
+    token: true,
+    keys: PAGE_KEYS,
+    params: () => {
+      const [a, b] = loadTaxonomy().skills.map((x) => x.id);
+      return fc.record({ skillId: fc.oneof(fc.constantFrom(a, b, a.toUpperCase(), `${a} `, ""), hostileString) });
+    },
+  },
+  "v1People.GET": { runs: 80, token: true, keys: [...PAGE_KEYS, "q", "skill", "minLevel"] },
+  "v1Teams.GET": { runs: 60, token: true, keys: PAGE_KEYS },
+  "v1Team.GET": { runs: 60, token: true, params: (w) => fc.record({ id: teamId(w) }) },
+  "v1Matrix.GET": { runs: 60, token: true, params: (w) => fc.record({ id: teamId(w) }) },
+  "v1Reviews.GET": { runs: 60, token: true, keys: PAGE_KEYS },
+  "v1Review.GET": {
+    runs: 40,
+    token: true,
+    params: (w) => fc.record({ id: fc.oneof(fc.constantFrom(w.teamId, "", "\u0000"), hostileString) }),
+  },
+  "v1Skills.GET": { runs: 60, keys: [...PAGE_KEYS, "category"] },
+  "v1OpenApi.GET": { runs: 10 },
 };
 const RUNS_SCALE = Number(process.env.FUZZ_RUNS) ? Number(process.env.FUZZ_RUNS) / 60 : 1;
 
@@ -135,33 +208,38 @@ const headerName = fc.constantFrom(
 );
 
 /** A request as hostile as fetch allows: odd methods and bodies, junk query strings and headers. */
-const requestArb = fc.record({
-  method: fc.constantFrom("GET", "GET", "GET", "HEAD", "POST", "DELETE"),
-  query: fc.array(
-    fc.tuple(
-      hostileString,
-      fc.oneof(
-        hostileString,
-        hostileValue.map((v) => summarise(v)),
+const requestArbFor = (keys: string[] = []) =>
+  fc.record({
+    method: fc.constantFrom("GET", "GET", "GET", "HEAD", "POST", "DELETE"),
+    query: fc.array(
+      fc.tuple(
+        keys.length ? fc.oneof(fc.constantFrom(...keys), hostileString) : hostileString,
+        fc.oneof(
+          hostileString,
+          hostileValue.map((v) => summarise(v)),
+          ...(keys.includes("cursor") ? [fc.constantFrom(...cursors)] : []),
+        ),
       ),
+      { maxLength: 4 },
     ),
-    { maxLength: 4 },
-  ),
-  headers: fc.array(fc.tuple(headerName, hostileString), { maxLength: 3 }),
-  body: fc.oneof(
-    hostileString,
-    hostileValue.map((v) => summarise(v)),
-    fc.constant(`{"teamId":"x","isAdmin":true}`),
-  ),
-});
+    headers: fc.array(fc.tuple(headerName, hostileString), { maxLength: 3 }),
+    body: fc.oneof(
+      hostileString,
+      hostileValue.map((v) => summarise(v)),
+      fc.constant(`{"teamId":"x","isAdmin":true}`),
+    ),
+  });
+const requestArb = requestArbFor();
 
 function buildRequest(
   path: string,
   r: { method: string; query: [string, string][]; headers: [string, string][]; body: string },
+  token: string | null = null,
 ): Request {
   const url = new URL(`http://localhost${path}`);
   for (const [k, v] of r.query) url.searchParams.append(k, v);
   const headers = new Headers();
+  if (token) headers.set("authorization", `Bearer ${token}`);
   // fetch refuses header values outside Latin-1 or with control characters; a real client cannot send those either.
   for (const [k, v] of r.headers) {
     try {
@@ -175,9 +253,22 @@ function buildRequest(
 }
 
 let w: World;
+/** Each actor's token for /api/v1, with every scope they may hold. */
+const tokens: Partial<Record<ActorName, string>> = {};
 beforeAll(async () => {
   w = await createWorld();
   const prisma = w.db.prisma;
+  // Fuzzing is many requests a minute per token: the per-token limit is not what is under test here.
+  process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
+  resetEnvCache();
+  for (const as of ["member", "manager", "otherManager", "admin"] as const) {
+    const scopes: ScopeName[] = ["ratings:read", "ratings:write", "teams:read", "reviews:read"];
+    if (as === "admin") scopes.push("taxonomy:write", "admin");
+    const { token } = await createApiToken(w.actors[as], { name: "fuzz", kind: "personal", scopes, expiresInDays: 1 });
+    tokens[as] = token;
+  }
+  // "Last used" is written at most once a minute; set ahead, it is not rewritten during the run (no row may change).
+  await prisma.apiToken.updateMany({ data: { lastUsedAt: new Date(Date.now() + 86_400_000) } });
   // Something to export: ratings for the member, so the CSV and matrix have rows with text in them.
   await prisma.user.update({
     where: { id: w.actors.member.id },
@@ -200,31 +291,47 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(() => w.db.close());
+afterAll(async () => {
+  delete process.env.API_RATE_LIMIT_PER_MINUTE;
+  resetEnvCache();
+  await w.db.close();
+});
 
 const tally = newTally();
 const valueTally = newTally();
 const actorNames: ActorName[] = ["anonymous", "member", "manager", "otherManager", "admin"];
 
+/**
+ * How an /api/v1 token route may refuse besides naming a field: 401 when no token went out or a fuzzed Authorization
+ * header spoilt it; 403 only where the actor's token cannot carry the scope (the taxonomy import, admins only).
+ */
+type TokenCall = { route: string; authSpoilt: boolean };
+
 /** Why a response breaks the contract, or null. */
-async function problemWith(res: unknown, as: ActorName): Promise<string | null> {
+async function problemWith(res: unknown, as: ActorName, tokenCall?: TokenCall): Promise<string | null> {
   if (!(res instanceof Response)) return `returned ${summarise(res)}`;
   const text = await res.text();
   if (res.status >= 500) return `HTTP ${res.status}: ${summarise(text)}`;
   if (LEAK.test(text)) return `leaked a stack trace or internals: ${summarise(text)}`;
   if (res.status < 400) return null;
-  let body: { error?: unknown; errors?: Record<string, unknown> };
+  let body: { error?: unknown; detail?: unknown; errors?: Record<string, unknown> };
   try {
     body = JSON.parse(text);
   } catch {
     return `HTTP ${res.status} with a body that is not JSON: ${summarise(text)}`;
   }
-  if (typeof body.error !== "string" || !body.error.trim()) return `HTTP ${res.status} without an error message`;
-  if (res.status === 401) return as === "anonymous" ? null : `401 for signed-in ${as}`;
+  // /api/v1 answers RFC 9457 problem documents: the message is `detail`.
+  const problemJson = res.headers.get("content-type") === "application/problem+json";
+  if (tokenCall && !problemJson) return `HTTP ${res.status} that is not application/problem+json`;
+  const error = problemJson ? body.detail : body.error;
+  if (typeof error !== "string" || !error.trim()) return `HTTP ${res.status} without an error message`;
+  if (res.status === 401) return as === "anonymous" || tokenCall?.authSpoilt ? null : `401 for signed-in ${as}`;
+  if (res.status === 403)
+    return tokenCall?.route === "taxonomy.PUT" && as !== "admin" ? null : `403 for ${as}: ${summarise(error)}`;
   if (res.status === 404)
-    return body.error === "Not found." ? null : `404 that is not the generic not-found: ${summarise(body.error)}`;
+    return error === "Not found." ? null : `404 that is not the generic not-found: ${summarise(error)}`;
   if (!body.errors || Object.keys(body.errors).length === 0)
-    return `HTTP ${res.status} names no field: ${summarise(body.error)}`;
+    return `HTTP ${res.status} names no field: ${summarise(error)}`;
   return null;
 }
 
@@ -246,13 +353,14 @@ describe("fuzzing every route handler", () => {
       const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
       const failures: string[] = [];
       let n = 0;
+      let pastTheToken = 0;
       const dbState = dbWatcher(w.db);
       let before = await dbState();
       try {
         await fc.assert(
           fc.asyncProperty(
             fc.constantFrom(...actorNames),
-            requestArb,
+            spec.keys ? requestArbFor(spec.keys) : requestArb,
             spec.params ? spec.params(w) : fc.constant({}),
             async (as, r, params) => {
               n += 1;
@@ -264,11 +372,14 @@ describe("fuzzing every route handler", () => {
               const describe = `as ${as} ${r.method} ${summarise(concrete)} params ${summarise(params)} query ${summarise(r.query)}`;
               errorLog.mockClear();
               let problem: string | null;
+              const token = spec.token ? (tokens[as] ?? null) : null;
+              const tokenCall = spec.token
+                ? { route: name, authSpoilt: r.headers.some(([h]) => h === "authorization") }
+                : undefined;
               try {
-                problem = await problemWith(
-                  await handler(buildRequest(concrete, r), { params: Promise.resolve(params) }),
-                  as,
-                );
+                const res = await handler(buildRequest(concrete, r, token), { params: Promise.resolve(params) });
+                if (token && res.status !== 401) pastTheToken += 1;
+                problem = await problemWith(res, as, tokenCall);
               } catch (e) {
                 problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
               }
@@ -292,82 +403,92 @@ describe("fuzzing every route handler", () => {
       tally.byTarget[name] = n;
       tally.failures.push(...failures);
       expect(failures.slice(0, 15), `${failures.length} failures`).toEqual([]);
+      // The tokens work: most token calls got past the 401 to the route's own parsing.
+      if (spec.token) expect(pastTheToken, "token calls past the 401").toBeGreaterThan(n / 3);
     });
   }
 
   // Right shape, hostile values: a well-formed JSON body with the fields the form sends, hostile values in one to three
   // of them (NUL, half a surrogate pair, 100k characters, javascript: links, 1e21, NaN…), sometimes the list 501×.
-  it("myRatings.PUT: right shape, hostile values — no 500, refusals name the field and change nothing", async () => {
-    const handler = myRatings.PUT as Handler;
-    const skillIds = (await w.db.prisma.skill.findMany({ take: 20, orderBy: { id: "asc" }, select: { id: true } })).map(
-      (s) => s.id,
-    );
-    const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
-    const failures: string[] = [];
-    const dbState = dbWatcher(w.db);
-    let n = 0;
-    try {
-      await fc.assert(
-        fc.asyncProperty(valuePlanArb, async (plan) => {
-          n += 1;
-          session.actor = w.actors.member;
-          const base = {
-            ratings: [
-              {
-                skillId: skillIds[n % skillIds.length],
-                level: n % 6,
-                note: "from fuzz",
-                evidenceUrl: "https://example.com/x",
-                wantsToGrow: n % 2 === 0,
-              },
-            ],
-          };
-          const applied = applyValuePlan(base, { ...plan, formData: false });
-          const body = JSON.stringify(applied.payload, (_k, v) => (typeof v === "bigint" ? String(v) : v));
-          const before = await dbState();
-          errorLog.mockClear();
-          let problem: string | null;
-          let refused = true;
-          try {
-            const res = await handler(
-              new Request("http://localhost/api/me/ratings", {
-                method: "PUT",
-                headers: { "content-type": "application/json" },
-                body,
-              }),
-              {},
-            );
-            refused = res.status >= 400;
-            const copy = res.clone();
-            problem = await problemWith(res, "member");
-            if (!problem && refused) {
-              const keys = Object.keys(((await copy.json()) as { errors: Record<string, string[]> }).errors);
-              const spoilt = applied.paths ?? [];
-              if (!keys.some((k) => k === "body" || spoilt.some((p) => samePlace(k, p))))
-                problem = `HTTP ${res.status} names ${keys.join(", ")} instead of ${spoilt.join(", ")}`;
+  // The same for PUT /api/v1/me/ratings, with the member's token: the same schema must refuse the same way.
+  const valueTargets = [
+    { target: "myRatings.PUT", handler: myRatings.PUT as Handler, url: "/api/me/ratings", token: false },
+    { target: "v1MyRatings.PUT", handler: v1MyRatings.PUT as Handler, url: "/api/v1/me/ratings", token: true },
+  ];
+  for (const { target, handler, url, token } of valueTargets)
+    it(`${target}: right shape, hostile values — no 500, refusals name the field and change nothing`, async () => {
+      const skillIds = (
+        await w.db.prisma.skill.findMany({ take: 20, orderBy: { id: "asc" }, select: { id: true } })
+      ).map((s) => s.id);
+      const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+      const failures: string[] = [];
+      const dbState = dbWatcher(w.db);
+      let n = 0;
+      try {
+        await fc.assert(
+          fc.asyncProperty(valuePlanArb, async (plan) => {
+            n += 1;
+            session.actor = w.actors.member;
+            const base = {
+              ratings: [
+                {
+                  skillId: skillIds[n % skillIds.length],
+                  level: n % 6,
+                  note: "from fuzz",
+                  evidenceUrl: "https://example.com/x",
+                  wantsToGrow: n % 2 === 0,
+                },
+              ],
+            };
+            const applied = applyValuePlan(base, { ...plan, formData: false });
+            const body = JSON.stringify(applied.payload, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+            const before = await dbState();
+            errorLog.mockClear();
+            let problem: string | null;
+            let refused = true;
+            try {
+              const res = await handler(
+                new Request(`http://localhost${url}`, {
+                  method: "PUT",
+                  headers: {
+                    "content-type": "application/json",
+                    ...(token ? { authorization: `Bearer ${tokens.member}` } : {}),
+                  },
+                  body,
+                }),
+                {},
+              );
+              refused = res.status >= 400;
+              const copy = res.clone();
+              problem = await problemWith(res, "member", token ? { route: target, authSpoilt: false } : undefined);
+              if (!problem && refused) {
+                const keys = Object.keys(((await copy.json()) as { errors: Record<string, string[]> }).errors);
+                const spoilt = applied.paths ?? [];
+                if (!keys.some((k) => k === "body" || spoilt.some((p) => samePlace(k, p))))
+                  problem = `HTTP ${res.status} names ${keys.join(", ")} instead of ${spoilt.join(", ")}`;
+              }
+            } catch (e) {
+              problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
             }
-          } catch (e) {
-            problem = `threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : summarise(e)}`;
-          }
-          if (!problem && errorLog.mock.calls.length)
-            problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
-          if (refused) {
-            const changed = changedTables(before.sums, (await dbState()).sums);
-            if (changed.length) problem = `${problem ? `${problem}; ` : ""}refused but changed ${changed.join(", ")}`;
-          }
-          if (problem) failures.push(`myRatings.PUT (values) [run ${n}] ${applied.describe}: ${problem}`);
-        }),
-        { seed: FUZZ_SEED, numRuns: Math.round(120 * RUNS_SCALE), endOnFailure: true },
-      );
-    } finally {
-      errorLog.mockRestore();
-      session.actor = null;
-    }
-    valueTally.inputs += n;
-    valueTally.byTarget["myRatings.PUT"] = n;
-    valueTally.failures.push(...failures);
-    expect(failures.slice(0, 15), `${failures.length} failures`).toEqual([]);
-  });
+            if (!problem && errorLog.mock.calls.length)
+              problem = `logged an unexpected error: ${String(errorLog.mock.calls[0][1] ?? errorLog.mock.calls[0][0]).slice(0, 200)}`;
+            if (refused) {
+              const changed = changedTables(before.sums, (await dbState()).sums);
+              if (changed.length) problem = `${problem ? `${problem}; ` : ""}refused but changed ${changed.join(", ")}`;
+            }
+            if (problem) failures.push(`${target} (values) [run ${n}] ${applied.describe}: ${problem}`);
+          }),
+          { seed: FUZZ_SEED, numRuns: Math.round(120 * RUNS_SCALE), endOnFailure: true },
+        );
+      } finally {
+        errorLog.mockRestore();
+        session.actor = null;
+      }
+      valueTally.inputs += n;
+      valueTally.byTarget[target] = n;
+      valueTally.failures.push(...failures);
+      expect(failures.slice(0, 15), `${failures.length} failures`).toEqual([]);
+    });
 
   afterAll(() => {
     console.log(summaryLine("route handlers", tally, "handlers"));

@@ -7,6 +7,8 @@ import {
   diffTaxonomy,
   isEmptyDiff,
   listChange,
+  PATH_KIND_LABELS,
+  PATH_KINDS,
   rolesWithNewRequirements,
   suggestNextVersion,
 } from "@/lib/domain/taxonomy-diff";
@@ -107,7 +109,11 @@ describe("diffRequirements", () => {
           before: { skill: "b", level: 3, importance: "core" },
           after: { skill: "b", level: 3, importance: "important" },
         },
-        { skill: "a", before: { skill: "a", level: 2, importance: "core" }, after: { skill: "a", level: 3, importance: "core" } },
+        {
+          skill: "a",
+          before: { skill: "a", level: 2, importance: "core" },
+          after: { skill: "a", level: 3, importance: "core" },
+        },
         { skill: "d", before: null, after: { skill: "d", level: 4, importance: "bonus" } },
         { skill: "c", before: { skill: "c", level: 1, importance: "bonus" }, after: null },
       ],
@@ -122,6 +128,16 @@ describe("diffTaxonomy", () => {
     const d = diffTaxonomy(shipped, copy());
     expect(isEmptyDiff(d)).toBe(true);
     expect(rolesWithNewRequirements(d)).toEqual([]);
+  });
+
+  it("finds nothing when only the order of object keys differs (as jsonb stores them)", () => {
+    const reversed = JSON.parse(
+      JSON.stringify(shipped, (_k, v: unknown) =>
+        v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+      ),
+    ) as Taxonomy;
+    expect(Object.keys(reversed.categories[0]!)).not.toEqual(Object.keys(shipped.categories[0]!));
+    expect(isEmptyDiff(diffTaxonomy(shipped, reversed))).toBe(true);
   });
 
   it("reports a retired skill, the requirement it leaves, a changed path and an added role, each once", () => {
@@ -146,7 +162,9 @@ describe("diffTaxonomy", () => {
         { skill: "itsm-itil", before: expect.objectContaining({ skill: "itsm-itil" }), after: null },
       ]);
     expect(d.roles.added.map((r) => r.id)).toEqual(["chief-platform-officer"]);
-    expect(d.paths.changed).toEqual([{ from: path.from, to: path.to, before: shipped.paths[0]!.kind, after: path.kind }]);
+    expect(d.paths.changed).toEqual([
+      { from: path.from, to: path.to, before: shipped.paths[0]!.kind, after: path.kind },
+    ]);
     expect(rolesWithNewRequirements(d)).toEqual([...needing].sort());
   });
 });
@@ -182,6 +200,12 @@ describe("countFitMoves", () => {
     // The reverse edit moves the same person up by the same amount.
     const back = countFitMoves(draft, shipped, people);
     expect(back.byRole[0]).toMatchObject({ up: 1, down: 0, biggestUp: Math.round((before - after) * 10) / 10 });
+  });
+});
+
+describe("path kinds", () => {
+  it("the form's list holds every kind the labels name, once", () => {
+    expect([...PATH_KINDS].sort()).toEqual(Object.keys(PATH_KIND_LABELS).sort());
   });
 });
 

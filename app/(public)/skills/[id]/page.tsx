@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getSkillPage } from "@/lib/data/pages";
 import { orNotFound, orNull } from "@/lib/page";
 import { rolesNeedingSkill } from "@/lib/domain/taxonomy-views";
@@ -7,6 +8,7 @@ import { hasSpecificLevels, levelDescriptors, resourceHost, resourcesFor } from 
 import { ImportanceBadge, SourceNote, trackLabel } from "@/components/badges";
 import { getActor } from "@/lib/auth/session";
 import { peopleWhoCanHelp } from "@/lib/data/people";
+import { mergedInto } from "@/lib/data/skill-merge";
 
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
@@ -18,6 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SkillPage({ params }: Props) {
   const { id } = await params;
+  // A merged skill's links lead to the skill it was merged into. Temporary (307): undoing the merge brings it back.
+  const into = await mergedInto(id);
+  if (into) redirect(`/skills/${encodeURIComponent(into)}`);
   const { taxonomy, skill, sources } = await orNotFound(getSkillPage(id));
   const name = new Map(taxonomy.skills.map((s) => [s.id, s.name]));
   const category = taxonomy.categories.find((c) => c.id === skill.category);

@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/actions/with-token";
+import { listRatingHistory } from "@/lib/data/api-v1";
+import { V1 } from "@/lib/api/v1-routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(V1.ratingHistory, ({ actor, params, query }) =>
+  listRatingHistory(actor, params.skillId, query),
+);
