@@ -192,6 +192,7 @@ test("signed out: every public page fits the viewport and passes axe, light and 
     "/skills",
     // An unsubscribe link from a mail that does not verify: the page explains, and changes nothing.
     "/unsubscribe?u=someone&k=goal_due&t=not-a-signature",
+    "/api-reference",
   ]) {
     await visit(page, path);
   }
@@ -220,6 +221,7 @@ test("member: every page a member sees fits the viewport and passes axe, light a
   await visit(page, "/me/certifications");
   await visit(page, "/notifications");
   await visit(page, "/account");
+  await visit(page, "/account/tokens");
   await withMenuOpen(page, "/account (member)");
 });
 
@@ -245,10 +247,16 @@ test("manager: the dashboard, team and review pages fit the viewport and pass ax
 });
 
 test("admin: the admin pages and dashboard fit the viewport and pass axe, light and dark", async ({ page }) => {
-  budget(240_000);
+  budget(480_000);
   await signedInAs(page, "admin@skillgap.demo");
   for (const path of ["/admin", "/admin/users", "/admin/outbox", "/reports", "/cycles", "/dashboard"])
     await visit(page, path);
+  for (const path of ["/admin/taxonomy", "/admin/merge", "/admin/tokens", "/admin/scim"]) await visit(page, path);
+  // The editor's skill and role pages, from its lists.
+  const skillEditor = await firstLink(page, "/admin/taxonomy", /^\/admin\/taxonomy\/skills\/[^/?#]+$/);
+  if (skillEditor) await visit(page, skillEditor);
+  const roleEditor = await firstLink(page, "/admin/taxonomy", /^\/admin\/taxonomy\/roles\/[^/?#]+$/);
+  if (roleEditor) await visit(page, roleEditor);
   // A cycle's dashboard, when one exists (tests/e2e/cycles.spec.ts launches one and checks it at 390 px too).
   const cycle = await firstLink(page, "/cycles", /^\/cycles\/[^/?#]+$/);
   if (cycle) await visit(page, cycle);
