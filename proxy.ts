@@ -21,6 +21,27 @@ const SIGNED_IN = /^\/(?:dashboard|me|compare|teams|reviews|admin|account|invita
 
 const BAD_PATH = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad request</title></head><body><main><h1>Bad request</h1><p>This address is not valid. <a href="/">Go to the start page</a>.</p></main></body></html>`;
 
+/** Machine clients get their protocol's error format: SCIM Error messages, or RFC 9457 problems for /api/v1. */
+function apiKind(path: string): "scim" | "v1" | null {
+  if (path.startsWith("/scim/")) return "scim";
+  if (path.startsWith("/api/v1/")) return "v1";
+  return null;
+}
+
+function apiRefusal(kind: "scim" | "v1", status: number, detail: string): NextResponse {
+  const body =
+    kind === "scim"
+      ? { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: String(status), detail }
+      : { type: "about:blank", title: status === 413 ? "Content Too Large" : "Bad Request", status, detail };
+  return new NextResponse(JSON.stringify(body), {
+    status,
+    headers: {
+      "Content-Type": kind === "scim" ? "application/scim+json" : "application/problem+json",
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
 function withPolicy(req: NextRequest): NextResponse {
   const csp = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
   const headers = new Headers(req.headers);
@@ -33,13 +54,17 @@ function withPolicy(req: NextRequest): NextResponse {
 const auth = withAuth((req) => withPolicy(req), { pages: { signIn: "/signin" } });
 
 export default function proxy(req: NextRequest, event: NextFetchEvent) {
-  if (!decodablePath(req.nextUrl.pathname))
+  const api = apiKind(req.nextUrl.pathname);
+  if (!decodablePath(req.nextUrl.pathname)) {
+    if (api) return apiRefusal(api, 400, "This address is not valid.");
     return new NextResponse(BAD_PATH, {
       status: 400,
       headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
     });
+  }
   if (Number(req.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_MB * MB) {
     const error = `Request too large (max ${ACTION_BODY_LIMIT_MB} MB).`;
+    if (api) return apiRefusal(api, 413, error);
     return NextResponse.json(
       { error, errors: { body: [error] } },
       { status: 413, headers: { "Cache-Control": "no-store" } },

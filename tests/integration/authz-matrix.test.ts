@@ -15,6 +15,7 @@ const { reportsRows } = await import("./authz/rows-reports");
 const { notificationRows } = await import("./authz/rows-notifications");
 const { userAdminRows } = await import("./authz/rows-user-admin");
 const { apiRows } = await import("./authz/rows-api");
+const { scimRows } = await import("./authz/rows-scim");
 
 const rows: MatrixRow[] = [
   ...accountRows,
@@ -27,6 +28,7 @@ const rows: MatrixRow[] = [
   ...notificationRows,
   ...userAdminRows,
   ...apiRows,
+  ...scimRows,
 ];
 
 let w: World;

@@ -121,3 +121,41 @@ describe("proxy.ts: oversized bodies", () => {
     });
   });
 });
+
+describe("proxy.ts: machine clients get their protocol's errors", () => {
+  const oversized = (path: string) =>
+    new NextRequest(new URL(path, "http://localhost:3100"), {
+      method: "POST",
+      headers: { "content-length": String(50 * 1024 * 1024) },
+    });
+
+  it("SCIM: an oversized body or an undecodable path is a SCIM Error message", async () => {
+    const big = (await proxy(oversized("/scim/v2/Users"), {} as NextFetchEvent))!;
+    expect(big.status).toBe(413);
+    expect(big.headers.get("content-type")).toBe("application/scim+json");
+    expect(await big.json()).toEqual({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+      status: "413",
+      detail: "Request too large (max 12 MB).",
+    });
+    const bad = (await proxy(
+      new NextRequest(new URL("http://localhost:3100/scim/v2/Users/%E0%A4%A")),
+      {} as NextFetchEvent,
+    ))!;
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toBe("application/scim+json");
+  });
+
+  it("/api/v1: the same refusals are RFC 9457 problems", async () => {
+    const big = (await proxy(oversized("/api/v1/me/ratings"), {} as NextFetchEvent))!;
+    expect(big.status).toBe(413);
+    expect(big.headers.get("content-type")).toBe("application/problem+json");
+    expect(await big.json()).toMatchObject({ status: 413, title: "Content Too Large" });
+    const bad = (await proxy(
+      new NextRequest(new URL("http://localhost:3100/api/v1/teams/%E0%A4%A")),
+      {} as NextFetchEvent,
+    ))!;
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ status: 400, detail: "This address is not valid." });
+  });
+});
