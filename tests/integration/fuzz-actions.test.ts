@@ -49,6 +49,7 @@ import * as settingsActions from "@/app/(app)/admin/settings-actions";
 import * as tokenActions from "@/app/(app)/account/tokens/actions";
 import * as mergeActions from "@/app/(app)/admin/merge/actions";
 import * as taxonomyEditorActions from "@/app/(app)/admin/taxonomy/actions";
+import * as scimActions from "@/app/(app)/admin/scim/actions";
 import { startDraft } from "@/lib/data/taxonomy-draft";
 
 import { createApiToken } from "@/lib/data/api-tokens";
@@ -76,6 +77,7 @@ const modules: Record<string, Record<string, unknown>> = {
   tokens: tokenActions,
   merge: mergeActions,
   taxonomyEditor: taxonomyEditorActions,
+  scim: scimActions,
 };
 
 type Payload = Record<string, unknown>;
@@ -434,6 +436,22 @@ const specs: Record<string, Spec> = {
       await draftRevision(w);
       return { revision: "1999999999", version: `fuzz-${n}` };
     },
+    runs: 30,
+  },
+  // A fresh SCIM group per call (as the identity provider would push it), linked to a new team or unlinked.
+  "scim.linkScimGroupAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({
+      groupId: (await w.db.prisma.scimGroup.create({ data: { displayName: `Fuzz group ${n} ${Math.random()}` } })).id,
+      teamId: "new",
+    }),
+    runs: 30,
+  },
+  "scim.unlinkScimGroupAction": {
+    as: (w) => w.actors.admin,
+    base: async (w, _s, n) => ({
+      groupId: (await w.db.prisma.scimGroup.create({ data: { displayName: `Fuzz unlink ${n} ${Math.random()}` } })).id,
+    }),
     runs: 30,
   },
   "settings.setManagersCreateTeamsAction": {
