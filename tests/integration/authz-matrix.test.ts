@@ -16,6 +16,7 @@ const { notificationRows } = await import("./authz/rows-notifications");
 const { userAdminRows } = await import("./authz/rows-user-admin");
 const { apiRows } = await import("./authz/rows-api");
 const { scimRows } = await import("./authz/rows-scim");
+const { tokenRows } = await import("./authz/rows-tokens");
 
 const rows: MatrixRow[] = [
   ...accountRows,
@@ -29,6 +30,7 @@ const rows: MatrixRow[] = [
   ...userAdminRows,
   ...apiRows,
   ...scimRows,
+  ...tokenRows,
 ];
 
 let w: World;
