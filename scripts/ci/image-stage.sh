@@ -168,6 +168,9 @@ defaults
   timeout connect 5s
   timeout client 60s
   timeout server 60s
+  # A replica that just stopped refuses connections until the next health check marks it down: try another one.
+  retries 2
+  option redispatch
 frontend web
   bind 127.0.0.1:$LB_PORT
   default_backend app
