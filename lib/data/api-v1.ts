@@ -1,105 +1,20 @@
 import "server-only";
 import { db } from "./db";
 import { inOrganisation } from "./people";
-import { DataError, NotFoundError } from "./errors";
+import { DataError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
-import { STALE_MONTHS } from "./ratings";
 import { accessOf, accessSelect, FORMER_MANAGER } from "./reviews";
-import { lockAsActiveAdmin } from "./admin-lock";
-import { applyTaxonomyInTx, type ApplyResult } from "./taxonomy-sync";
-import type { TokenActor } from "./api-tokens";
+import { afterName, olderThan, page, type Key, type PageOptions } from "./api-v1-page";
 import { visiblePeopleWhere, visibleReviewsWhere, visibleTeamsWhere, type Actor } from "@/lib/data/policy";
-import { isStale } from "@/lib/domain/history";
 import { isOverdue } from "@/lib/domain/review";
-import type { Taxonomy } from "@/lib/domain/types";
-import { scopeName } from "@/lib/domain/api-scopes";
-import { toPage, type CursorKey } from "@/lib/api/cursor";
-import { LISTS } from "@/lib/api/v1-lists";
 
 /**
  * The /api/v1 reads no page needed in this form: paged by keyset (lib/api/cursor.ts), each with the permission check in
  * its query's `where` (lib/data/policy.ts), for the token's owner as a TokenActor (admin rights only with `admin`).
  */
 
-type PageOptions<K extends readonly unknown[]> = { limit: number; cursor: K | null };
-type ListKinds<L extends keyof typeof LISTS> = (typeof LISTS)[L]["kinds"];
-type Key<L extends keyof typeof LISTS> = CursorKey<ListKinds<L>>;
-
-/** The token behind the request: its name, kind, scopes and expiry (the owner's own token only). */
-export async function getTokenInfo(actor: TokenActor) {
-  const prisma = await db();
-  const token = await prisma.apiToken.findFirst({
-    where: { id: actor.tokenId, userId: actor.id },
-    select: { id: true, name: true, kind: true, scopes: true, expiresAt: true, createdAt: true },
-  });
-  if (!token) throw new NotFoundError();
-  return { ...token, scopes: token.scopes.map(scopeName) };
-}
-
-/** The actor's current ratings of active skills, by skill id. */
-export async function listMyRatings(actor: Actor, { limit, cursor }: PageOptions<Key<"myRatings">>, now = new Date()) {
-  const prisma = await db();
-  const rows = await prisma.currentRating.findMany({
-    where: { userId: actor.id, skill: { retired: false }, ...(cursor ? { skillId: { gt: cursor[0] } } : {}) },
-    orderBy: { skillId: "asc" },
-    take: limit + 1,
-    select: {
-      skillId: true,
-      level: true,
-      note: true,
-      evidenceUrl: true,
-      certificationId: true,
-      wantsToGrow: true,
-      source: true,
-      updatedAt: true,
-    },
-  });
-  const { name, kinds } = LISTS.myRatings;
-  return toPage(
-    rows,
-    limit,
-    name,
-    kinds,
-    (r) => [r.skillId],
-    (r) => ({ ...r, stale: isStale(r.updatedAt, now, STALE_MONTHS) }),
-  );
-}
-
-/** The actor's rating history of one skill, newest first. An unknown skill is not found. */
-export async function listRatingHistory(actor: Actor, skillId: string, { limit, cursor }: PageOptions<Key<"history">>) {
-  const prisma = await db();
-  const [skill, rows] = await Promise.all([
-    prisma.skill.findUnique({ where: { id: skillId }, select: { id: true } }),
-    prisma.rating.findMany({
-      where: {
-        userId: actor.id,
-        skillId,
-        ...(cursor ? { OR: [{ createdAt: { lt: cursor[0] } }, { createdAt: cursor[0], id: { lt: cursor[1] } }] } : {}),
-      },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit + 1,
-      select: {
-        id: true,
-        level: true,
-        source: true,
-        note: true,
-        evidenceUrl: true,
-        wantsToGrow: true,
-        createdAt: true,
-      },
-    }),
-  ]);
-  if (!skill) throw new NotFoundError();
-  const { name, kinds } = LISTS.history;
-  return toPage(
-    rows,
-    limit,
-    name,
-    kinds,
-    (r) => [r.createdAt, r.id],
-    ({ id: _id, ...r }) => r,
-  );
-}
+export { getTokenInfo, listMyRatings, listRatingHistory } from "./api-v1-me";
+export { listSkills, replaceTaxonomy } from "./api-v1-taxonomy";
 
 export type PeopleOptions = PageOptions<Key<"people">> & {
   q: string | null;
@@ -138,12 +53,10 @@ export async function listPeople(actor: Actor, { q, skill, minLevel, limit, curs
       currentRatings: { where: { skillId: skill ?? "" }, select: { level: true } },
     },
   });
-  const { name, kinds } = LISTS.people;
-  return toPage(
+  return page(
+    "people",
     rows,
     limit,
-    name,
-    kinds,
     (p) => [p.name, p.id],
     (p) => ({
       id: p.id,
@@ -159,12 +72,7 @@ export async function listPeople(actor: Actor, { q, skill, minLevel, limit, curs
 export async function listTeams(actor: Actor, { limit, cursor }: PageOptions<Key<"teams">>) {
   const prisma = await db();
   const rows = await prisma.team.findMany({
-    where: {
-      AND: [
-        visibleTeamsWhere(actor),
-        cursor ? { OR: [{ name: { gt: cursor[0] } }, { name: cursor[0], id: { gt: cursor[1] } }] } : {},
-      ],
-    },
+    where: { AND: [visibleTeamsWhere(actor), afterName(cursor)] },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: limit + 1,
     select: {
@@ -181,12 +89,10 @@ export async function listTeams(actor: Actor, { limit, cursor }: PageOptions<Key
   });
   const countOf = (teamId: string, role: string) =>
     counts.find((c) => c.teamId === teamId && c.role === role)?._count._all ?? 0;
-  const { name, kinds } = LISTS.teams;
-  return toPage(
+  return page(
+    "teams",
     rows,
     limit,
-    name,
-    kinds,
     (t) => [t.name, t.id],
     (t) => ({
       id: t.id,
@@ -207,12 +113,7 @@ export async function listReviews(actor: Actor, { limit, cursor }: PageOptions<K
   const prisma = await db();
   const access = accessSelect(actor);
   const rows = await prisma.review.findMany({
-    where: {
-      AND: [
-        visibleReviewsWhere(actor),
-        cursor ? { OR: [{ createdAt: { lt: cursor[0] } }, { createdAt: cursor[0], id: { lt: cursor[1] } }] } : {},
-      ],
-    },
+    where: { AND: [visibleReviewsWhere(actor), olderThan(cursor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: {
@@ -230,12 +131,10 @@ export async function listReviews(actor: Actor, { limit, cursor }: PageOptions<K
       team: { select: { name: true, memberships: access.team.select.memberships } },
     },
   });
-  const { name, kinds } = LISTS.reviews;
-  return toPage(
+  return page(
+    "reviews",
     rows,
     limit,
-    name,
-    kinds,
     (r) => [r.createdAt, r.id],
     (r) => {
       const allowed = accessOf(actor, r);
@@ -255,55 +154,4 @@ export async function listReviews(actor: Actor, { limit, cursor }: PageOptions<K
       };
     },
   );
-}
-
-/** Skills of the active taxonomy (public), by id; optionally one category's. */
-export async function listSkills({
-  category,
-  limit,
-  cursor,
-}: PageOptions<Key<"skills">> & { category: string | null }) {
-  const taxonomy = await getTaxonomy();
-  const rows = taxonomy.skills
-    .filter((s) => (!category || s.category === category) && (!cursor || s.id > cursor[0]))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, limit + 1);
-  const { name, kinds } = LISTS.skills;
-  return toPage(
-    rows,
-    limit,
-    name,
-    kinds,
-    (s) => [s.id],
-    (s) => ({
-      id: s.id,
-      name: s.name,
-      category: s.category,
-      description: s.description,
-      tools: [...s.tools],
-      aliases: [...s.aliases],
-      prerequisites: [...s.prerequisites],
-    }),
-  );
-}
-
-/**
- * Applies a validated taxonomy as the admin import does, in one transaction that first re-reads the owner under the
- * admin lock: an owner demoted or deactivated a moment ago gets "not found" and nothing changes.
- */
-export async function replaceTaxonomy(actor: Actor, taxonomy: Taxonomy): Promise<ApplyResult> {
-  const prisma = await db();
-  try {
-    return await prisma.$transaction(
-      async (tx) => {
-        await lockAsActiveAdmin(tx, actor);
-        return applyTaxonomyInTx(tx, taxonomy, actor.id);
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
-  } catch (e) {
-    // The import names the file; here the document's version is the field at fault.
-    if (e instanceof DataError && e.fieldErrors.file) throw new DataError(e.message, { version: e.fieldErrors.file });
-    throw e;
-  }
 }
