@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { assertLookupId, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
@@ -6,16 +7,9 @@ import { visibleTeamsWhere, type Actor } from "@/lib/data/policy";
 import { env } from "@/lib/env";
 import Papa from "papaparse";
 import { FORMULA_START } from "@/lib/domain/csv";
-import {
-  colleaguesCount,
-  teamTargetProfile,
-  levelDistribution,
-  suppressSmallGroups,
-  teamBusFactor,
-  teamCoverage,
-  teamGap,
-  type TeamMember,
-} from "@/lib/domain";
+import type { Taxonomy } from "@/lib/domain/types";
+import { colleaguesCount, teamTargetProfile, type TeamMember } from "@/lib/domain";
+import { teamFigures } from "@/lib/domain/team-figures";
 
 export const COVERAGE_LEVEL = 3;
 
@@ -35,9 +29,11 @@ export type MatrixRow = { userId: string; name: string; cells: Record<string, Ce
  * The team audit: membership, target profile, and — depending on who asks — the individual matrix (managers and
  * admins) or aggregates only (plain members, and only when at least TEAM_MIN_AGGREGATE members other than themself;
  * rows that fewer colleagues rated are dropped and counted in `hidden`).
- * A fixed number of queries whatever the team size: team (1), ratings (1), taxonomy version (1, cached), audit log (1).
- * With `asOf`, the ratings query reads the history instead of the current ratings (still one query): each member's
- * latest rating per skill at or before that moment. Membership, targets, invitations and the audit log stay today's.
+ * A fixed number of queries whatever the team size: team with each member's level-summary version (1), taxonomy
+ * version (1, cached), levels (1: the summaries this process has not parsed at that version — none on a repeated view —
+ * and for managers the evidence: ratings confirmed or certified, endorsements), audit log (1). Figures: teamFigures.
+ * With `asOf`, the levels query reads the history instead (still one query): each member's latest rating per skill at
+ * or before that moment. Membership, targets, invitations and the audit log stay today's.
  */
 export async function getTeamAudit(actor: Actor, teamId: string, options: TeamAuditOptions = {}) {
   assertLookupId(teamId); // straight from the URL
@@ -50,7 +46,11 @@ export async function getTeamAudit(actor: Actor, teamId: string, options: TeamAu
       description: true,
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+        select: {
+          role: true,
+          createdAt: true,
+          user: { select: { id: true, name: true, email: true, levelSummary: { select: { version: true } } } },
+        },
       },
       // Not accepted yet: pending, expired or declined (the manager may withdraw any of them).
       invitations: {
@@ -76,73 +76,47 @@ export async function getTeamAudit(actor: Actor, teamId: string, options: TeamAu
       actor.id,
     ) >= minAggregate;
 
-  const [taxonomy, ratings, audit] = await Promise.all([
+  const summaries = people.map((m) => ({ id: m.user.id, version: m.user.levelSummary?.version ?? 0 }));
+  const [taxonomy, read, audit] = await Promise.all([
     getTaxonomy(),
-    // One row per member with their levels as JSON text, {skillId: [level, confirmedByManager, certified,
-    // endorsements]}: at 500 people this ships 500 rows instead of ~50,000 and halves the page's server time
-    // (docs/benchmarks.md, team audit). Evidence is read only for those who see cells.
     aggregatesAllowed && options.asOf
-      ? ratingsAsOf(prisma, teamId, options.asOf, canSeeCells)
+      ? ratingsAsOf(prisma, teamId, options.asOf, canSeeCells).then((rows) => ({ rows, today: null }))
       : aggregatesAllowed
-        ? prisma.$queryRaw<{ userId: string; cells: string }[]>`
-          SELECT c."userId" AS "userId", json_object_agg(c."skillId", json_build_array(c."level", c."source" = 'manager',
-            ${canSeeCells} AND c."certificationId" IS NOT NULL AND EXISTS (SELECT 1 FROM "PersonCertification" pc
-              WHERE pc."id" = c."certificationId" AND (pc."expiresOn" IS NULL OR pc."expiresOn" >= CURRENT_DATE)),
-            CASE WHEN ${canSeeCells} THEN (SELECT count(*) FROM "Endorsement" e WHERE e."userId" = c."userId"
-              AND e."skillId" = c."skillId" AND e."level" = c."level" AND NOT e."hidden") ELSE 0 END))::text AS "cells"
-          FROM "CurrentRating" c
-          JOIN "TeamMembership" m ON m."userId" = c."userId" AND m."teamId" = ${teamId} AND m."role" = 'member'
-          JOIN "Skill" s ON s."id" = c."skillId" AND NOT s."retired"
-          GROUP BY c."userId"`
-        : Promise.resolve([]),
+        ? readLevels(prisma, teamId, summaries, canSeeCells).then((today) => ({ rows: null, today }))
+        : Promise.resolve(null),
     canSeeCells
       ? prisma.auditLog.findMany({ where: { teamId, reviewId: null }, orderBy: { id: "desc" }, take: 30 })
       : Promise.resolve([]),
   ]);
 
-  const rows = new Map<string, MatrixRow>(
-    people.map((m) => [m.user.id, { userId: m.user.id, name: m.user.name ?? m.user.email, cells: {} }]),
-  );
-  for (const r of ratings) {
-    const row = rows.get(r.userId);
-    if (!row) continue;
-    for (const [skillId, [level, confirmed, certified, endorsements]] of Object.entries(
-      JSON.parse(r.cells) as Record<string, [number, boolean, boolean, number]>,
-    ))
-      row.cells[skillId] = { level, confirmed, certified, endorsements: Number(endorsements) };
-  }
-  const members: TeamMember[] = [...rows.values()].map((r) => ({
-    id: r.userId,
-    name: r.name,
-    levels: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.level])),
-  }));
-  const skillIds = taxonomy.skills.map((s) => s.id);
-  const categoryOf = Object.fromEntries(taxonomy.skills.map((s) => [s.id, s.category]));
+  const names = people.map((m) => m.user.name ?? m.user.email);
+  // Each member's levels: today's from the per-process summary cache (the same objects on every call while their
+  // version holds), or the past ones from the history rows.
+  let levels: Levels[];
+  let cells: Map<string, Record<string, Cell>> | null = null;
+  if (read?.today) {
+    levels = summaries.map((p) => levelsOf(p, read.today.fresh, taxonomy));
+    if (canSeeCells) cells = cellsOf(summaries, levels, read.today);
+  } else if (read?.rows) {
+    cells = cellsFromRows(read.rows);
+    levels = summaries.map((p) => levelsFromCells(cells!.get(p.id)));
+  } else levels = summaries.map(() => NO_LEVELS);
+  const members: TeamMember[] = summaries.map((p, i) => ({ id: p.id, name: names[i]!, levels: levels[i]! }));
+  const ratedCount = read ? levels.filter(hasLevels).length : 0;
 
   const target = teamTargetProfile(team.targetRoles, team.targetSkills, taxonomy);
-
-  // Plain members get counts only: holder ids would tell them who holds what.
-  const anonymous = <T extends { holders: string[] }>(row: T): T => (canSeeCells ? row : { ...row, holders: [] });
-  const all = aggregatesAllowed
-    ? {
-        coverage: teamCoverage(members, skillIds, COVERAGE_LEVEL).map(anonymous),
-        busFactor: teamBusFactor(members, target, skillIds).map(anonymous),
-        gap: teamGap(members, target),
-        distribution: levelDistribution(members, skillIds, categoryOf),
-      }
+  // Plain members get counts only (holder ids would tell them who holds what), over big enough groups.
+  const figures = aggregatesAllowed
+    ? teamFigures({
+        members,
+        skillIds: skillIdsOf(taxonomy),
+        categoryOf: categoryOfSkills(taxonomy),
+        coverageLevel: COVERAGE_LEVEL,
+        target,
+        viewer: canSeeCells ? null : { id: actor.id, min: minAggregate },
+      })
     : null;
-  const suppressed =
-    all && !canSeeCells
-      ? suppressSmallGroups(all, { members, viewerId: actor.id, min: minAggregate, categoryOf })
-      : null;
-  const aggregates = suppressed
-    ? {
-        coverage: suppressed.coverage,
-        busFactor: suppressed.busFactor,
-        gap: suppressed.gap,
-        distribution: suppressed.distribution,
-      }
-    : all;
+  const byName = new Intl.Collator().compare; // what String#localeCompare uses, without a lookup per comparison
   return {
     team: { id: team.id, name: team.name, description: team.description },
     /** The moment shown when looking back in time; null for today. */
@@ -154,7 +128,7 @@ export async function getTeamAudit(actor: Actor, teamId: string, options: TeamAu
     memberCount: people.length,
     managerCount,
     /** Members with at least one current rating (0 when the viewer may not see figures). */
-    ratedCount: ratings.length,
+    ratedCount,
     minAggregate,
     people: canSeeCells
       ? team.memberships.map((m) => ({
@@ -169,10 +143,16 @@ export async function getTeamAudit(actor: Actor, teamId: string, options: TeamAu
     targetRoles: team.targetRoles,
     targetSkills: team.targetSkills,
     target,
-    matrix: canSeeCells ? { rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)) } : null,
-    aggregates,
+    matrix: canSeeCells
+      ? {
+          rows: summaries
+            .map((p, i): MatrixRow => ({ userId: p.id, name: names[i]!, cells: cells?.get(p.id) ?? {} }))
+            .sort((a, b) => byName(a.name, b.name)),
+        }
+      : null,
+    aggregates: figures?.aggregates ?? null,
     /** Rows hidden from a plain member because fewer than minAggregate colleagues rated them (null for managers). */
-    hidden: suppressed?.hidden ?? null,
+    hidden: figures?.hidden ?? null,
     audit: audit.map((a) => ({
       id: a.id.toString(),
       action: a.action,
@@ -203,7 +183,7 @@ function invitationState(
  * row's own source; a certification that had not expired by that day; endorsements of that level given by then and
  * still standing (withdrawn ones are gone from the database, so this count can only be lower than it was).
  */
-function ratingsAsOf(prisma: Awaited<ReturnType<typeof db>>, teamId: string, asOf: Date, canSeeCells: boolean) {
+function ratingsAsOf(prisma: Db, teamId: string, asOf: Date, canSeeCells: boolean) {
   return prisma.$queryRaw<{ userId: string; cells: string }[]>`
     SELECT c."userId" AS "userId", json_object_agg(c."skillId", json_build_array(c."level", c."source" = 'manager',
       ${canSeeCells} AND c."certificationId" IS NOT NULL AND EXISTS (SELECT 1 FROM "PersonCertification" pc
@@ -219,6 +199,168 @@ function ratingsAsOf(prisma: Awaited<ReturnType<typeof db>>, teamId: string, asO
     ) c
     JOIN "Skill" s ON s."id" = c."skillId" AND NOT s."retired"
     GROUP BY c."userId"`;
+}
+
+type Levels = Readonly<Record<string, number>>;
+type Db = Awaited<ReturnType<typeof db>>;
+/** One member's summary version as read with the team (0: no summary, nothing rated). */
+type Summary = { id: string; version: number };
+/** A current rating with evidence: [userId, skillId, confirmed by a manager, backed by a current certification]. */
+type Flags = [string, string, boolean, boolean];
+/** Visible endorsements of a level: [userId, skillId, level, how many]. */
+type Endorsed = [string, string, number, number];
+
+const NO_LEVELS: Levels = Object.freeze({});
+
+/**
+ * Parsed level summaries (PersonLevels), kept per process until a person's version moves, as the organisation report
+ * keeps them: the same map (globalThis.skillgapLevelCache) and the same entry protocol as lib/data/reports.ts, so
+ * either page parses a summary once for both. `levels` holds the active skills only, refiltered when the taxonomy
+ * object changes; the same object is handed out on every call, so the domain's per-levels vectors are reused too.
+ */
+type CachedLevels = {
+  version: number;
+  raw: Record<string, number>;
+  taxonomy: Taxonomy;
+  levels: Record<string, number>;
+};
+const MAX_CACHED = 200_000;
+const levelCache = ((globalThis as { skillgapLevelCache?: Map<string, CachedLevels> }).skillgapLevelCache ??=
+  new Map());
+/** Above this many changed members, re-read the whole team's summaries instead of listing ids. */
+const REREAD_ALL_ABOVE = 500;
+
+/**
+ * Today's levels for the team, in one statement: the summaries this process has not parsed at the version read with
+ * the team (none on a repeated view), and for managers the evidence, which few cells carry (confirmed by a manager,
+ * linked to a certification, endorsed) — every other cell is a bare level. The cache is updated here.
+ */
+async function readLevels(prisma: Db, teamId: string, people: readonly Summary[], withEvidence: boolean) {
+  const stale = people.filter((p) => p.version > 0 && levelCache.get(p.id)?.version !== p.version).map((p) => p.id);
+  const members = Prisma.sql`SELECT m."userId" FROM "TeamMembership" m WHERE m."teamId" = ${teamId} AND m."role" = 'member'`;
+  const which =
+    stale.length === 0
+      ? Prisma.sql`FALSE`
+      : stale.length > REREAD_ALL_ABOVE
+        ? Prisma.sql`l."userId" IN (${members})`
+        : Prisma.sql`l."userId" IN (${Prisma.join(stale)})`;
+  // Evidence without visiting every cell: the flagged current ratings (a manager's, or citing a certification), and
+  // the visible endorsements per level (counted below where the level is still the current one).
+  const evidence = withEvidence
+    ? Prisma.sql`(SELECT json_agg(json_build_array(c."userId", c."skillId", c."source" = 'manager',
+          c."certificationId" IS NOT NULL AND EXISTS (SELECT 1 FROM "PersonCertification" pc
+            WHERE pc."id" = c."certificationId" AND (pc."expiresOn" IS NULL OR pc."expiresOn" >= CURRENT_DATE))))
+        FROM "CurrentRating" c
+        WHERE (c."source" = 'manager' OR c."certificationId" IS NOT NULL) AND c."userId" IN (${members}))::text AS "flags",
+      (SELECT json_agg(json_build_array(e."userId", e."skillId", e."level", e."n")) FROM (
+        SELECT e."userId", e."skillId", e."level", count(*) AS "n" FROM "Endorsement" e
+        WHERE NOT e."hidden" AND e."userId" IN (${members}) GROUP BY e."userId", e."skillId", e."level") e)::text AS "endorsed"`
+    : Prisma.sql`NULL::text AS "flags", NULL::text AS "endorsed"`;
+  const [row] = await prisma.$queryRaw<{ summaries: string | null; flags: string | null; endorsed: string | null }[]>`
+    SELECT (SELECT json_agg(json_build_array(l."userId", l."version", l."levels")) FROM "PersonLevels" l
+      WHERE ${which})::text AS "summaries", ${evidence}`;
+  const parsed = row?.summaries ? (JSON.parse(row.summaries) as [string, number, Record<string, number>][]) : [];
+  if (levelCache.size + parsed.length > MAX_CACHED) levelCache.clear();
+  // Also kept for this call: another request may clear the shared cache before the levels are read from it.
+  const fresh = new Map<string, CachedLevels>();
+  for (const [userId, version, raw] of parsed) {
+    const entry = { version, raw, taxonomy: null as unknown as Taxonomy, levels: raw };
+    levelCache.set(userId, entry);
+    fresh.set(userId, entry);
+  }
+  return {
+    fresh,
+    flags: row?.flags ? (JSON.parse(row.flags) as Flags[]) : [],
+    endorsed: row?.endorsed ? (JSON.parse(row.endorsed) as Endorsed[]) : [],
+  };
+}
+
+/** A member's cached levels of active skills (no summary: nothing rated). */
+function levelsOf(p: Summary, fresh: ReadonlyMap<string, CachedLevels>, taxonomy: Taxonomy): Levels {
+  const cached = p.version > 0 ? (fresh.get(p.id) ?? levelCache.get(p.id)) : undefined;
+  if (!cached) return NO_LEVELS;
+  if (cached.taxonomy !== taxonomy) {
+    const active = activeSkills(taxonomy);
+    let all = true;
+    for (const skill in cached.raw) if (!active.has(skill)) all = false;
+    // retired since they were rated
+    cached.levels = all ? cached.raw : Object.fromEntries(Object.entries(cached.raw).filter(([k]) => active.has(k)));
+    cached.taxonomy = taxonomy;
+  }
+  // A summary that changed again between the two reads is newer than the version listed: still the latest.
+  return cached.levels;
+}
+
+/** Managers' cells: every level, with the evidence of the few cells that have some. */
+function cellsOf(
+  people: readonly Summary[],
+  levels: readonly Levels[],
+  read: { flags: Flags[]; endorsed: Endorsed[] },
+) {
+  const cells = new Map<string, Record<string, Cell>>();
+  people.forEach((p, i) => {
+    const l = levels[i]!;
+    // A copy whose values are then replaced: it keeps the levels object's shape, where adding ~90 properties one by
+    // one costs a third more (2,000 members: ~30 ms instead of ~45).
+    const mine = { ...l } as unknown as Record<string, Cell>;
+    for (const skill in mine) mine[skill] = { level: l[skill]!, confirmed: false, certified: false, endorsements: 0 };
+    cells.set(p.id, mine);
+  });
+  // Only cells of active skills exist; evidence of retired ones finds none.
+  const cellOf = (userId: string, skillId: string) => {
+    const mine = cells.get(userId);
+    return mine && Object.hasOwn(mine, skillId) ? mine[skillId] : undefined;
+  };
+  for (const [userId, skillId, confirmed, certified] of read.flags) {
+    const cell = cellOf(userId, skillId);
+    if (cell) Object.assign(cell, { confirmed, certified });
+  }
+  for (const [userId, skillId, level, n] of read.endorsed) {
+    const cell = cellOf(userId, skillId);
+    if (cell?.level === level) cell.endorsements = Number(n);
+  }
+  return cells;
+}
+
+/** The history rows of ratingsAsOf as cells per member. */
+function cellsFromRows(rows: readonly { userId: string; cells: string }[]) {
+  const cells = new Map<string, Record<string, Cell>>();
+  for (const r of rows) {
+    const mine: Record<string, Cell> = {};
+    for (const [skillId, [level, confirmed, certified, endorsements]] of Object.entries(
+      JSON.parse(r.cells) as Record<string, [number, boolean, boolean, number]>,
+    ))
+      mine[skillId] = { level, confirmed, certified, endorsements: Number(endorsements) };
+    cells.set(r.userId, mine);
+  }
+  return cells;
+}
+const levelsFromCells = (cells: Record<string, Cell> | undefined): Levels =>
+  cells ? Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, c.level])) : NO_LEVELS;
+
+function hasLevels(levels: Levels): boolean {
+  for (const _ in levels) return true;
+  return false;
+}
+
+// Per taxonomy object (treated as immutable): the same skill-id array on every call lets the domain keep its index.
+const skillIdLists = new WeakMap<Taxonomy, string[]>();
+const categoryMaps = new WeakMap<Taxonomy, Record<string, string>>();
+const activeSets = new WeakMap<Taxonomy, Set<string>>();
+function skillIdsOf(taxonomy: Taxonomy): string[] {
+  let ids = skillIdLists.get(taxonomy);
+  if (!ids) skillIdLists.set(taxonomy, (ids = taxonomy.skills.map((s) => s.id)));
+  return ids;
+}
+function categoryOfSkills(taxonomy: Taxonomy): Record<string, string> {
+  let m = categoryMaps.get(taxonomy);
+  if (!m) categoryMaps.set(taxonomy, (m = Object.fromEntries(taxonomy.skills.map((s) => [s.id, s.category]))));
+  return m;
+}
+function activeSkills(taxonomy: Taxonomy): Set<string> {
+  let a = activeSets.get(taxonomy);
+  if (!a) activeSets.set(taxonomy, (a = new Set(skillIdsOf(taxonomy))));
+  return a;
 }
 
 /** The individual matrix as CSV (managers and admins only). */

@@ -27,7 +27,8 @@ function checkMembers(members: readonly TeamMember[]): void {
   for (const m of members) validateLevels(m.levels, `member "${m.id}"`);
 }
 
-function assertCount(value: unknown, what: string): asserts value is number {
+/** Throws a DomainError unless `value` is a non-negative integer; `what` names it. */
+export function assertCount(value: unknown, what: string): asserts value is number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
     throw new DomainError(`${what} must be a non-negative integer, got ${String(value)}`);
   }
