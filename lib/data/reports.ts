@@ -112,7 +112,15 @@ async function scopePeople(teamIds: string[], wholeOrg: boolean, taxonomy: Taxon
     SELECT u."id", COALESCE(u."name", u."email") AS "name", u."currentRoleId" AS "roleId", s."teamIds",
       COALESCE(l."version", 0) AS "version"
     FROM scope s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "PersonLevels" l ON l."userId" = s."userId"`;
-  const stale = rows.filter((r) => r.version > 0 && levelCache.get(r.id)?.version !== r.version).map((r) => r.id);
+  // The entries this call reads, taken now: another request may clear the shared cache while this one awaits.
+  const entries = new Map<string, CachedLevels>();
+  const stale: string[] = [];
+  for (const r of rows) {
+    if (r.version === 0) continue;
+    const cached = levelCache.get(r.id);
+    if (cached?.version === r.version) entries.set(r.id, cached);
+    else stale.push(r.id);
+  }
   if (stale.length) {
     const fresh = await prisma.$queryRaw<{ userId: string; version: number; levels: string }[]>(
       stale.length > REREAD_ALL_ABOVE
@@ -124,12 +132,14 @@ async function scopePeople(teamIds: string[], wholeOrg: boolean, taxonomy: Taxon
     if (levelCache.size + fresh.length > MAX_CACHED) levelCache.clear();
     for (const f of fresh) {
       const raw = JSON.parse(f.levels) as Record<string, number>;
-      levelCache.set(f.userId, { version: f.version, raw, taxonomy: null as unknown as Taxonomy, levels: raw });
+      const entry = { version: f.version, raw, taxonomy: null as unknown as Taxonomy, levels: raw };
+      levelCache.set(f.userId, entry);
+      entries.set(f.userId, entry);
     }
   }
   let active: Set<string> | null = null;
   return rows.map((r) => {
-    const cached = r.version > 0 ? levelCache.get(r.id) : undefined;
+    const cached = r.version > 0 ? entries.get(r.id) : undefined;
     if (cached && cached.taxonomy !== taxonomy) {
       active ??= new Set(taxonomy.skills.map((s) => s.id));
       cached.levels = activeLevels(cached.raw, active); // retired since they were rated

@@ -136,6 +136,12 @@ async function main() {
     const cookie = await signIn(app.base, "manager@skillgap.demo", DEMO_PASSWORD);
     const targets: Target[] = [
       { name: "reference: static `/ping`", path: "/ping", auth: false, marker: "ok" },
+      {
+        name: "reference: signed-in floor `/account/session-check`",
+        path: "/account/session-check",
+        auth: true,
+        marker: 'data-testid="session-check"',
+      },
       { name: "`/dashboard` (signed in)", path: "/dashboard", auth: true, marker: 'data-testid="fit-summary"' },
       {
         name: "`/teams/<demo team>` audit (signed in)",
@@ -149,11 +155,13 @@ async function main() {
         auth: false,
         marker: "Platform Engineer",
       },
+      { name: "`/skills/linux` (public)", path: "/skills/linux", auth: false, marker: 'data-testid="skill-levels"' },
       { name: "`/api/v1/taxonomy` (JSON)", path: "/api/v1/taxonomy", auth: false, marker: '"skills"' },
     ];
     for (const t of targets) await check(app.base, t, cookie);
     // The counting must catch a rejected cookie: a signed-out dashboard is a fast 307 to /signin, which has to show as errors.
-    const probe = await load(app.base, targets[1], "next-auth.session-token=invalid", 5, 2);
+    const dashboard = targets.find((t) => t.path === "/dashboard")!;
+    const probe = await load(app.base, dashboard, "next-auth.session-token=invalid", 5, 2);
     if (probe.errors === 0) throw new Error("a rejected session cookie was not counted as an error");
     console.log(`check: with a bad cookie /dashboard gave ${probe.detail} → counted as ${probe.errors} errors`);
 

@@ -73,6 +73,17 @@ test("a signed-out visit to a private page goes to sign-in and back after", asyn
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 });
 
+test("the session check (the load test's signed-in floor) names the visitor, and sends a signed-out one to sign in", async ({
+  page,
+}) => {
+  await page.goto("/account/session-check");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)account(%2F|\/)session-check/);
+  const email = uniqueEmail("floor");
+  await signUp(page, "Floor Check", email);
+  await page.goto("/account/session-check");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Signed in as Floor Check");
+});
+
 test("no SSO button when OIDC is not configured", async ({ page }) => {
   await page.goto("/signin");
   await expect(page.getByRole("button", { name: /Sign in with/ })).toHaveCount(0);
