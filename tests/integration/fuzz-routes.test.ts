@@ -38,6 +38,7 @@ import * as v1Review from "@/app/api/v1/reviews/[id]/route";
 import * as v1Skills from "@/app/api/v1/skills/route";
 import * as v1OpenApi from "@/app/api/v1/openapi.json/route";
 import { unsubscribeQuery } from "@/lib/data/notifications";
+import { refreshLevelSummary } from "@/lib/data/rating-store";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { resetEnvCache } from "@/lib/env";
 import { loadTaxonomy } from "@/lib/taxonomy/load";
@@ -290,6 +291,8 @@ beforeAll(async () => {
       },
     });
   }
+  // The summary the team matrix reads its levels from, as appendRatings would keep it.
+  await refreshLevelSummary(prisma, w.actors.member.id);
 });
 afterAll(async () => {
   delete process.env.API_RATE_LIMIT_PER_MINUTE;
