@@ -2,6 +2,7 @@ import "server-only";
 import Papa from "papaparse";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
+import { activeLevelsOf, checkCached, storeParsed } from "./level-cache";
 import { NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
 import type { Taxonomy } from "@/lib/domain/types";
@@ -68,30 +69,8 @@ async function scopeTeams(actor: Actor, teamId: string | null | undefined) {
   return { all: teams, teams: one, wholeOrg: false, unknownTeam: false };
 }
 
-/**
- * Parsed level summaries, kept per process until a person's PersonLevels.version moves (appendRatings raises it in
- * the transaction that changes a level). A 5,000-person report would otherwise parse about 5 MB of JSON per view;
- * with this, a view reads the versions and only the summaries that changed. Each entry holds the levels filtered to
- * the taxonomy's active skills (refiltered when the taxonomy object changes), and the same object is handed out on
- * every view, so the domain's per-levels vectors are reused too. Bounded: cleared past MAX_CACHED people.
- */
-type CachedLevels = {
-  version: number;
-  raw: Record<string, number>;
-  taxonomy: Taxonomy;
-  levels: Record<string, number>;
-};
-const MAX_CACHED = 200_000;
-const levelCache = ((globalThis as { skillgapLevelCache?: Map<string, CachedLevels> }).skillgapLevelCache ??=
-  new Map());
 /** Above this many changed people, re-read the whole scope's summaries instead of listing ids. */
 const REREAD_ALL_ABOVE = 500;
-
-function activeLevels(raw: Record<string, number>, active: Set<string>): Record<string, number> {
-  for (const skill in raw)
-    if (!active.has(skill)) return Object.fromEntries(Object.entries(raw).filter(([k]) => active.has(k)));
-  return raw;
-}
 
 /**
  * Members (not managers) of the scope's teams with their current role, teams and current levels (of active skills):
@@ -112,15 +91,8 @@ async function scopePeople(teamIds: string[], wholeOrg: boolean, taxonomy: Taxon
     SELECT u."id", COALESCE(u."name", u."email") AS "name", u."currentRoleId" AS "roleId", s."teamIds",
       COALESCE(l."version", 0) AS "version"
     FROM scope s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "PersonLevels" l ON l."userId" = s."userId"`;
-  // The entries this call reads, taken now: another request may clear the shared cache while this one awaits.
-  const entries = new Map<string, CachedLevels>();
-  const stale: string[] = [];
-  for (const r of rows) {
-    if (r.version === 0) continue;
-    const cached = levelCache.get(r.id);
-    if (cached?.version === r.version) entries.set(r.id, cached);
-    else stale.push(r.id);
-  }
+  const read = checkCached(rows);
+  const { stale } = read;
   if (stale.length) {
     const fresh = await prisma.$queryRaw<{ userId: string; version: number; levels: string }[]>(
       stale.length > REREAD_ALL_ABOVE
@@ -129,25 +101,18 @@ async function scopePeople(teamIds: string[], wholeOrg: boolean, taxonomy: Taxon
         : Prisma.sql`SELECT "userId", "version", "levels"::text AS "levels" FROM "PersonLevels"
             WHERE "userId" IN (${Prisma.join(stale)})`,
     );
-    if (levelCache.size + fresh.length > MAX_CACHED) levelCache.clear();
-    for (const f of fresh) {
-      const raw = JSON.parse(f.levels) as Record<string, number>;
-      const entry = { version: f.version, raw, taxonomy: null as unknown as Taxonomy, levels: raw };
-      levelCache.set(f.userId, entry);
-      entries.set(f.userId, entry);
-    }
+    storeParsed(
+      read,
+      fresh.map((f) => [f.userId, f.version, JSON.parse(f.levels) as Record<string, number>]),
+    );
   }
-  let active: Set<string> | null = null;
-  return rows.map((r) => {
-    const cached = r.version > 0 ? entries.get(r.id) : undefined;
-    if (cached && cached.taxonomy !== taxonomy) {
-      active ??= new Set(taxonomy.skills.map((s) => s.id));
-      cached.levels = activeLevels(cached.raw, active); // retired since they were rated
-      cached.taxonomy = taxonomy;
-    }
-    // A summary that changed again between the two reads is newer than the version listed: still the latest.
-    return { id: r.id, name: r.name, roleId: r.roleId, teamIds: r.teamIds.split(","), levels: cached?.levels ?? {} };
-  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    roleId: r.roleId,
+    teamIds: r.teamIds.split(","),
+    levels: (r.version > 0 ? activeLevelsOf(read, r.id, taxonomy) : null) ?? {},
+  }));
 }
 
 export type CycleAgreementRow = {

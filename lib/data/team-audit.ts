@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
+import { activeLevelsOf, checkCached, storeParsed, type LevelRead } from "./level-cache";
 import { assertLookupId, NotFoundError } from "./errors";
 import { getTaxonomy } from "./taxonomy";
 import { visibleTeamsWhere, type Actor } from "@/lib/data/policy";
@@ -95,7 +96,7 @@ export async function getTeamAudit(actor: Actor, teamId: string, options: TeamAu
   let levels: Levels[];
   let cells: Map<string, Record<string, Cell>> | null = null;
   if (read?.today) {
-    levels = summaries.map((p) => levelsOf(p, read.today.fresh, taxonomy));
+    levels = summaries.map((p) => levelsOf(p, read.today.read, taxonomy));
     if (canSeeCells) cells = cellsOf(summaries, levels, read.today);
   } else if (read?.rows) {
     cells = cellsFromRows(read.rows);
@@ -212,21 +213,6 @@ type Endorsed = [string, string, number, number];
 
 const NO_LEVELS: Levels = Object.freeze({});
 
-/**
- * Parsed level summaries (PersonLevels), kept per process until a person's version moves, as the organisation report
- * keeps them: the same map (globalThis.skillgapLevelCache) and the same entry protocol as lib/data/reports.ts, so
- * either page parses a summary once for both. `levels` holds the active skills only, refiltered when the taxonomy
- * object changes; the same object is handed out on every call, so the domain's per-levels vectors are reused too.
- */
-type CachedLevels = {
-  version: number;
-  raw: Record<string, number>;
-  taxonomy: Taxonomy;
-  levels: Record<string, number>;
-};
-const MAX_CACHED = 200_000;
-const levelCache = ((globalThis as { skillgapLevelCache?: Map<string, CachedLevels> }).skillgapLevelCache ??=
-  new Map());
 /** Above this many changed members, re-read the whole team's summaries instead of listing ids. */
 const REREAD_ALL_ABOVE = 500;
 
@@ -236,7 +222,8 @@ const REREAD_ALL_ABOVE = 500;
  * linked to a certification, endorsed) — every other cell is a bare level. The cache is updated here.
  */
 async function readLevels(prisma: Db, teamId: string, people: readonly Summary[], withEvidence: boolean) {
-  const stale = people.filter((p) => p.version > 0 && levelCache.get(p.id)?.version !== p.version).map((p) => p.id);
+  const read = checkCached(people);
+  const { stale } = read;
   const members = Prisma.sql`SELECT m."userId" FROM "TeamMembership" m WHERE m."teamId" = ${teamId} AND m."role" = 'member'`;
   const which =
     stale.length === 0
@@ -259,36 +246,17 @@ async function readLevels(prisma: Db, teamId: string, people: readonly Summary[]
   const [row] = await prisma.$queryRaw<{ summaries: string | null; flags: string | null; endorsed: string | null }[]>`
     SELECT (SELECT json_agg(json_build_array(l."userId", l."version", l."levels")) FROM "PersonLevels" l
       WHERE ${which})::text AS "summaries", ${evidence}`;
-  const parsed = row?.summaries ? (JSON.parse(row.summaries) as [string, number, Record<string, number>][]) : [];
-  if (levelCache.size + parsed.length > MAX_CACHED) levelCache.clear();
-  // Also kept for this call: another request may clear the shared cache before the levels are read from it.
-  const fresh = new Map<string, CachedLevels>();
-  for (const [userId, version, raw] of parsed) {
-    const entry = { version, raw, taxonomy: null as unknown as Taxonomy, levels: raw };
-    levelCache.set(userId, entry);
-    fresh.set(userId, entry);
-  }
+  storeParsed(read, row?.summaries ? (JSON.parse(row.summaries) as [string, number, Record<string, number>][]) : []);
   return {
-    fresh,
+    read,
     flags: row?.flags ? (JSON.parse(row.flags) as Flags[]) : [],
     endorsed: row?.endorsed ? (JSON.parse(row.endorsed) as Endorsed[]) : [],
   };
 }
 
-/** A member's cached levels of active skills (no summary: nothing rated). */
-function levelsOf(p: Summary, fresh: ReadonlyMap<string, CachedLevels>, taxonomy: Taxonomy): Levels {
-  const cached = p.version > 0 ? (fresh.get(p.id) ?? levelCache.get(p.id)) : undefined;
-  if (!cached) return NO_LEVELS;
-  if (cached.taxonomy !== taxonomy) {
-    const active = activeSkills(taxonomy);
-    let all = true;
-    for (const skill in cached.raw) if (!active.has(skill)) all = false;
-    // retired since they were rated
-    cached.levels = all ? cached.raw : Object.fromEntries(Object.entries(cached.raw).filter(([k]) => active.has(k)));
-    cached.taxonomy = taxonomy;
-  }
-  // A summary that changed again between the two reads is newer than the version listed: still the latest.
-  return cached.levels;
+/** A member's levels of active skills (no summary: nothing rated). */
+function levelsOf(p: Summary, read: LevelRead, taxonomy: Taxonomy): Levels {
+  return (p.version > 0 ? activeLevelsOf(read, p.id, taxonomy) : null) ?? NO_LEVELS;
 }
 
 /** Managers' cells: every level, with the evidence of the few cells that have some. */
@@ -346,7 +314,6 @@ function hasLevels(levels: Levels): boolean {
 // Per taxonomy object (treated as immutable): the same skill-id array on every call lets the domain keep its index.
 const skillIdLists = new WeakMap<Taxonomy, string[]>();
 const categoryMaps = new WeakMap<Taxonomy, Record<string, string>>();
-const activeSets = new WeakMap<Taxonomy, Set<string>>();
 function skillIdsOf(taxonomy: Taxonomy): string[] {
   let ids = skillIdLists.get(taxonomy);
   if (!ids) skillIdLists.set(taxonomy, (ids = taxonomy.skills.map((s) => s.id)));
@@ -356,11 +323,6 @@ function categoryOfSkills(taxonomy: Taxonomy): Record<string, string> {
   let m = categoryMaps.get(taxonomy);
   if (!m) categoryMaps.set(taxonomy, (m = Object.fromEntries(taxonomy.skills.map((s) => [s.id, s.category]))));
   return m;
-}
-function activeSkills(taxonomy: Taxonomy): Set<string> {
-  let a = activeSets.get(taxonomy);
-  if (!a) activeSets.set(taxonomy, (a = new Set(skillIdsOf(taxonomy))));
-  return a;
 }
 
 /** The individual matrix as CSV (managers and admins only). */

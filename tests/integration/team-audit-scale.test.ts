@@ -265,7 +265,8 @@ describe("team audit at scale", () => {
           await expectSameAsFromScratch();
         }
       }),
-      { numRuns: 25 },
+      // A fixed seed: the same write sequences on every run, so the check below that they reach every state holds.
+      { numRuns: 25, seed: 20261130 },
     );
     // The runs reached the interesting states: evidence of every kind, a merge, rows hidden from a plain member.
     for (const [state, times] of Object.entries(reached)) expect(times, state).toBeGreaterThan(0);
