@@ -31,7 +31,7 @@ async function reusable(database: string, people: number): Promise<{ url: string
   }
 }
 
-export async function seededOrganisation(database: string, people: number, prefix: string) {
+export async function seededOrganisation(database: string, people: number, prefix: string, skills = 0) {
   const kept = await reusable(database, people);
   const url = kept?.url ?? (await freshPostgresDatabase(database));
   await applyMigrations({ kind: "postgres", url });
@@ -42,7 +42,7 @@ export async function seededOrganisation(database: string, people: number, prefi
   let queries = 0;
   (prisma as unknown as { $on: (e: string, cb: () => void) => void }).$on("query", () => void (queries += 1));
   const t0 = performance.now();
-  const seeded = kept?.seeded ?? (await seedLarge(prisma, { people, skills: 0, prefix }));
+  const seeded = kept?.seeded ?? (await seedLarge(prisma, { people, skills, prefix }));
   const seedSeconds = (performance.now() - t0) / 1000;
   if (!kept) {
     await prisma.$executeRawUnsafe(`CREATE TABLE "_bench_seeded" ("people" int PRIMARY KEY, "seeded" jsonb NOT NULL)`);

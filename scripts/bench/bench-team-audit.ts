@@ -7,35 +7,10 @@
  */
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { PrismaClient } from "../../lib/generated/prisma/client";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { applyMigrations } from "../../lib/data/migrate";
-import { seedLarge } from "../seed-large";
 import { replaceSection } from "./bench-doc";
-import { freshPostgresDatabase, SERVER_URL } from "./bench-server";
+import { seededOrganisation } from "./bench-org";
 
 const sizes = (process.env.BENCH_SIZES ?? "50,500,2000").split(",").map(Number);
-type Seeded = Awaited<ReturnType<typeof seedLarge>>;
-
-/** The database this script seeded for `people` before, when BENCH_REUSE=1 and it is still there. */
-async function reusable(database: string, people: number): Promise<{ url: string; seeded: Seeded } | null> {
-  if (process.env.BENCH_REUSE !== "1") return null;
-  const u = new URL(SERVER_URL);
-  u.pathname = `/${database}`;
-  const c = new pg.Client({ connectionString: u.toString() });
-  try {
-    await c.connect();
-    const r = await c.query<{ seeded: Seeded }>(`SELECT "seeded" FROM "_bench_seeded" WHERE "people" = $1`, [people]);
-    return r.rows[0] ? { url: u.toString(), seeded: r.rows[0].seeded } : null;
-  } catch {
-    return null; // no such database, or not seeded by this script
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
-/** Median and max of `n` timed calls, and the statements the last one sent. */
 async function timed(n: number, queries: () => number, fn: () => Promise<unknown>, before?: () => void) {
   const times: number[] = [];
   let perCall = 0;
@@ -56,31 +31,9 @@ async function main() {
   let reusedAll = true;
   for (const people of sizes) {
     const database = `skillgap_bench_${people}`;
-    const kept = await reusable(database, people);
-    reusedAll &&= Boolean(kept);
-    const url = kept?.url ?? (await freshPostgresDatabase(database));
-    await applyMigrations({ kind: "postgres", url }); // recorded, so a reused database gets only the newer ones
-    const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url }),
-      log: [{ emit: "event", level: "query" }],
-    });
-    let queries = 0;
-    (prisma as unknown as { $on: (e: string, cb: () => void) => void }).$on("query", () => void (queries += 1));
-    const t0 = performance.now();
-    const seeded = kept?.seeded ?? (await seedLarge(prisma, { people, skills: 150, prefix: "bench" }));
-    const seedSeconds = (performance.now() - t0) / 1000;
-    if (!kept) {
-      await prisma.$executeRawUnsafe(
-        `CREATE TABLE "_bench_seeded" ("people" int PRIMARY KEY, "seeded" jsonb NOT NULL)`,
-      );
-      await prisma.$executeRawUnsafe(
-        `INSERT INTO "_bench_seeded" VALUES ($1, $2::jsonb)`,
-        people,
-        JSON.stringify(seeded),
-      );
-      await prisma.$executeRawUnsafe("ANALYZE");
-    }
-    (globalThis as { skillgapDb?: Promise<PrismaClient> }).skillgapDb = Promise.resolve(prisma);
+    // The shared seeding (scripts/bench/bench-org.ts): BENCH_REUSE=1 reuses a database seeded before, migrated up.
+    const { prisma, seeded, seedSeconds, reused, queries } = await seededOrganisation(database, people, "bench", 150);
+    reusedAll &&= reused;
     const { getTeamAudit } = await import("../../lib/data/team-audit");
     const manager = { id: seeded.managerId, isAdmin: false };
     const member = await prisma.teamMembership.findFirstOrThrow({
@@ -90,14 +43,14 @@ async function main() {
     const plain = { id: member.userId, isAdmin: false };
     // Each app process keeps the level summaries it parsed until their version moves (lib/data/team-audit.ts).
     const newProcess = () => (globalThis as { skillgapLevelCache?: Map<string, unknown> }).skillgapLevelCache?.clear();
-    const q = () => queries;
+    const q = queries;
     await getTeamAudit(manager, seeded.teamId); // warm-up (taxonomy cache, JIT)
     await getTeamAudit(plain, seeded.teamId);
     const warm = await timed(10, q, () => getTeamAudit(manager, seeded.teamId));
     const first = await timed(5, q, () => getTeamAudit(manager, seeded.teamId), newProcess);
     const asMember = await timed(10, q, () => getTeamAudit(plain, seeded.teamId));
     rows.push(
-      `| ${people} | ${seeded.skills} | ${seeded.ratings.toLocaleString("en")} | ${warm.perCall} | ${warm.median.toFixed(1)} | ${warm.max.toFixed(1)} | ${first.median.toFixed(1)} | ${asMember.median.toFixed(1)} | ${kept ? "reused" : seedSeconds.toFixed(1)} |`,
+      `| ${people} | ${seeded.skills} | ${seeded.ratings.toLocaleString("en")} | ${warm.perCall} | ${warm.median.toFixed(1)} | ${warm.max.toFixed(1)} | ${first.median.toFixed(1)} | ${asMember.median.toFixed(1)} | ${reused ? "reused" : seedSeconds.toFixed(1)} |`,
     );
     console.log(rows.at(-1));
     await prisma.$disconnect();
