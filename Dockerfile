@@ -33,6 +33,7 @@ COPY --from=build --chown=root:root /app/.next/standalone/package.json ./
 COPY --from=build --chown=root:root /app/image-scripts/ ./scripts/
 COPY --from=build --chown=root:root /app/scripts/serve.mjs ./scripts/serve.mjs
 COPY --from=build --chown=root:root /app/lib/observability-core.mjs ./lib/observability-core.mjs
+COPY --from=build --chown=root:root /app/lib/response-cache.mjs /app/lib/csp-core.mjs ./lib/
 COPY --from=build --chown=root:root /app/prisma/migrations ./prisma/migrations
 # The embedded database (no DATABASE_URL) lives here; mount a volume to keep it. Everything else is read-only.
 RUN mkdir -p /app/.data && chown node:node /app/.data

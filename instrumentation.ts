@@ -1,12 +1,14 @@
 /**
  * Runs once when the server starts (Node runtime only): registers the product gauges on the process's metrics
- * registry (read from the database when Prometheus scrapes, at most once a minute), and starts the background jobs
- * (lib/jobs.ts). The server (scripts/serve.mjs) stops the jobs through `skillgapStopJobs` before closing the database.
+ * registry (read from the database when Prometheus scrapes, at most once a minute), gives the server the render
+ * cache's key function (`skillgapRenderCacheKey`, lib/render-cache.ts), and starts the background jobs (lib/jobs.ts). The server (scripts/serve.mjs) stops the jobs through `skillgapStopJobs` before closing the database.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { registerProductMetrics } = await import("@/lib/data/metrics");
   registerProductMetrics();
+  const { renderCacheKey } = await import("@/lib/render-cache");
+  (globalThis as { skillgapRenderCacheKey?: typeof renderCacheKey }).skillgapRenderCacheKey = renderCacheKey;
   const { startJobs } = await import("@/lib/jobs");
   const { log } = await import("@/lib/observability");
   // Not awaited: the server answers (and turns ready) while the queue starts; the first start also creates

@@ -1,22 +1,12 @@
+import { policyWith } from "./csp-core.mjs";
+
 /**
- * The Content-Security-Policy of every page, with a per-request nonce for scripts: Next.js reads the nonce from the
- * request's CSP header and puts it on its own inline scripts, and 'strict-dynamic' lets those scripts load the app's
- * chunks. No inline script without the nonce runs, so injected markup cannot execute. Styles keep 'unsafe-inline'
- * (React and the charts set style attributes; styles cannot run code).
+ * The Content-Security-Policy of every page rendered per request, with a per-request nonce for scripts: Next.js reads
+ * the nonce from the request's CSP header and puts it on its own inline scripts, and 'strict-dynamic' lets those
+ * scripts load the app's chunks. The policy itself is in lib/csp-core.mjs, shared with the render cache.
  */
 export function contentSecurityPolicy(nonce: string, dev = false): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-    "base-uri 'self'",
-    "object-src 'none'",
-  ].join("; ");
+  return policyWith([`'nonce-${nonce}'`, "'strict-dynamic'"], dev);
 }
 
 /** A fresh nonce: 128 random bits, base64. */

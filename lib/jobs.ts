@@ -5,13 +5,15 @@ import { log } from "@/lib/observability";
 import { runReminders } from "@/lib/data/reminders";
 import { deliverPendingMail } from "@/lib/mail";
 import { DIGEST_CRON, sendDigests } from "@/lib/data/digest";
+import { foldViewChanges } from "@/lib/data/render-versions";
 
 /**
  * Background jobs, run inside the app process:
  * - `reminders` every 15 minutes: goals due or overdue, old ratings (one digest a month), certifications expiring,
  *   review-cycle deadlines (lib/data/reminders.ts);
  * - `outbox` every minute: mail whose request died between commit and delivery;
- * - `digest` weekly: the opt-in digest email (lib/data/digest.ts), at most one per person a week.
+ * - `digest` weekly: the opt-in digest email (lib/data/digest.ts), at most one per person a week;
+ * - `view-changes` hourly: folds the render cache's change log (lib/data/render-versions.ts) to a row per scope.
  *
  * On the PostgreSQL server the queue is pg-boss (its tables live in the `pgboss` schema): each replica starts it,
  * and pg-boss makes each scheduled run a single job that one worker takes, so with several replicas a run happens
@@ -24,6 +26,7 @@ export const JOBS: Record<string, { cron: string; everyMs: number; run: (now: Da
   outbox: { cron: "* * * * *", everyMs: 60_000, run: (now) => deliverPendingMail(now) },
   // Mondays 07:00 UTC; on the embedded database the hourly timer sends it to whoever is due (at most one a week).
   digest: { cron: DIGEST_CRON, everyMs: 60 * 60_000, run: (now) => sendDigests(now) },
+  "view-changes": { cron: "23 * * * *", everyMs: 60 * 60_000, run: () => foldViewChanges() },
 };
 
 async function runJob(name: string): Promise<void> {

@@ -11,6 +11,7 @@ export type Observability = {
   httpDuration: client.Histogram<"method" | "route" | "status">;
   dbDuration: client.Histogram<"statement">;
   httpInFlight: client.Gauge;
+  renderCache: client.Counter<"result">;
   client: typeof client;
 };
 

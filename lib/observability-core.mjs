@@ -62,7 +62,13 @@ function createMetrics() {
     help: "HTTP requests received and not yet answered.",
     registers: [registry],
   });
-  return { registry, httpDuration, dbDuration, httpInFlight };
+  const renderCache = new client.Counter({
+    name: "skillgap_render_cache_requests_total",
+    help: "Pages the render cache answered (hit), rendered and stored (miss), or rendered without storing (skip).",
+    labelNames: ["result"],
+    registers: [registry],
+  });
+  return { registry, httpDuration, dbDuration, httpInFlight, renderCache };
 }
 
 export function observability() {

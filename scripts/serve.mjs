@@ -8,6 +8,10 @@
  *   response, and on the request's one log line (method, route pattern, status, duration, user id; never the URL's
  *   query, which can hold tokens).
  * - Metrics: Prometheus text on METRICS_PORT (unset: no metrics endpoint at all), never on the app's own port.
+ * - Render cache: pages that are the same from one view to the next until something they show changes (the public
+ *   taxonomy pages, a person's dashboard) are answered from memory. The app gives each request's key
+ *   (`skillgapRenderCacheKey`, lib/render-cache.ts), made of the versions of everything the page shows; this server
+ *   keeps the bytes (lib/response-cache.mjs). RENDER_CACHE=off turns it off; RENDER_CACHE_MB bounds it (default 64).
  * - Graceful stop: on SIGTERM/SIGINT, readiness turns 503, the listener stops accepting, requests in flight finish
  *   (keep-alive connections are told to close), then the database is closed and the process exits 0. After
  *   SHUTDOWN_GRACE_MS (default 25 s) it exits anyway, with 1.
@@ -19,6 +23,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { observability } from "../lib/observability-core.mjs";
+import { capture, createStore, makeEntry, sendEntry } from "../lib/response-cache.mjs";
 
 const dir = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -59,6 +64,57 @@ const handle = app.getRequestHandler();
 const routeOf = routeMatcher();
 const QUIET = new Set(["/api/health/live", "/api/health/ready", "/api/health", "/ping"]);
 
+const renderCache =
+  process.env.RENDER_CACHE === "off"
+    ? null
+    : createStore({ maxBytes: Number(process.env.RENDER_CACHE_MB ?? 64) * 1024 * 1024 });
+
+/**
+ * Answers from the render cache when the app gives the request a key and a rendering is stored under it; otherwise
+ * Next renders, and a GET's rendering is stored (asked for unencoded, so it can be stored and compressed once).
+ */
+async function answer(req, res, ctx, url) {
+  const keyFor = globalThis.skillgapRenderCacheKey;
+  let lookup = null;
+  // Only an origin-form target ("/path?query"): anything else renders as usual.
+  const plain = typeof req.url === "string" && req.url.startsWith("/") && !req.url.startsWith("//");
+  if (renderCache && keyFor && plain && (req.method === "GET" || req.method === "HEAD")) {
+    try {
+      lookup = await keyFor({ method: req.method, pathname: url.pathname, search: url.search, headers: req.headers });
+    } catch (e) {
+      logger.warn(
+        { requestId: ctx.requestId, error: String(e?.message ?? e).split("\n")[0] },
+        "render cache key failed",
+      );
+    }
+  }
+  if (lookup) {
+    if (lookup.userId) ctx.userId = lookup.userId;
+    const hit = renderCache.get(lookup.key);
+    if (hit) {
+      obs.renderCache.inc({ result: "hit" });
+      sendEntry(req, res, hit);
+      return;
+    }
+    if (req.method === "GET") {
+      delete req.headers["accept-encoding"];
+      void capture(res)
+        .then(async (captured) => {
+          const entry = captured && (await makeEntry(captured, await lookup.validUntil()));
+          obs.renderCache.inc({ result: entry ? "miss" : "skip" });
+          if (entry) renderCache.set(lookup.key, entry);
+        })
+        .catch((e) =>
+          logger.warn(
+            { requestId: ctx.requestId, error: String(e?.message ?? e).split("\n")[0] },
+            "render cache store failed",
+          ),
+        );
+    }
+  }
+  await handle(req, res);
+}
+
 let stopping = false;
 let inFlight = 0;
 
@@ -69,12 +125,13 @@ const server = http.createServer((req, res) => {
   req.headers["x-request-id"] = requestId;
   req.headers["x-skillgap-peer"] = req.socket.remoteAddress ?? "unknown";
   res.setHeader("x-request-id", requestId);
-  let pathname = "/";
+  let url = { pathname: "/", search: "" };
   try {
-    pathname = new URL(req.url ?? "/", "http://x").pathname;
+    url = new URL(req.url ?? "/", "http://x");
   } catch {
     /* an undecodable target: the proxy answers 400 */
   }
+  const pathname = url.pathname;
   const route = routeOf(pathname);
   const ctx = { requestId, userId: undefined };
   inFlight += 1;
@@ -103,7 +160,7 @@ const server = http.createServer((req, res) => {
     }
   }
   obs.requests.run(ctx, () => {
-    handle(req, res).catch((e) => {
+    answer(req, res, ctx, url).catch((e) => {
       logger.error({ requestId, route, error: String(e?.message ?? e).split("\n")[0] }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Something went wrong on our side.");

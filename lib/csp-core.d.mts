@@ -1,0 +1,1 @@
+export function policyWith(scriptSources: string[], dev?: boolean): string;
