@@ -41,6 +41,8 @@ export type AppOptions = {
   port: number;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
   log: string;
+  /** Extra environment for the app (e.g. RENDER_CACHE=off). */
+  env?: Record<string, string>;
 };
 export type App = {
   base: string;
@@ -68,6 +70,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     NEXTAUTH_URL: `http://localhost:${o.port}`,
     NEXTAUTH_SECRET: "benchmark-secret-not-for-production-0123456789",
     SEED_DEMO: "1",
+    ...o.env,
   };
   delete env.NODE_OPTIONS;
   if (o.database.kind === "postgres") {
