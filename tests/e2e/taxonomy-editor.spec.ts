@@ -62,10 +62,24 @@ async function previewAndPublish(page: Page, text: string): Promise<string> {
   return version;
 }
 
+/** The skill page's level-3 descriptor as a signed-out visitor gets it, and whether the render cache answered. */
+async function publicLevel3(visitor: Page) {
+  const res = await visitor.goto(`/skills/${SKILL_ID}`);
+  const text = await visitor.getByTestId("skill-levels").locator('li[data-level="3"]').innerText();
+  return { text, cache: res?.headers()["x-render-cache"] };
+}
+
 test("an admin edits a level descriptor in a draft, previews it and publishes it; the skill page shows it", async ({
   page,
+  browser,
 }) => {
   test.setTimeout(180_000);
+  // A signed-out visitor has the public skill page from the render cache before the change.
+  const outside = await browser.newContext();
+  const visitor = await outside.newPage();
+  await publicLevel3(visitor);
+  expect(await publicLevel3(visitor)).toEqual({ text: expect.stringContaining(original), cache: "hit" });
+
   await signIn(page, "admin@skillgap.demo", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard/, { timeout: 30_000 });
 
@@ -80,6 +94,10 @@ test("an admin edits a level descriptor in a draft, previews it and publishes it
   const level3 = page.getByTestId("skill-levels").locator('li[data-level="3"]');
   await expect(level3).toContainText(edited);
   await expect(level3).not.toContainText(original);
+  // Publishing changed the taxonomy version, so the visitor's next views render afresh and show the new wording
+  // (within RENDER_CACHE_GLOBAL_MS, 500 ms by default), never the stored page again.
+  await expect.poll(async () => (await publicLevel3(visitor)).text, { timeout: 5_000 }).toContain(edited);
+  expect((await publicLevel3(visitor)).text).not.toContain(original);
 
   // Put the shipped wording back (a second draft, published as the next version), checking each page on a phone.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -106,6 +124,8 @@ test("an admin edits a level descriptor in a draft, previews it and publishes it
 
   await page.goto(`/skills/${SKILL_ID}`);
   await expect(page.getByTestId("skill-levels").locator('li[data-level="3"]')).toContainText(original);
+  await expect.poll(async () => (await publicLevel3(visitor)).text, { timeout: 5_000 }).toContain(original);
+  await outside.close();
 });
 
 test("the editor is not there for anyone but an admin", async ({ page }) => {
