@@ -36,6 +36,16 @@ const PER_RESPONSE = new Set([
 ]);
 
 /**
+ * Signs that part of a 200 page failed or moved after its first bytes were sent (a streamed section that threw, or a
+ * redirect inside one): React marks a failed Suspense boundary with a `data-dgst` digest (an empty one, or
+ * BAILOUT_TO_CLIENT_SIDE_RENDERING, is a part that renders in the browser by design), the RSC payload carries the error's
+ * `digest` or `NEXT_REDIRECT`, and a late redirect is a meta refresh. Such a page is sent but never stored. The test
+ * is deliberately broad: text that merely looks like one of these costs a rendering, nothing else.
+ */
+const FAILED_PART =
+  /data-dgst="(?!"|BAILOUT_TO_CLIENT_SIDE_RENDERING")|\\?"digest\\?"|NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|http-equiv="refresh"/;
+
+/**
  * The SHA-256 source expression of every inline script in an HTML page ("'sha256-…'"), in order, without repeats.
  * Next escapes "<" inside the data it inlines, so a script's text ends at the first "</script".
  * @param {string} html
@@ -74,7 +84,9 @@ export async function makeEntry(r, validUntil) {
     gzip(r.body, { level: 6 }),
     brotli(r.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
   ]);
-  const csp = html ? policyWith(inlineScriptHashes(r.body.toString("utf8"))) : null;
+  const text = r.body.toString("utf8");
+  if (html && FAILED_PART.test(text)) return null;
+  const csp = html ? policyWith(inlineScriptHashes(text)) : null;
   return {
     headers,
     csp,
