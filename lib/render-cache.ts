@@ -25,7 +25,10 @@ export type RenderCacheLookup = {
   validUntil: () => Promise<number>;
 };
 
-const globalTtlMs = () => Number(process.env.RENDER_CACHE_GLOBAL_MS ?? 500);
+const globalTtlMs = () => {
+  const v = Number(process.env.RENDER_CACHE_GLOBAL_MS || 500);
+  return Number.isFinite(v) && v >= 0 ? v : 500;
+};
 let global: { value: bigint; at: number } | null = null;
 let reading: Promise<bigint> | null = null;
 

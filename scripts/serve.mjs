@@ -64,10 +64,15 @@ const handle = app.getRequestHandler();
 const routeOf = routeMatcher();
 const QUIET = new Set(["/api/health/live", "/api/health/ready", "/api/health", "/ping"]);
 
+/** A size in MB from the environment; unset, empty or not a non-negative number: the default. */
+function megabytes(value, fallback) {
+  const n = Number(value || fallback);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
 const renderCache =
   process.env.RENDER_CACHE === "off"
     ? null
-    : createStore({ maxBytes: Number(process.env.RENDER_CACHE_MB ?? 64) * 1024 * 1024 });
+    : createStore({ maxBytes: megabytes(process.env.RENDER_CACHE_MB, 64) * 1024 * 1024 });
 
 /**
  * Answers from the render cache when the app gives the request a key and a rendering is stored under it; otherwise
