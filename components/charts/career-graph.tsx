@@ -98,7 +98,7 @@ export function CareerGraphDiagram({ graph, title }: { graph: CareerGraphView; t
           );
         })}
         {graph.nodes.map((n) => (
-          <Link key={n.id} href={`/roles/${n.id}`}>
+          <Link key={n.id} href={`/roles/${n.id}`} prefetch={false}>
             <rect
               x={n.x}
               y={n.y}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { requireActor } from "@/lib/auth/session";
 import { getDashboardView } from "@/lib/data/dashboard";
 import { resourcesFor } from "@/lib/domain/level-descriptors";
@@ -8,7 +9,7 @@ import { CertificationAlerts } from "./certification-alerts";
 import { ConfidenceView } from "./confidence-section";
 import { readAsOf } from "./as-of-form";
 import { DashboardAsOf } from "./as-of-section";
-import { WhatIf } from "./what-if-section";
+import { WhatIf, WhatIfFallback } from "./what-if-section";
 import {
   DashboardHeader,
   DevelopmentPlan,
@@ -51,12 +52,29 @@ export default async function DashboardPage({ searchParams }: Props) {
         {!newUser && <ConfidenceView d={d} on={confidence} />}
       </div>
       <FitAndGaps d={d} newUser={newUser} />
-      <FitOverTime d={d} />
-      <DevelopmentPlan d={d} />
-      <SuggestedRoles d={d} newUser={newUser} />
-      <WhatIf actor={actor} searchParams={searchParams} />
-      <LearningPath d={d} resources={stepResources} />
-      <CareerPaths d={d} />
+      {/*
+        Below the first screen, each part in its own Suspense boundary: the server sends the page complete (or, for the
+        what-if, which reads its own data, streams it in after the rest), and the browser hydrates the parts one at a
+        time, yielding in between, instead of in one long task.
+      */}
+      <Suspense>
+        <FitOverTime d={d} />
+      </Suspense>
+      <Suspense>
+        <DevelopmentPlan d={d} />
+      </Suspense>
+      <Suspense>
+        <SuggestedRoles d={d} newUser={newUser} />
+      </Suspense>
+      <Suspense fallback={<WhatIfFallback />}>
+        <WhatIf actor={actor} searchParams={searchParams} />
+      </Suspense>
+      <Suspense>
+        <LearningPath d={d} resources={stepResources} />
+      </Suspense>
+      <Suspense>
+        <CareerPaths d={d} />
+      </Suspense>
     </div>
   );
 }

@@ -131,3 +131,18 @@ export async function WhatIf({ actor, searchParams }: Props) {
     </section>
   );
 }
+
+/** What the page shows while the what-if's data loads: its heading and a box of the form's usual height. */
+export function WhatIfFallback() {
+  return (
+    <section aria-labelledby="what-if-h" className="scroll-mt-4 space-y-4" aria-busy="true">
+      <div>
+        <h2 id="what-if-h" className="text-xl font-semibold">
+          What if I learn…
+        </h2>
+        <p className="text-sm text-slate-700">Loading your skills…</p>
+      </div>
+      <div className="h-72 rounded border border-slate-200 bg-white sm:h-52" />
+    </section>
+  );
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getTeamPage } from "@/lib/data/pages";
@@ -8,7 +9,7 @@ import { headcount } from "@/lib/domain/team";
 import { plural } from "@/lib/domain/plural";
 import { TeamCertifications } from "./team-certifications";
 import { TeamSkillsView } from "./skills-view";
-import { TeamScenario } from "./scenario-section";
+import { TeamScenario, TeamScenarioFallback } from "./scenario-section";
 import { TeamAsOf } from "./as-of-section";
 import { readAsOf } from "../../dashboard/as-of-form";
 import { firstParams, type SearchParams } from "@/lib/search-params";
@@ -91,7 +92,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
       {!certifications && <TeamSkillsView audit={audit} params={sp} isAdmin={actor.isAdmin} />}
 
       {!certifications && audit.canSeeCells && (
-        <TeamScenario actor={actor} teamId={audit.team.id} searchParams={searchParams} />
+        // It reads its own data: the rest of the page is sent first, this part streams in when ready.
+        <Suspense fallback={<TeamScenarioFallback />}>
+          <TeamScenario actor={actor} teamId={audit.team.id} searchParams={searchParams} />
+        </Suspense>
       )}
     </div>
   );

@@ -85,3 +85,18 @@ export async function TeamScenario({ actor, teamId, searchParams }: Props) {
     </section>
   );
 }
+
+/** What the page shows while the scenario's data loads: its heading and a box of the form's usual height. */
+export function TeamScenarioFallback() {
+  return (
+    <section aria-labelledby="what-if-h" className="scroll-mt-4 space-y-4" aria-busy="true">
+      <div>
+        <h2 id="what-if-h" className="text-xl font-semibold">
+          What if someone leaves?
+        </h2>
+        <p className="text-sm text-slate-700">Loading the team&apos;s members…</p>
+      </div>
+      <div className="h-48 rounded border border-slate-200 bg-white" />
+    </section>
+  );
+}

@@ -1,10 +1,12 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import type { TeamAudit } from "@/lib/data/team-audit";
-import { HorizontalBars } from "@/components/charts/bars";
+import { StaticBars } from "@/components/charts/static-bars";
 import { HEAT } from "@/components/heat-colors";
 import { plural } from "@/lib/domain/plural";
 import { HeatMap } from "./heat-map";
 import { RiskLists } from "./risk-lists";
+import { ChangeLog } from "./change-log";
 import { TeamAdmin } from "./team-admin";
 
 /** "2 skills at risk, 1 category of the level distribution": what a plain member does not see, by section shown. */
@@ -21,7 +23,10 @@ function hiddenSummary(h: { busFactor: number; gap: number; distribution: number
 
 /**
  * The team page's usual view: the skill matrix (managers and admins), the risks, the gap to the target profile, the
- * level distribution, and the team's administration for those who manage it.
+ * level distribution, and the team's administration for those who manage it. The parts below the matrix each sit in
+ * their own Suspense boundary: they stream in after the first screen, and the browser hydrates them one at a time
+ * (React yields between boundaries), so no single long task holds the main thread while the page starts. The matrix,
+ * the first screen, stays in the shell so nothing shifts under the reader.
  */
 export function TeamSkillsView({
   audit,
@@ -92,7 +97,7 @@ export function TeamSkillsView({
       )}
 
       {aggregates && !empty && (
-        <>
+        <Suspense>
           <RiskLists
             rows={aggregates.busFactor}
             skillName={(id) => skillName.get(id) ?? id}
@@ -124,7 +129,7 @@ export function TeamSkillsView({
               </p>
             ) : (
               <>
-                <HorizontalBars
+                <StaticBars
                   label="Bar chart: people still needed per skill"
                   data={gapRows.slice(0, 25).map((g) => ({
                     label: skillName.get(g.skill) ?? g.skill,
@@ -192,7 +197,7 @@ export function TeamSkillsView({
               Per category, how many member × skill ratings sit at each level; a skill a member has not rated counts as
               level 0.
             </p>
-            <HorizontalBars
+            <StaticBars
               label="Stacked bar chart: number of ratings at each level, per category"
               empty="No ratings in any category yet."
               data={aggregates.distribution.map((d) => ({
@@ -244,24 +249,33 @@ export function TeamSkillsView({
               </div>
             </details>
           </section>
-        </>
+        </Suspense>
       )}
 
       {audit.canManage && (
-        <TeamAdmin
-          audit={{
-            teamId: audit.team.id,
-            people: audit.people,
-            invitations: audit.invitations,
-            targetRoles: audit.targetRoles,
-            targetSkills: audit.targetSkills,
-            isAdmin,
-            audit: audit.audit,
-          }}
-          roles={taxonomy.roles.map((r) => ({ id: r.id, title: r.title }))}
-          skills={taxonomy.skills.map((s) => ({ id: s.id, name: s.name }))}
-          scale={taxonomy.scale}
-        />
+        <Suspense>
+          <TeamAdmin
+            audit={{
+              teamId: audit.team.id,
+              // Only what the client part shows or acts on: each prop is sent twice (HTML and RSC payload).
+              people: audit.people.map((p) => ({ userId: p.userId, name: p.name, email: p.email, role: p.role })),
+              invitations: audit.invitations.map((i) => ({
+                id: i.id,
+                email: i.email,
+                role: i.role,
+                expiresAt: i.expiresAt,
+                state: i.state,
+              })),
+              targetRoles: audit.targetRoles,
+              targetSkills: audit.targetSkills,
+              isAdmin,
+            }}
+            roles={taxonomy.roles.map((r) => ({ id: r.id, title: r.title }))}
+            skills={taxonomy.skills.map((s) => ({ id: s.id, name: s.name }))}
+            scale={taxonomy.scale}
+            changeLog={<ChangeLog entries={audit.audit} />}
+          />
+        </Suspense>
       )}
     </>
   );
