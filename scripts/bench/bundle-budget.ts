@@ -90,7 +90,7 @@ function importsRecharts(entry: string): boolean {
   const direct = readdirSync(chartDir)
     .filter((f) => source(f).includes('from "recharts"'))
     .map((f) => f.replace(/\.tsx?$/, ""));
-  // A chart counts when it imports recharts itself or through a sibling it loads (e.g. radar.tsx → import("./radar-plot")).
+  // A chart counts when it imports recharts itself or through a sibling it loads (e.g. bars.tsx → import("./bars-plot")).
   const rechartsCharts = readdirSync(chartDir)
     .filter((f) => direct.some((d) => f === `${d}.tsx` || source(f).includes(`"./${d}"`)))
     .map((f) => f.replace(/\.tsx?$/, ""));

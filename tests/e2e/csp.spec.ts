@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, chartSurface, signIn } from "./helpers";
+import { DEMO_PASSWORD, signIn } from "./helpers";
 
 /** Records every CSP violation the page reports, from the browser's own event. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -37,7 +37,7 @@ test("pages run under a nonce-based CSP with no violations, and injected markup 
   // Signed in, through the interactive pages (forms, charts): everything hydrates and nothing is blocked.
   await signIn(page, "alex@skillgap.demo", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard/);
-  await expect(chartSurface(page, "radar-chart")).toBeVisible();
+  await expect(page.getByTestId("radar-chart").getByRole("img")).toBeVisible();
   await page.goto("/me/skills");
   await expect(page.getByRole("heading", { name: "My skills" })).toBeVisible();
 

@@ -99,11 +99,6 @@ export async function expectAccessible(page: Page, what?: string) {
   expect(bad, `axe violations on ${what ?? page.url()}`).toEqual([]);
 }
 
-/** The recharts surface of a chart wrapper (legend icons are svgs too). */
-export function chartSurface(page: Page, testId: string) {
-  return page.getByTestId(testId).locator('svg.recharts-surface[role="application"]').first();
-}
-
 /** Picks a level in the rating editor for one skill (showing all skills and opening its category if needed). */
 export async function rate(page: Page, skillId: string, level: number) {
   const row = page.locator(`fieldset[data-skill="${skillId}"]`);

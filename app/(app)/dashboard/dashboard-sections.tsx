@@ -3,7 +3,7 @@ import type { DashboardView } from "@/lib/data/dashboard";
 import { resourceHost } from "@/lib/domain/level-descriptors";
 import type { LearningResource } from "@/lib/domain/types";
 import { LevelRadar } from "@/components/charts/radar";
-import { HorizontalBars } from "@/components/charts/bars";
+import { StaticBars } from "@/components/charts/static-bars";
 import { FitLine } from "@/components/charts/line";
 import { GoalButton, GoalList } from "./goal-controls";
 import { StaleMark } from "./stale-mark";
@@ -132,7 +132,7 @@ export function FitAndGaps({ d, newUser }: { d: Dashboard; newUser: boolean }) {
               <p>No gaps: you meet every requirement of {d.targetRole.title}.</p>
             ) : (
               <>
-                <HorizontalBars
+                <StaticBars
                   label="Bar chart: level steps missing per skill"
                   max={5}
                   data={d.gaps.slice(0, 12).map((g) => ({ label: g.name, gap: g.gap }))}
