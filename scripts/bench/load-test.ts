@@ -7,12 +7,12 @@
  * connections per route. Any non-2xx answer (a redirect to /signin included) counts as an error. Writes one table to
  * docs/benchmarks.md with every route's ratio to `/ping` and, for personal pages, to the signed-in floor.
  */
-import autocannon, { type Result } from "autocannon";
+import autocannon from "autocannon";
 import { openPrisma, closePrisma } from "../../lib/data/open";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { seedLarge } from "../seed-large";
 import { replaceSection } from "./bench-doc";
 import { freshPostgresDatabase, machineLine, root, signIn, startApp } from "./bench-server";
+import { check, load, prepare, targetsFor, type Row, type Target } from "./load-common";
 import path from "node:path";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -23,74 +23,6 @@ const seconds = Number(process.env.LOAD_SECONDS ?? 10);
 const connectionLevels = (process.env.LOAD_CONNECTIONS ?? "10,50").split(",").map(Number);
 // LOAD_ONLY=/dashboard,/ping limits the routes (for profiling); the doc is then left alone.
 const only = process.env.LOAD_ONLY?.split(",");
-
-type Target = { name: string; path: string; auth: boolean; marker: string };
-type Row = {
-  target: Target;
-  connections: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  detail: string;
-};
-
-async function prepare(url: string) {
-  const prisma = await openPrisma({ kind: "postgres", url });
-  try {
-    // Shipped taxonomy only (no synthetic skills), so the demo accounts see the same catalogue as in production.
-    const org = await seedLarge(prisma, { people, skills: 1, prefix: "load" });
-    const manager = await prisma.user.findUniqueOrThrow({
-      where: { email: "manager@skillgap.demo" },
-      select: { id: true },
-    });
-    // Give the manager a current and a target role so the dashboard renders its full set of charts and plans.
-    await prisma.user.update({
-      where: { id: manager.id },
-      data: { currentRoleId: "platform-engineer", targetRoleId: "platform-engineering-manager" },
-    });
-    const team = await prisma.team.findFirstOrThrow({ where: { name: "Platform Team (demo)" }, select: { id: true } });
-    return { org, teamId: team.id };
-  } finally {
-    await closePrisma(prisma);
-  }
-}
-
-/** One GET as the load generator will send it; the status must be 200 and the body must hold the page's marker. */
-async function check(base: string, t: Target, cookie: string) {
-  const r = await fetch(base + t.path, { redirect: "manual", headers: t.auth ? { Cookie: cookie } : {} });
-  const body = await r.text();
-  if (r.status !== 200 || !body.includes(t.marker))
-    throw new Error(
-      `${t.path}: HTTP ${r.status}, marker ${JSON.stringify(t.marker)} ${body.includes(t.marker) ? "found" : "missing"}`,
-    );
-}
-
-function errorsOf(r: Result) {
-  return r.errors + r.timeouts + r.non2xx;
-}
-
-async function load(base: string, t: Target, cookie: string, connections: number, duration: number): Promise<Row> {
-  const r = await autocannon({
-    url: base + t.path,
-    connections,
-    duration,
-    timeout: 10,
-    headers: t.auth ? { cookie } : {},
-  });
-  const codes = Object.entries(r.statusCodeStats ?? {})
-    .map(([c, s]) => `${c}×${s.count}`)
-    .join(" ");
-  return {
-    target: t,
-    connections,
-    rps: r["2xx"] / r.duration,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: errorsOf(r),
-    detail: `${codes}${r.errors ? ` errors×${r.errors}` : ""}${r.timeouts ? ` timeouts×${r.timeouts}` : ""}`,
-  };
-}
 
 /**
  * Where one dashboard request's time goes, without queueing: the HTTP latency at one connection, against the data
@@ -144,41 +76,6 @@ const PHASES: Phase[] = [
 ];
 type PhaseRow = Row & { phase: Phase["id"] };
 
-function targetsFor(teamId: string, cycleId: string | null): Target[] {
-  return [
-    { name: "reference: static `/ping`", path: "/ping", auth: false, marker: "ok" },
-    {
-      name: "reference: signed-in floor `/account/session-check`",
-      path: "/account/session-check",
-      auth: true,
-      marker: 'data-testid="session-check"',
-    },
-    { name: "`/dashboard` (signed in)", path: "/dashboard", auth: true, marker: 'data-testid="fit-summary"' },
-    { name: "`/` landing (public)", path: "/", auth: false, marker: "skillgap" },
-    { name: "`/roles` (public)", path: "/roles", auth: false, marker: "Platform Engineer" },
-    {
-      name: "`/roles/platform-engineer` (public)",
-      path: "/roles/platform-engineer",
-      auth: false,
-      marker: "Platform Engineer",
-    },
-    { name: "`/skills` (public)", path: "/skills", auth: false, marker: "Linux" },
-    { name: "`/skills/linux` (public)", path: "/skills/linux", auth: false, marker: 'data-testid="skill-levels"' },
-    { name: "`/api/v1/taxonomy` (JSON)", path: "/api/v1/taxonomy", auth: false, marker: '"skills"' },
-    {
-      name: "`/teams/<demo team>` audit (signed in)",
-      path: `/teams/${teamId}`,
-      auth: true,
-      marker: "Platform Team (demo)",
-    },
-    { name: "`/reports` organisation report (admin)", path: "/reports", auth: true, marker: "<h1" },
-    { name: "`/people` expert finder (admin)", path: "/people", auth: true, marker: "<h1" },
-    ...(cycleId
-      ? [{ name: "`/cycles/<cycle>` review cycle (admin)", path: `/cycles/${cycleId}`, auth: true, marker: "<h1" }]
-      : [{ name: "`/cycles` review cycles (admin)", path: "/cycles", auth: true, marker: "<h1" }]),
-  ];
-}
-
 /** The manager's cookie for their own pages, the admin's for the organisation-wide ones. */
 const cookieFor = (t: Target, c: { manager: string; admin: string }) =>
   /^\/(reports|people|cycles)/.test(t.path) ? c.admin : c.manager;
@@ -194,7 +91,7 @@ async function main() {
       log: path.join(root, ".data", "load", "server.log"),
     });
     await app.stop();
-    return prepare(url);
+    return prepare(url, people);
   })();
   console.log(`seeded ${org.people} people, ${org.ratings} rating rows, ${org.reviews} reviews`);
   const cycleId = await firstCycle(url);
