@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export const MAX_ENTRY_BYTES: number;
+export declare const MAX_ENTRY_BYTES: number;
 export type Entry = {
   headers: Record<string, string | string[]>;
   csp: string | null;
