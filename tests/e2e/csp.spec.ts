@@ -1,27 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
-
-/** Records every CSP violation the page reports, from the browser's own event. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await page.exposeFunction("__cspViolation", (v: string) => seen.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
-        `${e.violatedDirective} ${e.blockedURI}`,
-      ),
-    );
-  });
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
-  });
-  return seen;
-}
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, signIn, watchCspViolations } from "./helpers";
 
 test("pages run under a nonce-based CSP with no violations, and injected markup cannot run script", async ({
   page,
 }) => {
-  const violations = await watchViolations(page);
+  const violations = await watchCspViolations(page);
   // A page rendered per request (the sign-in page is never answered from the render cache; pages that are have a
   // hash-based policy, tested in render-cache.spec.ts).
   const res = await page.goto("/signin");

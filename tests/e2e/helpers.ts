@@ -161,3 +161,20 @@ export async function teamOfOwn(
   for (const m of members) joined.push(await join(m.name, m.email, true));
   return { teamName, manager, members: joined };
 }
+
+/** Records every Content-Security-Policy violation the page reports, from the browser's own event and console. */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction("__cspViolation", (v: string) => seen.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    );
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
+  });
+  return seen;
+}

@@ -1,5 +1,5 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { expect, test, type Response } from "@playwright/test";
+import { DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail, watchCspViolations } from "./helpers";
 
 /**
  * The render cache through the production server (scripts/serve.mjs): pages answered from memory run under a
@@ -9,29 +9,12 @@ import { DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 const cacheOf = (res: Response | null) => res?.headers()["x-render-cache"];
 
-/** Records every CSP violation the page reports. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await page.exposeFunction("__cspViolation", (v: string) => seen.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
-        `${e.violatedDirective} ${e.blockedURI}`,
-      ),
-    );
-  });
-  page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
-  });
-  return seen;
-}
-
 test("a public page comes from the cache the second time, under a hash-based policy, and still works", async ({
   browser,
 }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  const violations = await watchViolations(page);
+  const violations = await watchCspViolations(page);
   await page.goto("/roles/platform-engineer");
   const res = await page.goto("/roles/platform-engineer");
   expect(cacheOf(res)).toBe("hit");

@@ -49,12 +49,8 @@ let w: World;
 let seq = 0;
 const uniq = () => `${++seq}-${randomBytes(3).toString("hex")}`;
 
-beforeAll(async () => {
-  process.env.RENDER_CACHE_GLOBAL_MS = "0";
-  w = await createWorld();
-  // A few skills of this file's own, for the merge.
-  const t = structuredClone(loadTaxonomy()) as Taxonomy;
-  t.version = "test-render-cache-pool";
+/** Adds this file's own skills (the merge pool) to a taxonomy document. */
+function withPool(t: Taxonomy) {
   t.categories.push({ id: "zz-rc", name: "Render cache pool", kind: "technical", description: "" });
   for (const id of POOL)
     t.skills.push({
@@ -69,6 +65,15 @@ beforeAll(async () => {
       levels: [],
       resources: [],
     });
+}
+
+beforeAll(async () => {
+  process.env.RENDER_CACHE_GLOBAL_MS = "0";
+  w = await createWorld();
+  // A few skills of this file's own, for the merge.
+  const t = structuredClone(loadTaxonomy()) as Taxonomy;
+  t.version = "test-render-cache-pool";
+  withPool(t);
   await applyTaxonomy(w.db.prisma, t, "test");
 });
 afterAll(() => w.db.close());
@@ -402,20 +407,7 @@ describe("every kind of write changes the key of the people whose pages it chang
     const required = t.roles.find((r) => r.id === TARGET)!.requirements[0]!.skill;
     t.skills.find((s) => s.id === required)!.name = `Renamed ${uniq()}`;
     // Keep the pool skills (an import retires missing skills; the merge test below needs them).
-    t.categories.push({ id: "zz-rc", name: "Render cache pool", kind: "technical", description: "" });
-    for (const id of POOL)
-      t.skills.push({
-        id,
-        name: `Pool ${id}`,
-        category: "zz-rc",
-        description: "",
-        tools: [],
-        aliases: [],
-        prerequisites: [],
-        sources: ["ours"],
-        levels: [],
-        resources: [],
-      });
+    withPool(t);
     await expectKeys(() => applyTaxonomy(w.db.prisma, t, "test"), [a, b], [], "import");
     expect(await publicKey()).not.toBe(pub);
     expect(canonical(await dash(a))).not.toBe(before);
