@@ -81,8 +81,9 @@ const renderCache =
 async function answer(req, res, ctx, url) {
   const keyFor = globalThis.skillgapRenderCacheKey;
   let lookup = null;
-  // Only an origin-form target ("/path?query"): anything else renders as usual.
-  const plain = typeof req.url === "string" && req.url.startsWith("/") && !req.url.startsWith("//");
+  // Only a target already in its normal form ("/path?query", no dot segments or doubled slashes), so the key names
+  // exactly the page Next is asked for: anything else renders as usual.
+  const plain = typeof req.url === "string" && req.url.startsWith("/") && url.pathname + url.search === req.url;
   if (renderCache && keyFor && plain && (req.method === "GET" || req.method === "HEAD")) {
     try {
       lookup = await keyFor({ method: req.method, pathname: url.pathname, search: url.search, headers: req.headers });
