@@ -178,3 +178,14 @@ export async function watchCspViolations(page: Page): Promise<string[]> {
   });
   return seen;
 }
+
+/** An injected inline event handler (the usual HTML-injection payload) does not run under the page's policy. */
+export async function expectInjectedScriptRefused(page: Page) {
+  await page.evaluate(() => {
+    const div = document.createElement("div");
+    div.innerHTML = `<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onload="window.__injected = true" alt="">`;
+    document.body.appendChild(div);
+  });
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => Boolean((window as unknown as { __injected?: boolean }).__injected))).toBe(false);
+}

@@ -1,5 +1,13 @@
 import { expect, test, type Response } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail, watchCspViolations } from "./helpers";
+import {
+  DEMO_PASSWORD,
+  expectInjectedScriptRefused,
+  signIn,
+  signOut,
+  signUp,
+  uniqueEmail,
+  watchCspViolations,
+} from "./helpers";
 
 /**
  * The render cache through the production server (scripts/serve.mjs): pages answered from memory run under a
@@ -36,13 +44,7 @@ test("a public page comes from the cache the second time, under a hash-based pol
 
   // Injected markup still cannot run script under the cached page's policy.
   await page.goto("/roles/platform-engineer");
-  await page.evaluate(() => {
-    const div = document.createElement("div");
-    div.innerHTML = `<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onload="window.__injected = true" alt="">`;
-    document.body.appendChild(div);
-  });
-  await page.waitForTimeout(300);
-  expect(await page.evaluate(() => Boolean((window as unknown as { __injected?: boolean }).__injected))).toBe(false);
+  await expectInjectedScriptRefused(page);
   await context.close();
 });
 
